@@ -1,0 +1,114 @@
+/*
+ * ingest/manifest.c: JSON Lines manifests of document metadata.
+ * Each line: {"file","url","source","published","lang"}. A bad line is an
+ * error naming the manifest and the line: metadata silently dropped would
+ * misdate every event of that document.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <errno.h>
+
+#include "truce/ingest.h"
+#include "core/json_scan.h"
+
+int truce_manifest_load(truce_arena *a, const char *path, truce_manifest *out, truce_error *err)
+{
+    out->items = NULL;
+    out->n = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return truce_error_set(err, TRUCE_EIO, path, -1, "cannot open manifest: %s", strerror(errno));
+    size_t cap = 0, lineno = 0;
+    char *line = NULL;
+    size_t lcap = 0;
+    int rc = TRUCE_OK;
+    for (;;) {
+        /* getline is POSIX, not C17: read by chunks instead. */
+        size_t len = 0;
+        int c;
+        while ((c = fgetc(f)) != EOF && c != '\n') {
+            if (len + 2 > lcap) {
+                size_t ncap = lcap ? lcap * 2 : 512;
+                char *nl = truce_arena_grow(a, line, len, ncap, 1);
+                if (!nl) {
+                    rc = truce_error_set(err, TRUCE_ENOMEM, path, -1, "out of memory");
+                    goto out;
+                }
+                line = nl;
+                lcap = ncap;
+            }
+            line[len++] = (char)c;
+        }
+        if (c == EOF && len == 0)
+            break;
+        lineno++;
+        size_t k = 0;
+        while (k < len && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
+            k++;
+        if (k == len)
+            continue;
+        json_field *fields;
+        size_t nf;
+        truce_error e2;
+        truce_error_clear(&e2);
+        if (json_scan_object(a, line, len, &fields, &nf, &e2, path)) {
+            rc = truce_error_set(err, TRUCE_EINPUT, path, (long long)lineno,
+                                 "manifest line %zu: %s", lineno, e2.msg);
+            goto out;
+        }
+        const char *file = json_get(fields, nf, "file");
+        const char *url = json_get(fields, nf, "url");
+        if (!file && !url) {
+            rc = truce_error_set(err, TRUCE_EINPUT, path, (long long)lineno,
+                                 "manifest line %zu names no \"file\" or \"url\"", lineno);
+            goto out;
+        }
+        const char *pub = json_get(fields, nf, "published");
+        if (pub && !(strlen(pub) >= 10 && pub[4] == '-' && pub[7] == '-')) {
+            rc = truce_error_set(err, TRUCE_EINPUT, path, (long long)lineno,
+                                 "manifest line %zu: \"published\" is not YYYY-MM-DD: %s", lineno, pub);
+            goto out;
+        }
+        if (out->n == cap) {
+            size_t ncap = cap ? cap * 2 : 32;
+            truce_manifest_entry *p = truce_arena_grow(a, out->items, out->n, ncap, sizeof *p);
+            if (!p) {
+                rc = truce_error_set(err, TRUCE_ENOMEM, path, -1, "out of memory");
+                goto out;
+            }
+            out->items = p;
+            cap = ncap;
+        }
+        truce_manifest_entry *m = &out->items[out->n++];
+        m->file = file;
+        m->url = url;
+        m->source = json_get(fields, nf, "source");
+        m->published = pub ? truce_arena_strndup(a, pub, 10) : NULL;
+        m->lang = json_get(fields, nf, "lang");
+        if (c == EOF)
+            break;
+    }
+out:
+    fclose(f);
+    return rc;
+}
+
+static const char *base_name(const char *p)
+{
+    const char *s = strrchr(p, '/');
+    return s ? s + 1 : p;
+}
+
+const truce_manifest_entry *truce_manifest_find(const truce_manifest *m, const char *path)
+{
+    if (!m || !path)
+        return NULL;
+    for (size_t i = 0; i < m->n; i++)
+        if (m->items[i].file && strcmp(m->items[i].file, path) == 0)
+            return &m->items[i];
+    const char *b = base_name(path);
+    for (size_t i = 0; i < m->n; i++)
+        if (m->items[i].file && strcmp(base_name(m->items[i].file), b) == 0)
+            return &m->items[i];
+    return NULL;
+}

@@ -1,0 +1,448 @@
+/*
+ * store/store.c: opening the SQLite store and writing one document's record.
+ * Owns the database handle. Each document is written in one transaction, so
+ * a process killed mid-ingest leaves every committed document complete and
+ * nothing of the one in flight. Journal mode is WAL for concurrent readers.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_impl.h"
+
+int store_fail(truce_store *s, truce_error *err, const char *what)
+{
+    return truce_error_set(err, TRUCE_ESTORE, s->path, -1, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+int truce_store_open(const char *path, truce_store **out, truce_error *err)
+{
+    *out = NULL;
+    truce_store *s = calloc(1, sizeof *s);
+    if (!s)
+        return truce_error_set(err, TRUCE_ENOMEM, path, -1, "out of memory");
+    snprintf(s->path, sizeof s->path, "%s", path);
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        truce_error_set(err, TRUCE_ESTORE, path, -1, "cannot open store: %s",
+                        s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        sqlite3_close(s->db);
+        free(s);
+        return TRUCE_ESTORE;
+    }
+    sqlite3_busy_timeout(s->db, 5000);
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
+                     NULL, NULL, &msg) != SQLITE_OK) {
+        truce_error_set(err, TRUCE_ESTORE, path, -1, "not a usable SQLite store: %s", msg ? msg : "?");
+        sqlite3_free(msg);
+        sqlite3_close(s->db);
+        free(s);
+        return TRUCE_ESTORE;
+    }
+    int rc = store_migrate(s->db, err, path);
+    if (rc) {
+        sqlite3_close(s->db);
+        free(s);
+        return rc;
+    }
+    *out = s;
+    return TRUCE_OK;
+}
+
+void truce_store_close(truce_store *s)
+{
+    if (!s)
+        return;
+    sqlite3_close(s->db);
+    free(s);
+}
+
+int truce_store_schema_version(truce_store *s)
+{
+    sqlite3_stmt *st;
+    int v = -1;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            v = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    return v;
+}
+
+bool truce_store_has(truce_store *s, const char *doc_id)
+{
+    sqlite3_stmt *st;
+    bool has = false;
+    if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM documents WHERE id = ?", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, doc_id, -1, SQLITE_STATIC);
+        has = sqlite3_step(st) == SQLITE_ROW;
+        sqlite3_finalize(st);
+    }
+    return has;
+}
+
+static void bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static void bind_date(sqlite3_stmt *st, int i, const char *v)
+{
+    bind_text_or_null(st, i, v && v[0] ? v : NULL);
+}
+
+static void bind_span(sqlite3_stmt *st, int i, truce_span sp)
+{
+    if (sp.end > sp.start) {
+        sqlite3_bind_int64(st, i, (sqlite3_int64)sp.start);
+        sqlite3_bind_int64(st, i + 1, (sqlite3_int64)sp.end);
+    } else {
+        sqlite3_bind_null(st, i);
+        sqlite3_bind_null(st, i + 1);
+    }
+}
+
+static int exec_step(truce_store *s, sqlite3_stmt *st, truce_error *err, const char *what)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return store_fail(s, err, what);
+    return TRUCE_OK;
+}
+
+static long long source_id(truce_store *s, const char *name, truce_error *err, int *rc)
+{
+    *rc = TRUCE_OK;
+    if (!name)
+        return 0;
+    sqlite3_stmt *st;
+    long long id = 0;
+    if (sqlite3_prepare_v2(s->db, "INSERT INTO sources(name) VALUES(?) ON CONFLICT(name) DO UPDATE SET name=excluded.name RETURNING id",
+                           -1, &st, NULL) != SQLITE_OK) {
+        *rc = store_fail(s, err, "source");
+        return 0;
+    }
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        id = sqlite3_column_int64(st, 0);
+    else
+        *rc = store_fail(s, err, "source");
+    sqlite3_finalize(st);
+    return id;
+}
+
+/* JSON for a mention's resolved fields. */
+static void mention_json_date(truce_buf *b, const truce_date_mention *d)
+{
+    truce_buf_printf(b, "{\"start\":%s%s%s,\"end\":%s%s%s,\"precision\":\"%s\",\"duration\":%s,\"future\":%s,\"open_end\":%s}",
+                     d->start[0] ? "\"" : "", d->start[0] ? d->start : "null", d->start[0] ? "\"" : "",
+                     d->end[0] ? "\"" : "", d->end[0] ? d->end : "null", d->end[0] ? "\"" : "",
+                     truce_date_precision_name(d->precision), d->is_duration ? "true" : "false",
+                     d->future ? "true" : "false", d->open_end ? "true" : "false");
+}
+
+static int put_mentions(truce_store *s, const char *doc_id, const truce_document *doc,
+                        const truce_reading *r, truce_error *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "INSERT INTO mentions(doc_id,kind,sentence,start,end,text,value,basis) VALUES(?,?,?,?,?,?,?,?)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return store_fail(s, err, "mentions");
+    truce_buf b;
+    truce_buf_init(&b);
+    int rc = TRUCE_OK;
+#define PUT(kind_, item_, basis_)                                                              \
+    do {                                                                                       \
+        sqlite3_bind_text(st, 1, doc_id, -1, SQLITE_STATIC);                                   \
+        sqlite3_bind_text(st, 2, kind_, -1, SQLITE_STATIC);                                    \
+        sqlite3_bind_int64(st, 3, (item_)->sentence);                                          \
+        sqlite3_bind_int64(st, 4, (sqlite3_int64)(item_)->span.start);                         \
+        sqlite3_bind_int64(st, 5, (sqlite3_int64)(item_)->span.end);                           \
+        sqlite3_bind_text(st, 6, doc->text + (item_)->span.start,                              \
+                          (int)((item_)->span.end - (item_)->span.start), SQLITE_STATIC);      \
+        sqlite3_bind_text(st, 7, b.data ? b.data : "{}", -1, SQLITE_STATIC);                   \
+        bind_text_or_null(st, 8, basis_);                                                      \
+        if ((rc = exec_step(s, st, err, "mention")) != TRUCE_OK)                               \
+            goto out;                                                                          \
+    } while (0)
+    for (size_t i = 0; i < r->dates.n; i++) {
+        truce_buf_reset(&b);
+        mention_json_date(&b, &r->dates.items[i]);
+        PUT("date", &r->dates.items[i], r->dates.items[i].basis);
+    }
+    for (size_t i = 0; i < r->numbers.n; i++) {
+        const truce_number_mention *m = &r->numbers.items[i];
+        truce_buf_reset(&b);
+        truce_buf_printf(&b, "{\"value\":%.15g,\"value_max\":%.15g,\"bound\":\"%s\",\"what\":", m->value,
+                         m->value_max, truce_bound_name(m->bound));
+        if (m->what)
+            truce_buf_json_string(&b, m->what, strlen(m->what));
+        else
+            truce_buf_puts(&b, "null");
+        truce_buf_putc(&b, '}');
+        PUT("number", m, NULL);
+    }
+    for (size_t i = 0; i < r->places.n; i++) {
+        const truce_place_mention *m = &r->places.items[i];
+        truce_buf_reset(&b);
+        truce_buf_puts(&b, "{\"name\":");
+        truce_buf_json_string(&b, m->name ? m->name : "", m->name ? strlen(m->name) : 0);
+        truce_buf_printf(&b, ",\"geonames_id\":%ld,\"lat\":%.5f,\"lon\":%.5f,\"country\":\"%s\",\"feature_class\":\"%c\",\"precision\":\"%s\"}",
+                         m->geonames_id, m->lat, m->lon, m->country,
+                         m->feature_class ? m->feature_class : '?', truce_place_precision_name(m->precision));
+        PUT("place", m, m->basis);
+    }
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const truce_actor_mention *m = &r->actors.items[i];
+        truce_buf_reset(&b);
+        truce_buf_puts(&b, "{\"name\":");
+        truce_buf_json_string(&b, m->name ? m->name : "", m->name ? strlen(m->name) : 0);
+        truce_buf_printf(&b, ",\"actor_kind\":\"%s\",\"country\":\"%s\"}", truce_actor_kind_name(m->kind),
+                         m->country);
+        PUT("actor", m, m->rule);
+    }
+#undef PUT
+    if (b.failed)
+        rc = truce_error_set(err, TRUCE_ENOMEM, doc_id, -1, "out of memory");
+out:
+    truce_buf_free(&b);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int put_events(truce_store *s, const char *doc_id, const truce_event_list *evs,
+                      truce_error *err)
+{
+    sqlite3_stmt *ev, *ac, *fi;
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT INTO events(key,doc_id,sentence,evidence_start,evidence_end,type,type_rule,"
+                           "trigger_start,trigger_end,date_start,date_end,date_precision,date_basis,"
+                           "date_span_start,date_span_end,place_written,place_name,geonames_id,lat,lon,"
+                           "country,place_precision,place_rule,place_span_start,place_span_end,claimant,"
+                           "claimant_rule,claimant_span_start,claimant_span_end,certainty,certainty_rule) "
+                           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                           -1, &ev, NULL) != SQLITE_OK)
+        return store_fail(s, err, "events");
+    sqlite3_prepare_v2(s->db, "INSERT INTO event_actors(event_id,ord,name,role,kind,country,start,end,rule) VALUES(?,?,?,?,?,?,?,?,?)", -1, &ac, NULL);
+    sqlite3_prepare_v2(s->db, "INSERT INTO event_figures(event_id,ord,value,value_max,what,bound,start,end,rule) VALUES(?,?,?,?,?,?,?,?,?)", -1, &fi, NULL);
+    int rc = TRUCE_OK;
+    if (!ac || !fi) {
+        rc = store_fail(s, err, "events");
+        goto out;
+    }
+    for (size_t i = 0; i < evs->n; i++) {
+        const truce_event *e = &evs->items[i];
+        /* The key must survive re-extraction: the document, where the
+         * sentence starts, the type, and which such event in that sentence. */
+        int ordinal = 0;
+        for (size_t j = 0; j < i; j++)
+            if (evs->items[j].evidence.start == e->evidence.start && strcmp(evs->items[j].type, e->type) == 0)
+                ordinal++;
+        char key[160];
+        snprintf(key, sizeof key, "%.16s:%zu:%s:%d", doc_id, e->evidence.start, e->type, ordinal);
+        int k = 1;
+        sqlite3_bind_text(ev, k++, key, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(ev, k++, doc_id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(ev, k++, e->sentence);
+        sqlite3_bind_int64(ev, k++, (sqlite3_int64)e->evidence.start);
+        sqlite3_bind_int64(ev, k++, (sqlite3_int64)e->evidence.end);
+        sqlite3_bind_text(ev, k++, e->type, -1, SQLITE_STATIC);
+        bind_text_or_null(ev, k++, e->type_rule);
+        bind_span(ev, k, e->trigger); k += 2;
+        bind_date(ev, k++, e->date_start);
+        bind_date(ev, k++, e->date_end);
+        sqlite3_bind_text(ev, k++, truce_date_precision_name(e->date_precision), -1, SQLITE_STATIC);
+        bind_text_or_null(ev, k++, e->date_basis);
+        bind_span(ev, k, e->date_span); k += 2;
+        bind_text_or_null(ev, k++, e->place_written);
+        bind_text_or_null(ev, k++, e->place_name);
+        if (e->geonames_id) sqlite3_bind_int64(ev, k++, e->geonames_id); else sqlite3_bind_null(ev, k++);
+        if (e->has_coords) { sqlite3_bind_double(ev, k++, e->lat); sqlite3_bind_double(ev, k++, e->lon); }
+        else { sqlite3_bind_null(ev, k++); sqlite3_bind_null(ev, k++); }
+        bind_text_or_null(ev, k++, e->country[0] ? e->country : NULL);
+        bind_text_or_null(ev, k++, e->place_name || e->place_written ? truce_place_precision_name(e->place_precision) : NULL);
+        bind_text_or_null(ev, k++, e->place_rule);
+        bind_span(ev, k, e->place_span); k += 2;
+        bind_text_or_null(ev, k++, e->claimant);
+        bind_text_or_null(ev, k++, e->claimant_rule);
+        bind_span(ev, k, e->claimant_span); k += 2;
+        sqlite3_bind_text(ev, k++, truce_certainty_name(e->certainty), -1, SQLITE_STATIC);
+        bind_text_or_null(ev, k++, e->certainty_rule);
+        if ((rc = exec_step(s, ev, err, "event")) != TRUCE_OK)
+            goto out;
+        sqlite3_clear_bindings(ev);
+        long long id = sqlite3_last_insert_rowid(s->db);
+        for (size_t j = 0; j < e->n_actors; j++) {
+            const truce_event_actor *a = &e->actors[j];
+            sqlite3_bind_int64(ac, 1, id);
+            sqlite3_bind_int64(ac, 2, (sqlite3_int64)j);
+            sqlite3_bind_text(ac, 3, a->name ? a->name : "", -1, SQLITE_STATIC);
+            sqlite3_bind_text(ac, 4, a->role ? a->role : "other", -1, SQLITE_STATIC);
+            sqlite3_bind_text(ac, 5, truce_actor_kind_name(a->kind), -1, SQLITE_STATIC);
+            bind_text_or_null(ac, 6, a->country[0] ? a->country : NULL);
+            bind_span(ac, 7, a->span);
+            bind_text_or_null(ac, 9, a->rule);
+            if ((rc = exec_step(s, ac, err, "event actor")) != TRUCE_OK)
+                goto out;
+        }
+        for (size_t j = 0; j < e->n_figures; j++) {
+            const truce_event_figure *f = &e->figures[j];
+            sqlite3_bind_int64(fi, 1, id);
+            sqlite3_bind_int64(fi, 2, (sqlite3_int64)j);
+            sqlite3_bind_double(fi, 3, f->value);
+            sqlite3_bind_double(fi, 4, f->value_max);
+            bind_text_or_null(fi, 5, f->what);
+            sqlite3_bind_text(fi, 6, truce_bound_name(f->bound), -1, SQLITE_STATIC);
+            bind_span(fi, 7, f->span);
+            bind_text_or_null(fi, 9, f->rule);
+            if ((rc = exec_step(s, fi, err, "event figure")) != TRUCE_OK)
+                goto out;
+        }
+    }
+out:
+    sqlite3_finalize(ev);
+    sqlite3_finalize(ac);
+    sqlite3_finalize(fi);
+    return rc;
+}
+
+int truce_store_put(truce_store *s, const truce_doc_record *rec, truce_error *err)
+{
+    const truce_document *doc = rec->doc;
+    if (truce_store_has(s, doc->id))
+        return TRUCE_EDUPLICATE;
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK) {
+        truce_error_set(err, TRUCE_ESTORE, s->path, -1, "cannot begin: %s", msg ? msg : "?");
+        sqlite3_free(msg);
+        return TRUCE_ESTORE;
+    }
+    int rc = TRUCE_OK;
+    sqlite3_stmt *st = NULL;
+    truce_buf map;
+    truce_buf_init(&map);
+    long long src = source_id(s, doc->meta.source, err, &rc);
+    if (rc)
+        goto fail;
+    char text_hash[65];
+    truce_sha256_hex(doc->text, doc->text_len, text_hash);
+    /* A repost: same normalized text already stored under another id. */
+    char repost[65] = "";
+    if (sqlite3_prepare_v2(s->db, "SELECT id FROM documents WHERE text_hash = ? AND repost_of IS NULL LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, text_hash, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            snprintf(repost, sizeof repost, "%s", (const char *)sqlite3_column_text(st, 0));
+        sqlite3_finalize(st);
+        st = NULL;
+    }
+    if (truce_offset_map_encode(&doc->map, &map)) {
+        rc = truce_error_set(err, TRUCE_ENOMEM, doc->id, -1, "out of memory");
+        goto fail;
+    }
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT INTO documents(id,path,url,source_id,published,published_basis,fetched,lang,"
+                           "format,encoding,title,author,warnings,raw,text,offset_map,text_hash,repost_of) "
+                           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                           -1, &st, NULL) != SQLITE_OK) {
+        rc = store_fail(s, err, "document");
+        goto fail;
+    }
+    sqlite3_bind_text(st, 1, doc->id, -1, SQLITE_STATIC);
+    bind_text_or_null(st, 2, doc->meta.path);
+    bind_text_or_null(st, 3, doc->meta.url);
+    if (src) sqlite3_bind_int64(st, 4, src); else sqlite3_bind_null(st, 4);
+    bind_text_or_null(st, 5, doc->meta.published);
+    bind_text_or_null(st, 6, doc->published_basis);
+    bind_text_or_null(st, 7, doc->meta.fetched);
+    bind_text_or_null(st, 8, doc->meta.lang);
+    sqlite3_bind_text(st, 9, truce_format_name(doc->format), -1, SQLITE_STATIC);
+    bind_text_or_null(st, 10, doc->encoding);
+    bind_text_or_null(st, 11, doc->title);
+    bind_text_or_null(st, 12, doc->author);
+    bind_text_or_null(st, 13, doc->warnings);
+    sqlite3_bind_blob64(st, 14, doc->raw, doc->raw_len, SQLITE_STATIC);
+    sqlite3_bind_text64(st, 15, doc->text, doc->text_len, SQLITE_STATIC, SQLITE_UTF8);
+    sqlite3_bind_blob64(st, 16, map.data ? map.data : "", map.len, SQLITE_STATIC);
+    sqlite3_bind_text(st, 17, text_hash, -1, SQLITE_STATIC);
+    bind_text_or_null(st, 18, repost[0] ? repost : NULL);
+    if ((rc = exec_step(s, st, err, "document")) != TRUCE_OK)
+        goto fail;
+    sqlite3_finalize(st);
+    st = NULL;
+    const truce_reading *r = rec->reading;
+    if (r) {
+        if (sqlite3_prepare_v2(s->db, "INSERT INTO sentences(doc_id,idx,start,end,paragraph,flags) VALUES(?,?,?,?,?,?)", -1, &st, NULL) != SQLITE_OK) {
+            rc = store_fail(s, err, "sentences");
+            goto fail;
+        }
+        for (size_t i = 0; i < r->sentences.n; i++) {
+            const truce_sentence *x = &r->sentences.items[i];
+            sqlite3_bind_text(st, 1, doc->id, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+            sqlite3_bind_int64(st, 3, (sqlite3_int64)x->span.start);
+            sqlite3_bind_int64(st, 4, (sqlite3_int64)x->span.end);
+            sqlite3_bind_int64(st, 5, x->paragraph);
+            sqlite3_bind_int64(st, 6, x->flags);
+            if ((rc = exec_step(s, st, err, "sentence")) != TRUCE_OK)
+                goto fail;
+        }
+        sqlite3_finalize(st);
+        st = NULL;
+        truce_buf tok;
+        truce_buf_init(&tok);
+        for (size_t i = 0; i < r->tokens.n; i++) {
+            uint32_t v[3] = { (uint32_t)r->tokens.items[i].span.start,
+                              (uint32_t)r->tokens.items[i].span.end, r->tokens.items[i].kind };
+            truce_buf_append(&tok, v, sizeof v);
+        }
+        if (sqlite3_prepare_v2(s->db, "INSERT INTO tokens(doc_id,packed) VALUES(?,?)", -1, &st, NULL) != SQLITE_OK) {
+            truce_buf_free(&tok);
+            rc = store_fail(s, err, "tokens");
+            goto fail;
+        }
+        sqlite3_bind_text(st, 1, doc->id, -1, SQLITE_STATIC);
+        sqlite3_bind_blob64(st, 2, tok.data ? tok.data : "", tok.len, SQLITE_STATIC);
+        rc = tok.failed ? truce_error_set(err, TRUCE_ENOMEM, doc->id, -1, "out of memory")
+                        : exec_step(s, st, err, "tokens");
+        truce_buf_free(&tok);
+        if (rc)
+            goto fail;
+        sqlite3_finalize(st);
+        st = NULL;
+        if ((rc = put_mentions(s, doc->id, doc, r, err)) != TRUCE_OK)
+            goto fail;
+    }
+    if (rec->skipped && rec->skipped->n) {
+        if (sqlite3_prepare_v2(s->db, "INSERT INTO regions(doc_id,start,end,reason) VALUES(?,?,?,?)", -1, &st, NULL) != SQLITE_OK) {
+            rc = store_fail(s, err, "regions");
+            goto fail;
+        }
+        for (size_t i = 0; i < rec->skipped->n; i++) {
+            sqlite3_bind_text(st, 1, doc->id, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(st, 2, (sqlite3_int64)rec->skipped->items[i].span.start);
+            sqlite3_bind_int64(st, 3, (sqlite3_int64)rec->skipped->items[i].span.end);
+            sqlite3_bind_text(st, 4, rec->skipped->items[i].reason, -1, SQLITE_STATIC);
+            if ((rc = exec_step(s, st, err, "region")) != TRUCE_OK)
+                goto fail;
+        }
+        sqlite3_finalize(st);
+        st = NULL;
+    }
+    if (rec->events && (rc = put_events(s, doc->id, rec->events, err)) != TRUCE_OK)
+        goto fail;
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        rc = store_fail(s, err, "commit");
+        goto fail;
+    }
+    truce_buf_free(&map);
+    return TRUCE_OK;
+fail:
+    if (st)
+        sqlite3_finalize(st);
+    truce_buf_free(&map);
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc ? rc : TRUCE_ESTORE;
+}
