@@ -128,6 +128,11 @@ static bool period_ends(const char *t, size_t i, size_t len, size_t sent_start)
     next_info nx = skip_space(t, k, len);
     if (nx.pos >= len || nx.blank_line)
         return true;
+    /* "(2:40 P.M.) – Aliyev said": a dash continues the sentence */
+    if (!nx.newline && nx.pos + 2 < len && (unsigned char)t[nx.pos] == 0xE2 &&
+        (unsigned char)t[nx.pos + 1] == 0x80 &&
+        ((unsigned char)t[nx.pos + 2] == 0x93 || (unsigned char)t[nx.pos + 2] == 0x94))
+        return false;
     if (wl == 0)
         return starts_upper_or_digit(t, nx.pos, len);
     /* A single capital letter is an initial ("B. Clinton"), unless it starts the sentence */

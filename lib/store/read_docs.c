@@ -59,7 +59,7 @@ int truce_store_get_doc(truce_store *s, truce_arena *a, const char *key, truce_s
         " d.author, d.published_basis, d.warnings, d.raw, d.text, d.offset_map FROM documents d"
         " LEFT JOIN sources src ON src.id=d.source_id"
         " WHERE d.id = ?1 OR (length(?1) >= 6 AND d.id LIKE ?1 || '%') OR d.path = ?1 OR d.url = ?1"
-        "  OR d.path LIKE '%/' || ?1 LIMIT 2";
+        "  OR d.path LIKE '%/' || ?1 || '%' ORDER BY d.rowid LIMIT 2";
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return store_fail(s, err, "get document");
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);

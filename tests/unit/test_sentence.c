@@ -56,6 +56,7 @@ int main(void)
     expect_count("Is it over? Nobody knows! The talks go on.", 3);
     expect_count("Ceasefire holds in the north\n\nThe guns fell silent on Monday. Residents returned.", 3);
     expect_count("Key points\n- convoy reached the town\n- two posts set up\n\nMore later.", 4);
+    expect_count("KABUL (3:10 P.M.) – The governor spoke. He left.", 2);
     expect_count("Observers counted 12 posts (see map). They left.", 2);
     expect("Ceasefire holds in the north\n\nThe guns fell silent on Monday.", 0,
            "Ceasefire holds in the north");
