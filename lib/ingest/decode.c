@@ -172,7 +172,10 @@ static int normalize(truce_arena *a, const utf8_src *src, bool identity_map, cha
 #define RAW(k) (identity_map ? (size_t)(k) : (size_t)src->raw_of[k])
     while (i < n) {
         unsigned char c = s[i];
-        if (c < 0x80) {
+        /* An ASCII letter followed by a combining mark must go through NFC
+         * with it ("e" + U+0301 is "é"), so only lone ASCII takes the fast path. */
+        bool lone_ascii = c < 0x80 && (i + 1 >= n || s[i + 1] < 0x80 || c < 0x20 || c == 0x7F);
+        if (lone_ascii) {
             if (c == '\r') {
                 if (truce_offset_map_add(a, map, w, RAW(i), 0))
                     return TRUCE_ENOMEM;
