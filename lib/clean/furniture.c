@@ -139,6 +139,13 @@ static const char *const COMMENT_MARKERS[] = {
     "join the discussion", "reader comments", "comments are closed", "discussion", "responses",
 };
 
+/* Single generic words are only markers after a real article. */
+static bool is_weak_marker(const char *t, const line *l)
+{
+    return line_is(t, l, "comments") || line_is(t, l, "comment") || line_is(t, l, "discussion") ||
+           line_is(t, l, "responses");
+}
+
 static bool is_comment_marker(const char *t, const line *l)
 {
     for (size_t i = 0; i < sizeof COMMENT_MARKERS / sizeof *COMMENT_MARKERS; i++)
@@ -277,11 +284,11 @@ int truce_clean_text(truce_arena *a, const char *t, size_t len, truce_region_lis
         size_t words = word_count(t, &lines[k]);
         /* A comment thread needs an article before it: a marker in the
          * first lines is more likely a menu entry. */
-        if (body_words >= 60 && is_comment_marker(t, &lines[k])) {
+        if (body_words >= (is_weak_marker(t, &lines[k]) ? 60u : 10u) && is_comment_marker(t, &lines[k])) {
             comments_from = k;
             break;
         }
-        if (body_words >= 60 && is_timestamp_line(t, &lines[k]) && k > 0 &&
+        if (body_words >= 10 && is_timestamp_line(t, &lines[k]) && k > 0 &&
             word_count(t, &lines[k - 1]) <= 4 && !ends_sentence(t, &lines[k - 1])) {
             comments_from = k - 1;
             /* Names repeated above the timestamp belong to the comment too. */
