@@ -122,6 +122,17 @@ typedef int (*truce_mention_cb)(void *ctx, const truce_stored_mention *m);
 int truce_store_doc_mentions(truce_store *s, const char *doc_id, truce_mention_cb cb, void *ctx,
                              truce_error *err);
 
+/* ---- incidents (merge stage) -------------------------------------------- */
+
+/* Regroups all stored events into incidents (truce/merge.h): events of
+ * reposts are left out, as they add no source. Writes the count to *n. */
+int truce_store_merge(truce_store *s, size_t *n, truce_error *err);
+
+/* One JSON object per incident with two or more events: type, dates, place,
+ * sources (outlet, document, event id, claimant, figures), side by side. */
+typedef int (*truce_json_cb)(void *ctx, const char *json, size_t len);
+int truce_store_incidents(truce_store *s, truce_json_cb cb, void *ctx, truce_error *err);
+
 /* ---- exports ------------------------------------------------------------ */
 
 /* One exported line/row/feature per event, appended to out. */
