@@ -1,0 +1,449 @@
+/*
+ * read/actor.c: finds actors in a document: states and the words that stand
+ * for them, armed forces and groups ("Russian peacekeepers"), organisations,
+ * media, and officials by title and name ("Defense Minister Hulusi Akar"),
+ * later by surname alone ("Akar said") or by title alone ("the Prime
+ * Minister said"). Owns nothing beyond the mentions it puts in the caller's
+ * arena; the dictionary is read-only. Must not print or exit.
+ *
+ * The scan goes left to right so that what a document has introduced (a
+ * name with its title) is known when the surname comes back.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "read/actor_impl.h"
+
+typedef struct learned {
+    const char *surname;
+    size_t slen;
+    const char *name;
+    const char *title;
+    char country[3];
+} learned;
+
+typedef struct scan {
+    truce_arena *a;
+    const truce_actor_dict *d;
+    const char *t;
+    size_t len;
+    const truce_sentence_list *sents;
+    truce_actor_mention *items;
+    size_t n, cap;
+    learned *known;
+    size_t nk, capk;
+} scan;
+
+/* A byte that continues a word: ASCII letters and digits, and the bytes of
+ * two-byte UTF-8 letters (Latin, Cyrillic). Three-byte sequences are mostly
+ * punctuation here (curly quotes, dashes), so they end a word. */
+static bool word_byte(const char *t, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (isalnum(c))
+        return true;
+    if (c >= 0xC2 && c < 0xE0)
+        return true;
+    if (c >= 0x80 && c < 0xC0) {
+        size_t j = i;
+        while (j > 0 && (unsigned char)t[j] >= 0x80 && (unsigned char)t[j] < 0xC0)
+            j--;
+        unsigned char lead = (unsigned char)t[j];
+        (void)len;
+        return lead >= 0xC2 && lead < 0xE0;
+    }
+    return false;
+}
+
+static bool starts_word(const scan *s, size_t i)
+{
+    return i < s->len && word_byte(s->t, s->len, i) && (i == 0 || !word_byte(s->t, s->len, i - 1));
+}
+
+static bool ends_word(const scan *s, size_t e)
+{
+    return e >= s->len || !word_byte(s->t, s->len, e);
+}
+
+static bool upper_at(const scan *s, size_t i)
+{
+    unsigned char c = (unsigned char)s->t[i];
+    if (isupper(c))
+        return true;
+    /* Two-byte Latin capitals (À..Þ, Ā.. with even code) are rare in names here;
+     * accept C3 80..9E as capitals. */
+    return c == 0xC3 && i + 1 < s->len && (unsigned char)s->t[i + 1] < 0x9F;
+}
+
+/* Case-insensitive (ASCII) match of an entry at i, on word boundaries. */
+static bool match_at(const scan *s, size_t i, const char *p, size_t pl, bool capital)
+{
+    if (i + pl > s->len)
+        return false;
+    if (capital && !upper_at(s, i))
+        return false;
+    for (size_t k = 0; k < pl; k++) {
+        unsigned char a = (unsigned char)s->t[i + k], b = (unsigned char)p[k];
+        if (a == b)
+            continue;
+        if (a < 0x80 && b < 0x80 && tolower(a) == tolower(b))
+            continue;
+        /* one space in a pattern matches any run of spaces */
+        return false;
+    }
+    /* A pattern ending in a period ("Gen.") ends its own word. */
+    return p[pl - 1] == '.' || ends_word(s, i + pl);
+}
+
+static const actor_entry *longest(const scan *s, size_t i, int cls)
+{
+    const actor_entry *best = NULL;
+    for (size_t k = 0; k < s->d->n; k++) {
+        const actor_entry *e = &s->d->items[k];
+        if (e->cls != cls || (best && e->plen <= best->plen))
+            continue;
+        if (match_at(s, i, e->pattern, e->plen, e->capital))
+            best = e;
+    }
+    return best;
+}
+
+static size_t skip_spaces(const scan *s, size_t i)
+{
+    while (i < s->len && (s->t[i] == ' ' || s->t[i] == '\t'))
+        i++;
+    return i;
+}
+
+static uint32_t sentence_of(const scan *s, size_t off)
+{
+    size_t lo = 0, hi = s->sents ? s->sents->n : 0;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->sents->items[mid].span.end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (uint32_t)lo;
+}
+
+static bool in_headline(const scan *s, size_t off)
+{
+    uint32_t k = sentence_of(s, off);
+    return s->sents && k < s->sents->n && (s->sents->items[k].flags & TRUCE_SENT_HEADLINE);
+}
+
+static int emit(scan *s, size_t start, size_t end, const char *name, truce_actor_kind kind,
+                const char *country, const char *title, const char *rule)
+{
+    if (s->n == s->cap) {
+        size_t nc = s->cap ? s->cap * 2 : 32;
+        truce_actor_mention *ni = truce_arena_grow(s->a, s->items, s->n, nc, sizeof *ni);
+        if (!ni)
+            return TRUCE_ENOMEM;
+        s->items = ni;
+        s->cap = nc;
+    }
+    truce_actor_mention *m = &s->items[s->n++];
+    memset(m, 0, sizeof *m);
+    m->span.start = start;
+    m->span.end = end;
+    m->name = name;
+    m->kind = kind;
+    if (country && strlen(country) == 2)
+        memcpy(m->country, country, 3);
+    m->title = title;
+    m->rule = rule;
+    m->sentence = sentence_of(s, start);
+    return TRUCE_OK;
+}
+
+static int learn(scan *s, const char *surname, size_t slen, const char *name, const char *title,
+                 const char *country)
+{
+    if (s->nk == s->capk) {
+        size_t nc = s->capk ? s->capk * 2 : 16;
+        learned *ni = truce_arena_grow(s->a, s->known, s->nk, nc, sizeof *ni);
+        if (!ni)
+            return TRUCE_ENOMEM;
+        s->known = ni;
+        s->capk = nc;
+    }
+    learned *l = &s->known[s->nk++];
+    memset(l, 0, sizeof *l);
+    l->surname = surname;
+    l->slen = slen;
+    l->name = name;
+    l->title = title;
+    if (country && strlen(country) == 2)
+        memcpy(l->country, country, 3);
+    return TRUCE_OK;
+}
+
+/* A capitalised word that can be part of a name: returns its end or 0. */
+static size_t name_word(const scan *s, size_t i)
+{
+    if (i >= s->len || !upper_at(s, i))
+        return 0;
+    size_t e = i;
+    while (e < s->len && (word_byte(s->t, s->len, e) || s->t[e] == '-'))
+        e++;
+    if (e - i < 2)
+        return 0;
+    return e;
+}
+
+/* Words that are capitalised but never start a name after a title. */
+static bool stop_word(const scan *s, size_t i, size_t e)
+{
+    static const char *const W[] = {"The", "A", "An", "Of", "And", "In", "On", "At", "To",
+                                    "For", "With", "From", "By", "He", "She", "It", "They",
+                                    "We", "This", "That", "But", "As", "Is", "Was", "Has",
+                                    "Had", "Will", "Said", "Says", "Gives", "Visits",
+                                    "Continues", "Also"};
+    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
+        if (strlen(W[k]) == e - i && strncmp(W[k], s->t + i, e - i) == 0)
+            return true;
+    return false;
+}
+
+static bool is_dict_word(const scan *s, size_t i, size_t e)
+{
+    for (size_t k = 0; k < s->d->n; k++) {
+        const actor_entry *en = &s->d->items[k];
+        if (en->cls != ACTOR_ENTRY_SUFFIX && en->cls != ACTOR_ENTRY_TITLE &&
+            en->kind != TRUCE_ACTOR_OFFICIAL && en->plen == e - i &&
+            match_at(s, i, en->pattern, en->plen, false))
+            return true;
+    }
+    return false;
+}
+
+/* Up to three name words after position i; returns the end or 0. */
+static size_t read_name(const scan *s, size_t i, size_t *last_start)
+{
+    size_t end = 0, p = i;
+    for (int w = 0; w < 3; w++) {
+        size_t e = name_word(s, p);
+        if (!e || stop_word(s, p, e) || (w == 0 && is_dict_word(s, p, e)))
+            break;
+        if (w > 0 && is_dict_word(s, p, e))
+            break;
+        *last_start = p;
+        end = e;
+        if (e >= s->len || s->t[e] != ' ')
+            break;
+        p = e + 1;
+    }
+    return end;
+}
+
+static const actor_entry *official_entry(const scan *s, const char *name, size_t nl)
+{
+    for (size_t k = 0; k < s->d->n; k++) {
+        const actor_entry *e = &s->d->items[k];
+        if (e->cls == ACTOR_ENTRY_NAME && e->kind == TRUCE_ACTOR_OFFICIAL && e->plen == nl &&
+            strncmp(e->pattern, name, nl) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+static const learned *known_surname(const scan *s, size_t i)
+{
+    for (size_t k = s->nk; k-- > 0;) {
+        const learned *l = &s->known[k];
+        if (l->slen && match_at(s, i, l->surname, l->slen, true) &&
+            strncmp(s->t + i, l->surname, l->slen) == 0)
+            return l;
+    }
+    return NULL;
+}
+
+static const learned *known_title(const scan *s, const char *title)
+{
+    for (size_t k = s->nk; k-- > 0;)
+        if (s->known[k].title && strcmp(s->known[k].title, title) == 0)
+            return &s->known[k];
+    return NULL;
+}
+
+static bool has_suffix(const scan *s, size_t i, size_t e)
+{
+    for (size_t k = 0; k < s->d->n; k++) {
+        const actor_entry *en = &s->d->items[k];
+        if (en->cls == ACTOR_ENTRY_SUFFIX && e - i > en->plen + 2 &&
+            strncmp(s->t + e - en->plen, en->pattern, en->plen) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Title at i (after an optional demonym that gave `country`). Returns the
+ * end of what was read, or 0 when no official was found. */
+static size_t try_title(scan *s, size_t start, size_t i, const char *country, int *rc)
+{
+    const actor_entry *t = longest(s, i, ACTOR_ENTRY_TITLE);
+    if (!t)
+        return 0;
+    size_t after = i + t->plen;
+    size_t ns = skip_spaces(s, after);
+    size_t last = ns;
+    size_t ne = (ns > after && !in_headline(s, i)) ? read_name(s, ns, &last) : 0;
+    if (ne) {
+        const char *name = truce_arena_strndup(s->a, s->t + ns, ne - ns);
+        if (!name) {
+            *rc = TRUCE_ENOMEM;
+            return 0;
+        }
+        const learned *prev = known_surname(s, last);
+        const actor_entry *known = official_entry(s, name, ne - ns);
+        if (prev && ne - last == prev->slen)
+            name = prev->name;
+        else if (known)
+            name = known->name;
+        if (!country || !*country)
+            country = known ? known->country : prev ? prev->country : "";
+        const char *rule = truce_arena_printf(s->a, "title+name %s", t->rule);
+        if (!rule || (*rc = emit(s, start, ne, name, TRUCE_ACTOR_OFFICIAL, country, t->name, rule)))
+            return *rc = *rc ? *rc : TRUCE_ENOMEM, 0;
+        if ((*rc = learn(s, s->t + last, ne - last, name, t->name, country)))
+            return 0;
+        return ne;
+    }
+    /* A title alone stands for the last official introduced with it. */
+    const learned *l = known_title(s, t->name);
+    if (!l)
+        return 0;
+    const char *rule = truce_arena_printf(s->a, "title alone, last named %s", t->rule);
+    if (!rule || (*rc = emit(s, start, after, l->name, TRUCE_ACTOR_OFFICIAL, l->country,
+                             t->name, rule)))
+        return *rc = *rc ? *rc : TRUCE_ENOMEM, 0;
+    return after;
+}
+
+/* A group noun after a demonym ("Russian peacekeepers", "Azerbaijani armed forces"). */
+static const actor_entry *group_after(const scan *s, size_t i)
+{
+    const actor_entry *best = NULL;
+    for (size_t k = 0; k < s->d->n; k++) {
+        const actor_entry *e = &s->d->items[k];
+        bool groupish = e->cls == ACTOR_ENTRY_NOUN ||
+                        (e->cls == ACTOR_ENTRY_NAME &&
+                         (e->kind == TRUCE_ACTOR_MILITARY || e->kind == TRUCE_ACTOR_CIVILIANS ||
+                          e->kind == TRUCE_ACTOR_GROUP || e->kind == TRUCE_ACTOR_GOVERNMENT) &&
+                         !e->country[0]);
+        if (!groupish || (best && e->plen <= best->plen))
+            continue;
+        if (match_at(s, i, e->pattern, e->plen, e->capital))
+            best = e;
+    }
+    return best;
+}
+
+static size_t try_at(scan *s, size_t i, int *rc)
+{
+    /* "ex-" and "former" belong to the title's span. */
+    size_t start = i, p = i;
+    if (match_at(s, p, "ex", 2, false) && p + 3 < s->len && s->t[p + 2] == '-')
+        p += 3;
+    else if (match_at(s, p, "former", 6, false))
+        p = skip_spaces(s, p + 6);
+    size_t e = try_title(s, start, p, NULL, rc);
+    if (e || *rc)
+        return e;
+
+    const actor_entry *adj = longest(s, i, ACTOR_ENTRY_ADJ);
+    const actor_entry *name = longest(s, i, ACTOR_ENTRY_NAME);
+    if (adj && (!name || adj->plen >= name->plen)) {
+        size_t q = skip_spaces(s, i + adj->plen);
+        if (q > i + adj->plen) {
+            if ((e = try_title(s, i, q, adj->country, rc)) || *rc)
+                return e;
+            const actor_entry *g = group_after(s, q);
+            if (g) {
+                const char *nm = truce_arena_printf(s->a, "%s %s", adj->pattern, g->name);
+                const char *rule = truce_arena_printf(s->a, "demonym+group %s %s", adj->rule,
+                                                      g->rule);
+                if (!nm || !rule)
+                    return *rc = TRUCE_ENOMEM, 0;
+                truce_actor_kind k = g->kind;
+                if ((*rc = emit(s, i, q + g->plen, nm, k, adj->country, NULL, rule)))
+                    return 0;
+                return q + g->plen;
+            }
+        }
+        const char *rule = truce_arena_printf(s->a, "demonym %s", adj->rule);
+        if (!rule || (*rc = emit(s, i, i + adj->plen, adj->name, TRUCE_ACTOR_STATE, adj->country,
+                                 NULL, rule)))
+            return *rc = *rc ? *rc : TRUCE_ENOMEM, 0;
+        return i + adj->plen;
+    }
+    const learned *l = known_surname(s, i);
+    if (l && (!name || name->plen <= l->slen)) {
+        if ((*rc = emit(s, i, i + l->slen, l->name, TRUCE_ACTOR_OFFICIAL, l->country, l->title,
+                        "surname of an official named before")))
+            return 0;
+        return i + l->slen;
+    }
+    if (name) {
+        if (name->kind == TRUCE_ACTOR_OFFICIAL) {
+            const char *sp = strrchr(name->name, ' ');
+            if (sp && (*rc = learn(s, sp + 1, strlen(sp + 1), name->name, NULL, name->country)))
+                return 0;
+        }
+        if ((*rc = emit(s, i, i + name->plen, name->name, name->kind, name->country, NULL,
+                        name->rule)))
+            return 0;
+        return i + name->plen;
+    }
+    /* "Firstname Surname" with a surname ending of names.tsv. */
+    size_t w1 = name_word(s, i);
+    if (w1 && !stop_word(s, i, w1) && !is_dict_word(s, i, w1) && w1 < s->len &&
+        s->t[w1] == ' ' && !in_headline(s, i)) {
+        size_t w2 = name_word(s, w1 + 1);
+        if (w2 && has_suffix(s, w1 + 1, w2) && !is_dict_word(s, w1 + 1, w2)) {
+            const char *nm = truce_arena_strndup(s->a, s->t + i, w2 - i);
+            if (!nm)
+                return *rc = TRUCE_ENOMEM, 0;
+            if ((*rc = emit(s, i, w2, nm, TRUCE_ACTOR_OFFICIAL, "", NULL,
+                            "first name + surname ending (names.tsv)")) ||
+                (*rc = learn(s, s->t + w1 + 1, w2 - w1 - 1, nm, NULL, "")))
+                return 0;
+            return w2;
+        }
+    }
+    return 0;
+}
+
+int truce_read_actors(truce_arena *a, const truce_actor_dict *d, const char *text, size_t len,
+                      const truce_sentence_list *sentences, truce_actor_list *out,
+                      truce_error *err)
+{
+    out->items = NULL;
+    out->n = 0;
+    if (!d || !text)
+        return TRUCE_OK;
+    scan s = {.a = a, .d = d, .t = text, .len = len, .sents = sentences};
+    size_t i = 0;
+    while (i < len) {
+        if (!starts_word(&s, i)) {
+            i++;
+            continue;
+        }
+        int rc = TRUCE_OK;
+        size_t e = try_at(&s, i, &rc);
+        if (rc)
+            return truce_error_set(err, rc, NULL, (long long)i, "reading actors: out of memory");
+        if (e > i) {
+            i = e;
+            continue;
+        }
+        while (i < len && word_byte(text, len, i))
+            i++;
+    }
+    out->items = s.items;
+    out->n = s.n;
+    return TRUCE_OK;
+}

@@ -1,0 +1,36 @@
+/*
+ * read/actor_impl.h: the actor dictionary as loaded from data/actors/ (one .tsv per list).
+ * Private to lib/read/actor*.c. The dictionary is read-only once opened, so
+ * many documents may share it.
+ */
+#ifndef TRUCE_READ_ACTOR_IMPL_H
+#define TRUCE_READ_ACTOR_IMPL_H
+
+#include "truce/read.h"
+
+enum actor_entry_class {
+    ACTOR_ENTRY_NAME = 0,  /* names an actor on its own */
+    ACTOR_ENTRY_ADJ,       /* demonym: a state alone, or qualifies a group noun */
+    ACTOR_ENTRY_NOUN,      /* group noun that only counts after a demonym */
+    ACTOR_ENTRY_TITLE,     /* introduces an official's name */
+    ACTOR_ENTRY_SUFFIX,    /* surname ending */
+};
+
+typedef struct actor_entry {
+    char *pattern;
+    size_t plen;
+    char *name;
+    truce_actor_kind kind;
+    char country[3];
+    int cls;               /* actor_entry_class */
+    bool capital;          /* pattern starts upper-case: the text must too */
+    char *rule;            /* "file.tsv:line" */
+} actor_entry;
+
+struct truce_actor_dict {
+    truce_arena *arena;
+    actor_entry *items;
+    size_t n, cap;
+};
+
+#endif
