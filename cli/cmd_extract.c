@@ -1,0 +1,211 @@
+/*
+ * cli/cmd_extract.c: `truce extract FILE` and `truce extract --benchmark DIR`.
+ * Owns reading the page (gzip or plain, via zlib) and printing JSON. Must not
+ * decide anything about the article itself: that is truce_clean_html's job.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <zlib.h>
+
+#include "commands.h"
+#include "truce/clean.h"
+
+/* Reads a whole file, gunzipping when it is gzip (gzread passes plain files through). */
+static unsigned char *read_all(const char *path, size_t *len)
+{
+    gzFile f = gzopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    unsigned char *p = malloc(cap);
+    while (p) {
+        if (n == cap) {
+            unsigned char *q = realloc(p, cap * 2);
+            if (!q) {
+                free(p);
+                p = NULL;
+                break;
+            }
+            p = q;
+            cap *= 2;
+        }
+        int r = gzread(f, p + n, (unsigned)(cap - n > (1u << 30) ? (1u << 30) : cap - n));
+        if (r < 0) {
+            free(p);
+            p = NULL;
+            break;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    gzclose(f);
+    *len = n;
+    return p;
+}
+
+static void put_span(truce_buf *b, const char *key, size_t v)
+{
+    truce_buf_printf(b, ",\"%s\":%zu", key, v);
+}
+
+static void put_field(truce_buf *b, const char *key, const char *v, bool comma)
+{
+    if (comma)
+        truce_buf_putc(b, ',');
+    truce_buf_json_string(b, key, strlen(key));
+    truce_buf_putc(b, ':');
+    if (v)
+        truce_buf_json_string(b, v, strlen(v));
+    else
+        truce_buf_puts(b, "null");
+}
+
+static int extract_one(const char *path)
+{
+    size_t len = 0;
+    unsigned char *raw = read_all(path, &len);
+    if (!raw) {
+        fprintf(stderr, "truce extract: cannot read %s\n", path);
+        return EXIT_SOME_FAILED;
+    }
+    truce_arena *a = truce_arena_new(1 << 16);
+    if (!a) {
+        free(raw);
+        return EXIT_FATAL;
+    }
+    truce_article art;
+    truce_error err;
+    truce_error_clear(&err);
+    int rc = truce_clean_html(a, raw, len, NULL, NULL, &art, &err);
+    int status = EXIT_OK_;
+    if (rc) {
+        fprintf(stderr, "truce extract: %s: %s\n", path, err.msg);
+        status = rc == TRUCE_ENOMEM ? EXIT_FATAL : EXIT_SOME_FAILED;
+    } else {
+        truce_buf b;
+        truce_buf_init(&b);
+        truce_buf_putc(&b, '{');
+        put_field(&b, "title", art.title, false);
+        put_field(&b, "date", art.published, true);
+        put_field(&b, "date_basis", art.published_basis, true);
+        put_field(&b, "author", art.author, true);
+        put_field(&b, "site", art.site_name, true);
+        put_field(&b, "url", art.url, true);
+        put_field(&b, "lang", art.lang, true);
+        put_field(&b, "charset", art.charset, true);
+        truce_buf_puts(&b, ",\"text\":");
+        truce_buf_json_string(&b, art.text, art.text_len);
+        truce_buf_puts(&b, ",\"paragraphs\":[");
+        for (size_t i = 0; i < art.n_paragraphs; i++) {
+            const truce_paragraph *p = &art.paragraphs[i];
+            truce_buf_puts(&b, i ? ",{" : "{");
+            put_field(&b, "tag", p->tag, false);
+            truce_buf_puts(&b, ",\"text\":");
+            truce_buf_json_string(&b, art.text + p->text.start, p->text.end - p->text.start);
+            put_span(&b, "start", p->text.start);
+            put_span(&b, "end", p->text.end);
+            put_span(&b, "source_start", p->source.start);
+            put_span(&b, "source_end", p->source.end);
+            truce_buf_putc(&b, '}');
+        }
+        truce_buf_puts(&b, "]}\n");
+        if (b.failed) {
+            status = EXIT_FATAL;
+            fprintf(stderr, "truce extract: out of memory\n");
+        } else {
+            fwrite(b.data, 1, b.len, stdout);
+        }
+        truce_buf_free(&b);
+    }
+    truce_arena_free(a);
+    free(raw);
+    return status;
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static int benchmark(const char *dir)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/html", dir);
+    DIR *d = opendir(path);
+    if (!d) {
+        fprintf(stderr, "truce extract: cannot open %s\n", path);
+        return EXIT_USAGE;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        size_t l = strlen(de->d_name);
+        if (l <= 8 || strcmp(de->d_name + l - 8, ".html.gz") != 0)
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 256;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn)
+                break;
+            names = nn;
+        }
+        names[n] = strdup(de->d_name);
+        if (names[n])
+            n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    int status = EXIT_OK_;
+    truce_arena *a = truce_arena_new(1 << 20);
+    if (!a)
+        return EXIT_FATAL;
+    fputs("{", stdout);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(path, sizeof path, "%s/html/%s", dir, names[i]);
+        size_t len = 0;
+        unsigned char *raw = read_all(path, &len);
+        truce_article art;
+        truce_error err;
+        truce_error_clear(&err);
+        memset(&art, 0, sizeof art);
+        int rc = raw ? truce_clean_html(a, raw, len, NULL, NULL, &art, &err) : TRUCE_EIO;
+        if (rc) {
+            fprintf(stderr, "truce extract: %s: %s\n", names[i], raw ? err.msg : "cannot read");
+            status = EXIT_SOME_FAILED;
+        }
+        truce_buf b;
+        truce_buf_init(&b);
+        truce_buf_json_string(&b, names[i], strlen(names[i]) - 8);
+        truce_buf_puts(&b, ":{\"articleBody\":");
+        truce_buf_json_string(&b, art.text ? art.text : "", art.text ? art.text_len : 0);
+        truce_buf_puts(&b, "}");
+        if (i)
+            fputs(",\n", stdout);
+        fwrite(b.data, 1, b.len, stdout);
+        truce_buf_free(&b);
+        truce_arena_reset(a);
+        free(raw);
+        free(names[i]);
+    }
+    fputs("}\n", stdout);
+    free(names);
+    truce_arena_free(a);
+    return status;
+}
+
+int truce_cmd_extract(int argc, char **argv)
+{
+    if (argc == 3 && strcmp(argv[1], "--benchmark") == 0)
+        return benchmark(argv[2]);
+    if (argc == 2 && argv[1][0] != '-')
+        return extract_one(argv[1]);
+    fprintf(stderr, "usage: truce extract FILE[.gz]\n"
+                    "       truce extract --benchmark DIR   (DIR/html/*.html.gz -> JSON)\n");
+    return EXIT_USAGE;
+}
