@@ -47,6 +47,7 @@ typedef struct ctx {
     size_t para_start;           /* text offset where the open paragraph began */
     bool pending_space;
     const char *para_tag;
+    bool lenient;                /* second try: class/id words do not skip */
 } ctx;
 
 /* ---- classification ------------------------------------------------------ */
@@ -55,7 +56,7 @@ static bool removed_tag(GumboTag t)
 {
     switch (t) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER:
     case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_CANVAS: case GUMBO_TAG_BUTTON:
     case GUMBO_TAG_SELECT: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA:
     case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
@@ -102,7 +103,7 @@ static const char *const furniture_words[] = {
     "comment", "disqus", "share", "sharing", "social", "related", "recommend", "sidebar",
     "footer", "navbar", "-nav", "nav-", "menu", "breadcrumb", "promo", "advert", "sponsor",
     "newsletter", "subscri", "signup", "sign-up", "donat", "popup", "modal", "cookie", "banner",
-    "pagination", "pager", "tags", "tag-list", "taglist", "caption", "masthead", "widget",
+    "pagination", "pager", "tags", "tag-list", "taglist", "caption", "masthead",
     "toolbar", "most-popular", "mostpopular", "trending", "more-stories", "read-more",
     "readmore", "login", "consent", "gdpr", "supplement", "byline", "author-bio", "skip",
     "hidden", "print", "rss", "follow", "outbrain", "overlay", "ad-slot", "adslot", "dfp",
@@ -146,7 +147,7 @@ static int class_weight(const GumboNode *n)
 
 /* Skipped outright: furniture by tag, hidden, or a furniture class/id
  * without a content word to redeem it. */
-static bool skip_node(const GumboNode *n)
+static bool skip_node(const GumboNode *n, bool lenient)
 {
     GumboTag t = n->v.element.tag;
     if (removed_tag(t))
@@ -165,7 +166,7 @@ static bool skip_node(const GumboNode *n)
                  !strcmp(role, "menu")))
         return true;
     if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML || t == GUMBO_TAG_ARTICLE ||
-        t == GUMBO_TAG_MAIN || t == GUMBO_TAG_P)
+        t == GUMBO_TAG_MAIN || t == GUMBO_TAG_P || lenient)
         return false;
     char s[512];
     lower_into(s, sizeof s, attr(n, "class"), attr(n, "id"));
@@ -244,7 +245,7 @@ static void score_tree(ctx *c, GumboNode *node, bool in_link)
     }
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT)
         return;
-    if (node->type == GUMBO_NODE_ELEMENT && skip_node(node))
+    if (node->type == GUMBO_NODE_ELEMENT && skip_node(node, c->lenient))
         return;
     if (node->type == GUMBO_NODE_DOCUMENT) {
         for (unsigned i = 0; i < node->v.document.children.length; i++)
@@ -387,6 +388,9 @@ static void emit_text(ctx *c, const GumboNode *n)
 static bool drop_inside(const entry *e)
 {
     GumboTag t = e->node->v.element.tag;
+    /* a form around the whole page (some frameworks do that) holds prose */
+    if (t == GUMBO_TAG_FORM)
+        return e->n_p < 3 || e->n_input * 3 > e->n_p;
     if (t == GUMBO_TAG_P && e->text_len > 0 && link_density(e) > 0.8 && e->text_len < 200)
         return true;
     if (t != GUMBO_TAG_DIV && t != GUMBO_TAG_SECTION && t != GUMBO_TAG_UL && t != GUMBO_TAG_OL &&
@@ -610,6 +614,47 @@ static size_t parent_entry(ctx *c, size_t idx)
     return (size_t)-1;
 }
 
+static void extract_body(ctx *c, GumboOutput *g)
+{
+    score_tree(c, g->document, false);
+    size_t top = c->oom ? (size_t)-1 : pick_top(c);
+    if (!c->oom && top != (size_t)-1) {
+        /* A container whose parent holds almost as much prose is usually one
+         * block among the article's siblings: take the parent then. */
+        size_t par = parent_entry(c, top);
+        while (par != (size_t)-1 && c->e[par].node->v.element.tag != GUMBO_TAG_BODY &&
+               c->e[par].text_len > 0 &&
+               (double)(c->e[par].text_len - c->e[par].link_len) <
+                   1.15 * (double)(c->e[top].text_len - c->e[top].link_len) &&
+               c->e[par].inited && c->e[par].score > c->e[top].score * 0.3) {
+            top = par;
+            par = parent_entry(c, top);
+        }
+        double thresh = c->e[top].score * 0.2 > 10 ? c->e[top].score * 0.2 : 10;
+        par = parent_entry(c, top);
+        if (par == (size_t)-1) {
+            emit_tree(c, top, true);
+        } else {
+            size_t end = par + c->e[par].size;
+            for (size_t j = par + 1; j < end; j += c->e[j].size) {
+                entry *s = &c->e[j];
+                bool take = j == top;
+                if (!take && s->inited && s->score >= thresh && s->weight >= 0)
+                    take = true;
+                if (!take && s->node->v.element.tag == GUMBO_TAG_P) {
+                    double ld = link_density(s);
+                    if (s->text_len > 80 && ld < 0.25)
+                        take = true;
+                }
+                if (take)
+                    emit_tree(c, j, j == top);
+            }
+        }
+        push_para(c);
+    }
+
+}
+
 int truce_clean_html(truce_arena *a, const unsigned char *html, size_t len, const char *charset,
                      const char *url, truce_article *out, truce_error *err)
 {
@@ -641,43 +686,24 @@ int truce_clean_html(truce_arena *a, const unsigned char *html, size_t len, cons
     m.date_rank = 100;
     walk_meta(a, &m, g->root);
 
-    score_tree(&c, g->document, false);
-    size_t top = c.oom ? (size_t)-1 : pick_top(&c);
-    if (!c.oom && top != (size_t)-1) {
-        /* A container whose parent holds almost as much prose is usually one
-         * block among the article's siblings: take the parent then. */
-        size_t par = parent_entry(&c, top);
-        while (par != (size_t)-1 && c.e[par].node->v.element.tag != GUMBO_TAG_BODY &&
-               c.e[par].text_len > 0 &&
-               (double)(c.e[par].text_len - c.e[par].link_len) <
-                   1.15 * (double)(c.e[top].text_len - c.e[top].link_len) &&
-               c.e[par].inited && c.e[par].score > c.e[top].score * 0.3) {
-            top = par;
-            par = parent_entry(&c, top);
-        }
-        double thresh = c.e[top].score * 0.2 > 10 ? c.e[top].score * 0.2 : 10;
-        par = parent_entry(&c, top);
-        if (par == (size_t)-1) {
-            emit_tree(&c, top, true);
+    extract_body(&c, g);
+    if (!c.oom && c.text.len < 200) {
+        /* Nothing found with furniture skipped: pages that wrap the whole
+         * body in a container with a furniture-like name need a second try. */
+        ctx c2;
+        memset(&c2, 0, sizeof c2);
+        c2.a = a;
+        c2.utf8 = u.data;
+        c2.lenient = true;
+        truce_buf_init(&c2.text);
+        extract_body(&c2, g);
+        if (c2.oom || c2.text.len > c.text.len) {
+            truce_buf_free(&c.text);
+            c = c2;
         } else {
-            size_t end = par + c.e[par].size;
-            for (size_t j = par + 1; j < end; j += c.e[j].size) {
-                entry *s = &c.e[j];
-                bool take = j == top;
-                if (!take && s->inited && s->score >= thresh && s->weight >= 0)
-                    take = true;
-                if (!take && s->node->v.element.tag == GUMBO_TAG_P) {
-                    double ld = link_density(s);
-                    if (s->text_len > 80 && ld < 0.25)
-                        take = true;
-                }
-                if (take)
-                    emit_tree(&c, j, j == top);
-            }
+            truce_buf_free(&c2.text);
         }
-        push_para(&c);
     }
-
     rc = finish(&c, &u, out, err);
     /* metadata */
     if (!rc) {
