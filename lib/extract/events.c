@@ -1,0 +1,273 @@
+/*
+ * extract/events.c: turns a document's reading into events. For every
+ * sentence outside furniture regions and headlines it finds triggers
+ * (lexicon.c), splits repeated triggers of one type into clauses at the
+ * comma between them, and fills each event's fields (fields.c). Owns
+ * nothing beyond the events in the caller's arena. Must not print or exit.
+ *
+ * Quoted speech counts only when attributed: in the same sentence ("...,"
+ * Shoygu said) or by a previous sentence that ends with a colon.
+ */
+#include <string.h>
+
+#include "extract/extract_impl.h"
+#include "extract/fields.h"
+
+typedef struct hit {
+    const trigger *tr;
+    size_t start, end;
+} hit;
+
+static bool has_actor_after(const truce_reading *r, uint32_t si, size_t from,
+                            truce_actor_kind k1, truce_actor_kind k2)
+{
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const truce_actor_mention *m = &r->actors.items[i];
+        if (m->sentence == si && m->span.start >= from && (m->kind == k1 || m->kind == k2))
+            return true;
+    }
+    return false;
+}
+
+static bool has_military_before(const truce_reading *r, uint32_t si, size_t s0, size_t to)
+{
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const truce_actor_mention *m = &r->actors.items[i];
+        if (m->sentence == si && m->span.start >= s0 && m->span.end <= to &&
+            m->kind == TRUCE_ACTOR_MILITARY)
+            return true;
+    }
+    return false;
+}
+
+/* Quote state: opening quotes “ and ASCII " at a word start open; ” closes. */
+typedef struct quote_info {
+    bool quoted;      /* the sentence is (partly) quoted speech */
+    bool attributed;  /* a reporting verb follows the closing quote */
+    bool open_after;  /* a quote is still open at the end */
+} quote_info;
+
+static quote_info scan_quotes(const char *t, truce_span s, bool open_before)
+{
+    quote_info q = {open_before, false, open_before};
+    bool open = open_before;
+    size_t close_at = 0;
+    for (size_t i = s.start; i < s.end; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == 0xE2 && i + 2 < s.end && (unsigned char)t[i + 1] == 0x80) {
+            unsigned char d = (unsigned char)t[i + 2];
+            if (d == 0x9C) {
+                open = true;
+                if (i == s.start)
+                    q.quoted = true;
+            } else if (d == 0x9D) {
+                open = false;
+                close_at = i + 3;
+            }
+        } else if (c == '"') {
+            if (!open) {
+                open = true;
+                if (i == s.start)
+                    q.quoted = true;
+            } else {
+                open = false;
+                close_at = i + 1;
+            }
+        }
+    }
+    if (q.quoted && close_at) {
+        size_t ms, me;
+        if (ex_find_any(t, close_at, s.end, TRUCE_CUE_REPORTING, &ms, &me))
+            q.attributed = true;
+    }
+    q.open_after = open;
+    return q;
+}
+
+static bool ends_with_colon(const char *t, truce_span s)
+{
+    size_t e = s.end;
+    while (e > s.start && (t[e - 1] == ' ' || t[e - 1] == '\n'))
+        e--;
+    return e > s.start && t[e - 1] == ':';
+}
+
+static int push_event(truce_arena *a, truce_event_list *out, size_t *cap, truce_event **ev)
+{
+    if (out->n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        truce_event *ni = truce_arena_grow(a, out->items, out->n, nc, sizeof *ni);
+        if (!ni)
+            return TRUCE_ENOMEM;
+        out->items = ni;
+        *cap = nc;
+    }
+    *ev = &out->items[out->n++];
+    memset(*ev, 0, sizeof **ev);
+    return TRUCE_OK;
+}
+
+static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, hit *hits,
+                     size_t *nh, size_t max)
+{
+    const truce_reading *r = in->reading;
+    *nh = 0;
+    for (size_t k = 0; k < TRUCE_N_TRIGGERS; k++) {
+        const trigger *tr = &TRUCE_TRIGGERS[k];
+        size_t from = s.start, ms, me;
+        while (from < s.end && ex_find(in->text, from, s.end, tr->phrase, &ms, &me)) {
+            from = me;
+            size_t ns, ne;
+            if (tr->need && !ex_find(in->text, s.start, s.end, tr->need, &ns, &ne))
+                break;
+            if ((tr->flags & TRIG_NEED_OFFICIAL_AFTER) &&
+                !has_actor_after(r, si, me, TRUCE_ACTOR_OFFICIAL, TRUCE_ACTOR_GOVERNMENT))
+                continue;
+            if ((tr->flags & TRIG_NEED_MILITARY_BEFORE) && !has_military_before(r, si, s.start, ms))
+                continue;
+            /* an overlapping hit of the same type is the same words */
+            bool dup = false;
+            for (size_t h = 0; h < *nh; h++)
+                if (strcmp(hits[h].tr->type, tr->type) == 0 && hits[h].start < me &&
+                    ms < hits[h].end)
+                    dup = true;
+            if (!dup && *nh < max)
+                hits[(*nh)++] = (hit){tr, ms, me};
+        }
+    }
+    /* order by position, so clauses follow the text */
+    for (size_t i = 1; i < *nh; i++)
+        for (size_t j = i; j > 0 && hits[j].start < hits[j - 1].start; j--) {
+            hit tmp = hits[j];
+            hits[j] = hits[j - 1];
+            hits[j - 1] = tmp;
+        }
+    return TRUCE_OK;
+}
+
+/* Last comma or semicolon in [a, b), or b when none. */
+static size_t clause_break(const char *t, size_t a, size_t b)
+{
+    for (size_t i = b; i > a; i--)
+        if (t[i - 1] == ',' || t[i - 1] == ';')
+            return i;
+    return b;
+}
+
+static bool type_present(const hit *hits, size_t nh, const char *type)
+{
+    for (size_t i = 0; i < nh; i++)
+        if (strcmp(hits[i].tr->type, type) == 0)
+            return true;
+    return false;
+}
+
+int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_event_list *out,
+                         truce_error *err)
+{
+    out->items = NULL;
+    out->n = 0;
+    if (!in || !in->reading || !in->text)
+        return truce_error_set(err, TRUCE_EUSAGE, NULL, -1, "extract: no reading given");
+    const truce_reading *r = in->reading;
+    size_t cap = 0;
+    bool open = false;
+    bool prev_colon = false;
+    long prev_events_sentence = -1;
+    size_t prev_first = 0;
+    ex_context ctx;
+    ex_context_init(&ctx, in);
+
+    for (uint32_t si = 0; si < r->sentences.n; si++) {
+        const truce_sentence *sent = &r->sentences.items[si];
+        truce_span s = sent->span;
+        quote_info q = scan_quotes(in->text, s, open);
+        open = q.open_after;
+        bool colon_before = prev_colon;
+        prev_colon = ends_with_colon(in->text, s);
+        if (in->skipped && truce_regions_overlap(in->skipped, s)) {
+            open = false;
+            continue;
+        }
+        if (sent->flags & TRUCE_SENT_HEADLINE)
+            continue;
+        if (q.quoted && !q.attributed && !colon_before)
+            continue;
+
+        /* "In total, ...", "39 of them ...": figures for the previous event. */
+        size_t cs, ce;
+        if (prev_events_sentence == (long)si - 1 &&
+            ex_find_any(in->text, s.start, s.start + 40 < s.end ? s.start + 40 : s.end,
+                        TRUCE_CUE_CONTINUATION, &cs, &ce)) {
+            int rc = ex_add_figures(a, &ctx, &out->items[prev_first], si, s);
+            if (rc)
+                return truce_error_set(err, rc, NULL, (long long)s.start, "extract: out of memory");
+            ex_note_sentence(&ctx, si);
+            continue;
+        }
+
+        hit hits[32];
+        size_t nh;
+        find_hits(in, si, s, hits, &nh, 32);
+        size_t first_new = out->n;
+        for (size_t h = 0; h < nh; h++) {
+            const char *type = hits[h].tr->type;
+            /* posts deployed are a base, not a deployment */
+            if (strcmp(type, "military.deployment") == 0 &&
+                type_present(hits, nh, "military.base_established"))
+                continue;
+            if (strcmp(type, "statement.accusation") == 0 &&
+                (type_present(hits, nh, "civilians.attack")))
+                continue;
+            /* one event per type per clause: a later hit of the same type
+             * opens a new clause only past a comma */
+            bool merged = false;
+            for (size_t p = 0; p < h; p++)
+                if (strcmp(hits[p].tr->type, type) == 0) {
+                    size_t br = clause_break(in->text, hits[p].end, hits[h].start);
+                    if (br == hits[h].start)
+                        merged = true;
+                }
+            if (merged)
+                continue;
+            /* clause: from the comma after the previous same-type hit to the
+             * comma before the next one */
+            truce_span clause = s;
+            for (size_t p = 0; p < h; p++)
+                if (strcmp(hits[p].tr->type, type) == 0)
+                    clause.start = clause_break(in->text, hits[p].end, hits[h].start);
+            for (size_t n2 = h + 1; n2 < nh; n2++)
+                if (strcmp(hits[n2].tr->type, type) == 0) {
+                    size_t br = clause_break(in->text, hits[h].end, hits[n2].start);
+                    if (br < hits[n2].start) {
+                        clause.end = br;
+                        break;
+                    }
+                }
+            truce_event *ev;
+            if (push_event(a, out, &cap, &ev))
+                return truce_error_set(err, TRUCE_ENOMEM, NULL, (long long)s.start,
+                                       "extract: out of memory");
+            ev->type = type;
+            ev->type_rule = truce_arena_printf(a, "trigger \"%s\"%s%s%s", hits[h].tr->phrase,
+                                               hits[h].tr->need ? " with \"" : "",
+                                               hits[h].tr->need ? hits[h].tr->need : "",
+                                               hits[h].tr->need ? "\" in the sentence" : "");
+            if (!ev->type_rule)
+                return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "extract: out of memory");
+            ev->trigger.start = hits[h].start;
+            ev->trigger.end = hits[h].end;
+            ev->sentence = si;
+            ev->evidence = s;
+            int rc = ex_fill(a, &ctx, ev, clause, q.quoted, colon_before);
+            if (rc)
+                return truce_error_set(err, rc, NULL, (long long)s.start, "extract: out of memory");
+        }
+        if (out->n > first_new) {
+            prev_events_sentence = si;
+            prev_first = out->n - 1;
+        }
+        ex_note_sentence(&ctx, si);
+    }
+    return TRUCE_OK;
+}

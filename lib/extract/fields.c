@@ -1,0 +1,471 @@
+/*
+ * extract/fields.c: fills the fields of one event from the mentions of its
+ * clause and sentence, falling back to what earlier sentences established.
+ * Owns nothing beyond strings put in the caller's arena. Every field gets the
+ * name of the rule that chose it.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "extract/fields.h"
+
+void ex_context_init(ex_context *c, const truce_extract_input *in)
+{
+    memset(c, 0, sizeof *c);
+    c->in = in;
+    c->prev_sentence = -1;
+}
+
+static bool within(truce_span inner, truce_span outer)
+{
+    return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+static size_t dist(truce_span m, truce_span t)
+{
+    if (m.end <= t.start)
+        return t.start - m.end;
+    if (m.start >= t.end)
+        return m.start - t.end;
+    return 0;
+}
+
+/* A date inside a relative clause ("which was announced on November 9")
+ * describes something else than the sentence's own events. */
+static bool in_relative_clause(const char *t, truce_span sent, truce_span d)
+{
+    size_t from = sent.start;
+    for (size_t i = d.start; i > sent.start; i--)
+        if (t[i - 1] == ',') {
+            from = i;
+            break;
+        }
+    size_t ms, me;
+    return ex_find(t, from, d.start, "which", &ms, &me);
+}
+
+static bool usable_date(const truce_date_mention *d)
+{
+    return d->start[0] && !d->is_duration;
+}
+
+void ex_note_sentence(ex_context *c, uint32_t si)
+{
+    const truce_reading *r = c->in->reading;
+    truce_span s = r->sentences.items[si].span;
+    for (size_t i = 0; i < r->dates.n; i++) {
+        const truce_date_mention *d = &r->dates.items[i];
+        if (d->sentence == si && usable_date(d) && !d->future &&
+            !in_relative_clause(c->in->text, s, d->span))
+            c->run_date = d;
+    }
+    c->prev_place = NULL;
+    for (size_t i = 0; i < r->places.n; i++)
+        if (r->places.items[i].sentence == si)
+            c->prev_place = &r->places.items[i];
+    for (size_t i = 0; i < r->actors.n; i++)
+        if (r->actors.items[i].sentence == si && r->actors.items[i].kind == TRUCE_ACTOR_OFFICIAL)
+            c->last_official = &r->actors.items[i];
+    c->prev_sentence = si;
+}
+
+static void set_date(truce_event *ev, const truce_date_mention *d, const char *basis, bool span)
+{
+    memcpy(ev->date_start, d->start, sizeof ev->date_start);
+    memcpy(ev->date_end, d->end[0] ? d->end : d->start, sizeof ev->date_end);
+    ev->date_precision = d->precision;
+    ev->date_basis = basis;
+    if (span)
+        ev->date_span = d->span;
+}
+
+static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
+{
+    const truce_reading *r = c->in->reading;
+    const truce_date_mention *best = NULL;
+    bool best_in_clause = false;
+    for (size_t i = 0; i < r->dates.n; i++) {
+        const truce_date_mention *d = &r->dates.items[i];
+        if (d->sentence != ev->sentence || !usable_date(d))
+            continue;
+        bool inc = within(d->span, clause);
+        if (!best || (inc && !best_in_clause) ||
+            (inc == best_in_clause && dist(d->span, ev->trigger) < dist(best->span, ev->trigger))) {
+            best = d;
+            best_in_clause = inc;
+        }
+    }
+    if (best) {
+        const char *b = truce_arena_printf(a, "nearest date in the %s (%s)",
+                                           best_in_clause ? "clause" : "sentence",
+                                           best->basis ? best->basis : "date reader");
+        if (!b)
+            return TRUCE_ENOMEM;
+        set_date(ev, best, b, true);
+        return TRUCE_OK;
+    }
+    if (c->run_date) {
+        const char *b = truce_arena_printf(a, "narrative date of an earlier sentence (%s)",
+                                           c->run_date->basis ? c->run_date->basis : "date reader");
+        if (!b)
+            return TRUCE_ENOMEM;
+        set_date(ev, c->run_date, b, true);
+        return TRUCE_OK;
+    }
+    if (c->in->doc_date && strlen(c->in->doc_date) == 10) {
+        memcpy(ev->date_start, c->in->doc_date, 11);
+        memcpy(ev->date_end, c->in->doc_date, 11);
+        ev->date_precision = TRUCE_DATE_DAY;
+        ev->date_basis = "document date (no date in the clause or before it)";
+    }
+    return TRUCE_OK;
+}
+
+static void set_place(truce_arena *a, const char *text, truce_event *ev,
+                      const truce_place_mention *p, const char *rule)
+{
+    ev->place_written = truce_arena_strndup(a, text + p->span.start, p->span.end - p->span.start);
+    ev->place_name = p->name;
+    ev->geonames_id = p->geonames_id;
+    ev->lat = p->lat;
+    ev->lon = p->lon;
+    ev->has_coords = p->lat != 0 || p->lon != 0;
+    memcpy(ev->country, p->country, 3);
+    ev->place_precision = p->precision;
+    ev->place_span = p->span;
+    ev->place_rule = rule;
+}
+
+static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
+{
+    const truce_reading *r = c->in->reading;
+    const truce_place_mention *best = NULL;
+    bool best_in = false;
+    for (size_t i = 0; i < r->places.n; i++) {
+        const truce_place_mention *p = &r->places.items[i];
+        if (p->sentence != ev->sentence)
+            continue;
+        bool inc = within(p->span, clause);
+        /* a more precise place beats a country in the same sentence */
+        bool better = !best || (inc && !best_in) ||
+                      (inc == best_in &&
+                       ((p->precision != TRUCE_PLACE_COUNTRY && best->precision == TRUCE_PLACE_COUNTRY) ||
+                        ((p->precision == TRUCE_PLACE_COUNTRY) == (best->precision == TRUCE_PLACE_COUNTRY) &&
+                         dist(p->span, ev->trigger) < dist(best->span, ev->trigger))));
+        if (better) {
+            best = p;
+            best_in = inc;
+        }
+    }
+    if (best) {
+        set_place(a, c->in->text, ev, best,
+                  best_in ? "nearest place in the clause" : "nearest place in the sentence");
+        return;
+    }
+    if (c->prev_place && c->prev_sentence == (long)ev->sentence - 1)
+        set_place(a, c->in->text, ev, c->prev_place, "place of the previous sentence");
+}
+
+static bool starts_with_word(const char *t, truce_span s, const char *w)
+{
+    size_t l = strlen(w);
+    return s.end - s.start > l && strncmp(t + s.start, w, l) == 0 && t[s.start + l] == ' ';
+}
+
+static int add_actor(truce_arena *a, truce_event *ev, size_t *cap, const char *text,
+                     const truce_actor_mention *m, const char *role, const char *rule)
+{
+    const char *name = m->name;
+    /* "Baku" for Azerbaijan: keep the word the report used beside the state */
+    size_t wl = m->span.end - m->span.start, nl = strlen(m->name);
+    bool contains = false;
+    for (size_t i = 0; i + nl <= wl && !contains; i++) {
+        size_t k = 0;
+        while (k < nl && tolower((unsigned char)text[m->span.start + i + k]) ==
+                             tolower((unsigned char)m->name[k]))
+            k++;
+        contains = k == nl;
+    }
+    if (m->kind == TRUCE_ACTOR_STATE && !contains) {
+        name = truce_arena_printf(a, "%s (%.*s)", m->name, (int)wl, text + m->span.start);
+        if (!name)
+            return TRUCE_ENOMEM;
+    }
+    for (size_t i = 0; i < ev->n_actors; i++)
+        if (strcmp(ev->actors[i].name, name) == 0)
+            return TRUCE_OK;
+    if (ev->n_actors == *cap) {
+        size_t nc = *cap ? *cap * 2 : 4;
+        truce_event_actor *ni = truce_arena_grow(a, ev->actors, ev->n_actors, nc, sizeof *ni);
+        if (!ni)
+            return TRUCE_ENOMEM;
+        ev->actors = ni;
+        *cap = nc;
+    }
+    truce_event_actor *ea = &ev->actors[ev->n_actors++];
+    memset(ea, 0, sizeof *ea);
+    ea->name = name;
+    ea->role = role;
+    ea->kind = m->kind;
+    memcpy(ea->country, m->country, 3);
+    ea->span = m->span;
+    ea->rule = rule;
+    return TRUCE_OK;
+}
+
+static bool preceded_by(const char *t, size_t sent_start, size_t pos, const char *word)
+{
+    size_t l = strlen(word);
+    if (pos < sent_start + l + 1)
+        return false;
+    return strncmp(t + pos - l - 1, word, l) == 0 && t[pos - 1] == ' ';
+}
+
+static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
+{
+    const truce_reading *r = c->in->reading;
+    const char *t = c->in->text;
+    size_t cap = 0;
+    truce_span s = r->sentences.items[ev->sentence].span;
+    bool have1 = false, have2 = false;
+    int rc;
+    if ((starts_with_word(t, s, "He") || starts_with_word(t, s, "She")) && c->last_official) {
+        if ((rc = add_actor(a, ev, &cap, t, c->last_official, "actor1",
+                            "pronoun: the last official named before")))
+            return rc;
+        have1 = true;
+    }
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const truce_actor_mention *m = &r->actors.items[i];
+        if (m->sentence != ev->sentence || !within(m->span, clause))
+            continue;
+        if (m->kind == TRUCE_ACTOR_MEDIA)
+            continue;
+        if (m->rule && strncmp(m->rule, "demonym ", 8) == 0 && m->kind == TRUCE_ACTOR_STATE)
+            continue;
+        const char *role = "other", *rule = "actor in the clause";
+        if (m->span.end <= ev->trigger.start) {
+            if (!have1) {
+                role = "actor1";
+                rule = "first actor before the trigger (subject)";
+                have1 = true;
+            }
+        } else if (preceded_by(t, s.start, m->span.start, "by") ||
+                   preceded_by(t, s.start, m->span.start, "by the")) {
+            role = "actor1";
+            rule = "agent after \"by\" (passive)";
+            for (size_t k = 0; k < ev->n_actors; k++)
+                if (strcmp(ev->actors[k].role, "actor1") == 0) {
+                    ev->actors[k].role = "actor2";
+                    ev->actors[k].rule = "subject of a passive verb";
+                }
+            have1 = true;
+        } else if (!have2) {
+            role = "actor2";
+            rule = "first actor after the trigger (object)";
+            have2 = true;
+        }
+        if ((rc = add_actor(a, ev, &cap, t, m, role, rule)))
+            return rc;
+    }
+    return TRUCE_OK;
+}
+
+static const char *figure_label(const char *t, const truce_number_mention *n, const char *type)
+{
+    size_t from = n->what_span.end > n->span.end ? n->what_span.end : n->span.end;
+    size_t to = from + 60;
+    size_t ms, me;
+    static const char *const KILLED[] = {"killed", "dead", "died", "deaths", "killings", NULL};
+    static const char *const INJURED[] = {"injured", "injuries", "wounded", NULL};
+    static const char *const FOUND[] = {"found", "discovered", "cleared", "defused", NULL};
+    /* limit the look-ahead to the same clause */
+    for (size_t i = from; i < to; i++)
+        if (t[i] == 0 || t[i] == ',' || t[i] == ';' || t[i] == '.') {
+            to = i;
+            break;
+        }
+    if (n->what && (strstr(n->what, "injur") || strstr(n->what, "wound")))
+        return "injured";
+    if (ex_find_any(t, from, to, KILLED, &ms, &me))
+        return "killed";
+    if (ex_find_any(t, from, to, INJURED, &ms, &me))
+        return "injured";
+    if (strcmp(type, "humanitarian.return") == 0)
+        return "returned";
+    if (ex_find_any(t, from, to, FOUND, &ms, &me))
+        return "items found";
+    if (n->what)
+        return n->what;
+    return "count";
+}
+
+static bool overlaps_date(const truce_reading *r, truce_span s)
+{
+    for (size_t i = 0; i < r->dates.n; i++)
+        if (r->dates.items[i].span.start < s.end && s.start < r->dates.items[i].span.end)
+            return true;
+    return false;
+}
+
+static int figures_from(truce_arena *a, ex_context *c, truce_event *ev, uint32_t si,
+                        truce_span range, const char *rule)
+{
+    const truce_reading *r = c->in->reading;
+    size_t cap = ev->n_figures;
+    for (size_t i = 0; i < r->numbers.n; i++) {
+        const truce_number_mention *n = &r->numbers.items[i];
+        if (n->sentence != si || !within(n->span, range) || overlaps_date(r, n->span))
+            continue;
+        if (ev->n_figures == cap) {
+            size_t nc = cap ? cap * 2 : 4;
+            truce_event_figure *ni = truce_arena_grow(a, ev->figures, ev->n_figures, nc, sizeof *ni);
+            if (!ni)
+                return TRUCE_ENOMEM;
+            ev->figures = ni;
+            cap = nc;
+        }
+        truce_event_figure *f = &ev->figures[ev->n_figures++];
+        memset(f, 0, sizeof *f);
+        f->value = n->value;
+        f->value_max = n->value_max;
+        f->bound = n->bound;
+        f->span = n->span;
+        f->what = figure_label(c->in->text, n, ev->type);
+        f->rule = rule;
+    }
+    return TRUCE_OK;
+}
+
+int ex_add_figures(truce_arena *a, ex_context *c, truce_event *ev, uint32_t si, truce_span s)
+{
+    return figures_from(a, c, ev, si, s, "continuation sentence (\"in total\", \"of them\")");
+}
+
+static const truce_actor_mention *actor_in(const truce_reading *r, uint32_t si, size_t from,
+                                           size_t to, bool last)
+{
+    const truce_actor_mention *best = NULL;
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const truce_actor_mention *m = &r->actors.items[i];
+        if (m->sentence == si && m->span.start >= from && m->span.end <= to) {
+            if (m->rule && strncmp(m->rule, "demonym ", 8) == 0 && m->kind == TRUCE_ACTOR_STATE)
+                continue;
+            best = m;
+            if (!last)
+                return m;
+        }
+    }
+    return best;
+}
+
+static void set_claimant(truce_arena *a, truce_event *ev, const char *t,
+                         const truce_actor_mention *m, const char *rule)
+{
+    (void)a;
+    (void)t;
+    ev->claimant = m->name;
+    ev->claimant_span = m->span;
+    ev->claimant_rule = rule;
+}
+
+static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool colon_before)
+{
+    const truce_reading *r = c->in->reading;
+    const char *t = c->in->text;
+    truce_span s = r->sentences.items[ev->sentence].span;
+    size_t ms, me;
+    const truce_actor_mention *m;
+    if (ex_find(t, s.start, s.end, "according to", &ms, &me) &&
+        (m = actor_in(r, ev->sentence, me, me + 80 < s.end ? me + 80 : s.end, false))) {
+        set_claimant(a, ev, t, m, "\"according to\" X");
+        return;
+    }
+    if (ex_find(t, s.start, s.end, "citing", &ms, &me) &&
+        (m = actor_in(r, ev->sentence, s.start, ms, true))) {
+        set_claimant(a, ev, t, m, "X, \"citing\" others");
+        return;
+    }
+    size_t from = s.start;
+    while (ex_find_any(t, from, s.end, TRUCE_CUE_REPORTING, &ms, &me)) {
+        size_t lo = ms > s.start + 80 ? ms - 80 : s.start;
+        if ((m = actor_in(r, ev->sentence, lo, ms, true)) && m->kind != TRUCE_ACTOR_MEDIA) {
+            set_claimant(a, ev, t, m, "subject of a reporting verb");
+            return;
+        }
+        if ((starts_with_word(t, (truce_span){lo, s.end}, "He") ||
+             (ms >= s.start + 3 && strncmp(t + ms - 3, "he ", 3) == 0)) && c->last_official) {
+            set_claimant(a, ev, t, c->last_official, "pronoun before a reporting verb");
+            return;
+        }
+        from = me;
+    }
+    if (colon_before && c->prev_claimant) {
+        ev->claimant = c->prev_claimant;
+        ev->claimant_span = c->prev_claimant_span;
+        ev->claimant_rule = "speaker introduced by the previous sentence (colon)";
+        return;
+    }
+    if (c->in->source) {
+        ev->claimant = c->in->source;
+        ev->claimant_rule = "the outlet (nobody else named)";
+    }
+}
+
+static void fill_certainty(ex_context *c, truce_event *ev, truce_span clause)
+{
+    const char *t = c->in->text;
+    size_t ms, me;
+    const char *cue;
+    if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_DENIED, &ms, &me))) {
+        ev->certainty = TRUCE_CERT_DENIED;
+    } else if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_ALLEGED, &ms, &me))) {
+        ev->certainty = TRUCE_CERT_ALLEGED;
+    } else if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_PLANNED, &ms, &me))) {
+        ev->certainty = TRUCE_CERT_PLANNED;
+    } else if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_CLAIMED, &ms, &me))) {
+        ev->certainty = TRUCE_CERT_CLAIMED;
+    } else {
+        ev->certainty = TRUCE_CERT_REPORTED;
+        ev->certainty_rule = "no hedge, plan or denial in the clause";
+        return;
+    }
+    ev->certainty_rule = cue;
+}
+
+int ex_fill(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause, bool quoted,
+            bool colon_before)
+{
+    (void)quoted;
+    int rc;
+    if ((rc = fill_date(a, c, ev, clause)))
+        return rc;
+    fill_place(a, c, ev, clause);
+    if ((rc = fill_actors(a, c, ev, clause)))
+        return rc;
+    if ((rc = figures_from(a, c, ev, ev->sentence, clause, "number in the clause")))
+        return rc;
+    fill_claimant(a, c, ev, colon_before);
+    fill_certainty(c, ev, clause);
+
+    /* An announced future military move is a statement of intent. */
+    const char *t = c->in->text;
+    size_t ms, me;
+    if (strncmp(ev->type, "military.", 9) == 0 && ev->certainty == TRUCE_CERT_PLANNED &&
+        (ex_find(t, clause.start, ev->trigger.start, "announced that", &ms, &me) ||
+         ex_find(t, clause.start, ev->trigger.start, "announced on", &ms, &me) ||
+         ex_find(t, clause.start, ev->trigger.start, "said that", &ms, &me))) {
+        ev->type_rule = truce_arena_printf(a, "%s; announced future military move = intent",
+                                           ev->type_rule);
+        if (!ev->type_rule)
+            return TRUCE_ENOMEM;
+        ev->type = "statement.intent";
+    }
+    /* Remember a speaker who introduces a quotation with a colon. */
+    if (ev->claimant && ev->claimant != c->in->source) {
+        c->prev_claimant = ev->claimant;
+        c->prev_claimant_span = ev->claimant_span;
+    }
+    return TRUCE_OK;
+}

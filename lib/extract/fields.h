@@ -1,0 +1,30 @@
+/*
+ * extract/fields.h: private to lib/extract. Fills an event's fields (date,
+ * place, actors, figures, claimant, certainty) from the reading, keeping
+ * what earlier sentences established (the narrative date, the last place,
+ * the last official) in an ex_context.
+ */
+#ifndef TRUCE_EXTRACT_FIELDS_H
+#define TRUCE_EXTRACT_FIELDS_H
+
+#include "extract/extract_impl.h"
+
+typedef struct ex_context {
+    const truce_extract_input *in;
+    const truce_date_mention *run_date;    /* last narrative date of earlier sentences */
+    const truce_place_mention *prev_place; /* last place of the previous sentence */
+    const truce_actor_mention *last_official;
+    const char *prev_claimant;             /* claimant named in the previous sentence */
+    truce_span prev_claimant_span;
+    long prev_sentence;
+} ex_context;
+
+void ex_context_init(ex_context *c, const truce_extract_input *in);
+/* Records what sentence si establishes for the sentences after it. */
+void ex_note_sentence(ex_context *c, uint32_t si);
+int ex_fill(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause, bool quoted,
+            bool colon_before);
+/* Adds the figures of sentence si (a continuation sentence) to ev. */
+int ex_add_figures(truce_arena *a, ex_context *c, truce_event *ev, uint32_t si, truce_span s);
+
+#endif

@@ -1,0 +1,83 @@
+/*
+ * extract/match.c: case-insensitive phrase matching on word boundaries, for
+ * trigger and cue phrases. Owns nothing. A phrase is words separated by single
+ * spaces; a word ending in '*' matches any word that starts with it; one space
+ * in a phrase matches any run of white space in the text.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "extract/extract_impl.h"
+
+static bool wordc(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80 || c == '\'';
+}
+
+size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase)
+{
+    if (i > 0 && wordc((unsigned char)t[i - 1]) && wordc((unsigned char)phrase[0]))
+        return 0;
+    size_t p = 0, k = i;
+    while (phrase[p]) {
+        unsigned char pc = (unsigned char)phrase[p];
+        if (pc == '*') {
+            while (k < len && wordc((unsigned char)t[k]) && t[k] != '\'')
+                k++;
+            p++;
+            continue;
+        }
+        if (pc == ' ') {
+            if (k >= len || !isspace((unsigned char)t[k]))
+                return 0;
+            while (k < len && isspace((unsigned char)t[k]))
+                k++;
+            p++;
+            continue;
+        }
+        if (k >= len)
+            return 0;
+        unsigned char tc = (unsigned char)t[k];
+        if (tc != pc && !(tc < 0x80 && tolower(tc) == tolower(pc)))
+            return 0;
+        k++;
+        p++;
+    }
+    unsigned char last = (unsigned char)phrase[p - 1];
+    if (wordc(last) && k < len && wordc((unsigned char)t[k]) && t[k] != '\'')
+        return 0;
+    return k;
+}
+
+bool ex_find(const char *t, size_t from, size_t end, const char *phrase, size_t *ms, size_t *me)
+{
+    for (size_t i = from; i < end; i++) {
+        size_t e = ex_match_at(t, end, i, phrase);
+        if (e) {
+            *ms = i;
+            *me = e;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *ex_find_any(const char *t, size_t from, size_t end, const char *const *list,
+                        size_t *ms, size_t *me)
+{
+    const char *best = NULL;
+    size_t bs = 0, be = 0;
+    for (size_t k = 0; list[k]; k++) {
+        size_t s, e;
+        if (ex_find(t, from, end, list[k], &s, &e) && (!best || s < bs)) {
+            best = list[k];
+            bs = s;
+            be = e;
+        }
+    }
+    if (best) {
+        *ms = bs;
+        *me = be;
+    }
+    return best;
+}
