@@ -131,6 +131,10 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
                 if (strcmp(hits[h].tr->type, tr->type) == 0 && hits[h].start < me &&
                     ms < hits[h].end)
                     dup = true;
+            /* "could have signed": what did not happen is no event */
+            size_t cs0 = ms > s.start + 20 ? ms - 20 : s.start, cs1, ce1;
+            if (ex_find_any(in->text, cs0, ms, TRUCE_CUE_COUNTERFACTUAL, &cs1, &ce1))
+                continue;
             if (!dup && *nh < max)
                 hits[(*nh)++] = (hit){tr, ms, me};
         }
@@ -189,7 +193,8 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
             open = false;
             continue;
         }
-        if (sent->flags & TRUCE_SENT_HEADLINE)
+        /* headlines repeat the body; a quoted line after a colon is speech */
+        if ((sent->flags & TRUCE_SENT_HEADLINE) && !(q.quoted && colon_before))
             continue;
         if (q.quoted && !q.attributed && !colon_before)
             continue;

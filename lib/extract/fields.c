@@ -68,6 +68,23 @@ void ex_note_sentence(ex_context *c, uint32_t si)
         if (r->actors.items[i].sentence == si && r->actors.items[i].kind == TRUCE_ACTOR_OFFICIAL)
             c->last_official = &r->actors.items[i];
     c->prev_sentence = si;
+    /* A sentence that introduces a quotation ("The ministry announced:")
+     * names its speaker for the quoted sentence after it. */
+    size_t ms, me;
+    if (ex_find_any(c->in->text, s.start, s.end, TRUCE_CUE_REPORTING, &ms, &me)) {
+        const truce_actor_mention *best = NULL;
+        for (size_t i = 0; i < r->actors.n; i++) {
+            const truce_actor_mention *m = &r->actors.items[i];
+            if (m->sentence == si && m->span.end <= ms && m->kind != TRUCE_ACTOR_MEDIA &&
+                !(m->rule && strncmp(m->rule, "demonym ", 8) == 0))
+                best = m;
+        }
+        if (best) {
+            c->prev_claimant = best->name;
+            c->prev_speaker = best;
+            c->prev_claimant_span = best->span;
+        }
+    }
 }
 
 static void set_date(truce_event *ev, const truce_date_mention *d, const char *basis, bool span)
@@ -244,6 +261,12 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             continue;
         if (m->rule && strncmp(m->rule, "demonym ", 8) == 0 && m->kind == TRUCE_ACTOR_STATE)
             continue;
+        /* "in Armenia", "near Moscow": a state named as a place, not acting */
+        if (m->kind == TRUCE_ACTOR_STATE &&
+            (preceded_by(t, s.start, m->span.start, "in") || preceded_by(t, s.start, m->span.start, "In") ||
+             preceded_by(t, s.start, m->span.start, "near") ||
+             preceded_by(t, s.start, m->span.start, "from")))
+            continue;
         const char *role = "other", *rule = "actor in the clause";
         if (m->span.end <= ev->trigger.start) {
             if (!have1) {
@@ -390,7 +413,9 @@ static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool c
     size_t from = s.start;
     while (ex_find_any(t, from, s.end, TRUCE_CUE_REPORTING, &ms, &me)) {
         size_t lo = ms > s.start + 80 ? ms - 80 : s.start;
-        if ((m = actor_in(r, ev->sentence, lo, ms, true)) && m->kind != TRUCE_ACTOR_MEDIA) {
+        if ((m = actor_in(r, ev->sentence, lo, ms, true)) && m->kind != TRUCE_ACTOR_MEDIA &&
+            !(m->kind == TRUCE_ACTOR_STATE && (preceded_by(t, s.start, m->span.start, "in") ||
+                                               preceded_by(t, s.start, m->span.start, "In")))) {
             set_claimant(a, ev, t, m, "subject of a reporting verb");
             return;
         }
@@ -413,11 +438,30 @@ static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool c
     }
 }
 
-static void fill_certainty(ex_context *c, truce_event *ev, truce_span clause)
+/* The hedge or plan that qualifies an event sits in the stretch between the
+ * punctuation around its trigger, not anywhere in a long sentence. */
+static truce_span local_clause(const char *t, truce_span clause, truce_span trig)
+{
+    truce_span l = clause;
+    for (size_t i = trig.start; i > clause.start; i--)
+        if (t[i - 1] == ',' || t[i - 1] == ';' || t[i - 1] == ':') {
+            l.start = i;
+            break;
+        }
+    for (size_t i = trig.end; i < clause.end; i++)
+        if (t[i] == ',' || t[i] == ';' || t[i] == ':') {
+            l.end = i;
+            break;
+        }
+    return l;
+}
+
+static void fill_certainty(ex_context *c, truce_event *ev, truce_span whole)
 {
     const char *t = c->in->text;
     size_t ms, me;
     const char *cue;
+    truce_span clause = local_clause(t, whole, ev->trigger);
     if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_DENIED, &ms, &me))) {
         ev->certainty = TRUCE_CERT_DENIED;
     } else if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_ALLEGED, &ms, &me))) {
@@ -444,6 +488,16 @@ int ex_fill(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause, b
     fill_place(a, c, ev, clause);
     if ((rc = fill_actors(a, c, ev, clause)))
         return rc;
+    /* A quotation introduced by "X announced:" is X's act when nobody else acts. */
+    if (colon_before && c->prev_speaker) {
+        bool has1 = false;
+        for (size_t i = 0; i < ev->n_actors; i++)
+            has1 |= strcmp(ev->actors[i].role, "actor1") == 0;
+        size_t cap = ev->n_actors;
+        if (!has1 && (rc = add_actor(a, ev, &cap, c->in->text, c->prev_speaker, "actor1",
+                                     "speaker who introduced the quotation")))
+            return rc;
+    }
     if ((rc = figures_from(a, c, ev, ev->sentence, clause, "number in the clause")))
         return rc;
     fill_claimant(a, c, ev, colon_before);
@@ -461,11 +515,6 @@ int ex_fill(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause, b
         if (!ev->type_rule)
             return TRUCE_ENOMEM;
         ev->type = "statement.intent";
-    }
-    /* Remember a speaker who introduces a quotation with a colon. */
-    if (ev->claimant && ev->claimant != c->in->source) {
-        c->prev_claimant = ev->claimant;
-        c->prev_claimant_span = ev->claimant_span;
     }
     return TRUCE_OK;
 }

@@ -15,6 +15,7 @@ typedef struct ex_context {
     const truce_place_mention *prev_place; /* last place of the previous sentence */
     const truce_actor_mention *last_official;
     const char *prev_claimant;             /* claimant named in the previous sentence */
+    const truce_actor_mention *prev_speaker;
     truce_span prev_claimant_span;
     long prev_sentence;
 } ex_context;

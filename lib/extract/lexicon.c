@@ -35,7 +35,7 @@ const trigger TRUCE_TRIGGERS[] = {
     T("conflict.mine_explosion", "landmine explosion", NULL, 0),
     T("conflict.mine_explosion", "mine exploded", NULL, 0),
     T("conflict.mine_explosion", "hit a mine", NULL, 0),
-    T("conflict.territory_taken", "captured", NULL, 0),
+    T("conflict.territory_taken", "captured the", NULL, 0),
     T("conflict.territory_taken", "took control of", NULL, 0),
     T("conflict.territory_taken", "seized control", NULL, 0),
     T("conflict.warning_fire", "warning fire", NULL, 0),
@@ -174,5 +174,7 @@ const char *const TRUCE_CUE_REPORTING[] = {"said", "says", "told", "announced", 
                                            "noted", "claimed", "declared", "reported",
                                            "reports", "added", "complained", "stressed",
                                            "explained", "confirmed", NULL};
+const char *const TRUCE_CUE_COUNTERFACTUAL[] = {"could have", "should have", "would have",
+                                                "might have", NULL};
 const char *const TRUCE_CUE_CONTINUATION[] = {"in total", "in all", "of them", "of these",
                                               "among them", NULL};

@@ -380,12 +380,61 @@ static size_t try_at(scan *s, size_t i, int *rc)
             return *rc = *rc ? *rc : TRUCE_ENOMEM, 0;
         return i + adj->plen;
     }
+    /* "Firstname Surname" with a surname ending of names.tsv, even when the
+     * first name is also a place ("Tehran Mensimov"). */
+    size_t w1 = name_word(s, i);
+    if (w1 && !stop_word(s, i, w1) && w1 < s->len && s->t[w1] == ' ' && !in_headline(s, i) &&
+        !known_surname(s, i)) {
+        size_t w2 = name_word(s, w1 + 1);
+        if (w2 && has_suffix(s, w1 + 1, w2) && !is_dict_word(s, w1 + 1, w2) &&
+            !(adj && adj->plen == w1 - i)) {
+            const char *nm = truce_arena_strndup(s->a, s->t + i, w2 - i);
+            if (!nm)
+                return *rc = TRUCE_ENOMEM, 0;
+            const actor_entry *known = official_entry(s, nm, w2 - i);
+            if ((*rc = emit(s, i, w2, known ? known->name : nm, TRUCE_ACTOR_OFFICIAL,
+                            known ? known->country : "", NULL,
+                            known ? known->rule : "first name + surname ending (names.tsv)")) ||
+                (*rc = learn(s, s->t + w1 + 1, w2 - w1 - 1, known ? known->name : nm, NULL,
+                             known ? known->country : "")))
+                return 0;
+            return w2;
+        }
+    }
     const learned *l = known_surname(s, i);
     if (l && (!name || name->plen <= l->slen)) {
         if ((*rc = emit(s, i, i + l->slen, l->name, TRUCE_ACTOR_OFFICIAL, l->country, l->title,
                         "surname of an official named before")))
             return 0;
         return i + l->slen;
+    }
+    if (name && name->kind == TRUCE_ACTOR_STATE) {
+        /* "Azerbaijan's Defense Ministry": a state's own body */
+        size_t q = i + name->plen, ap = 0;
+        if (q + 1 < s->len && s->t[q] == '\'' && s->t[q + 1] == 's')
+            ap = 2;
+        else if (q + 3 < s->len && (unsigned char)s->t[q] == 0xE2 &&
+                 (unsigned char)s->t[q + 1] == 0x80 && (unsigned char)s->t[q + 2] == 0x99 &&
+                 s->t[q + 3] == 's')
+            ap = 4;
+        if (ap && q + ap < s->len && s->t[q + ap] == ' ') {
+            size_t g0 = skip_spaces(s, q + ap);
+            const actor_entry *g = group_after(s, g0);
+            const actor_entry *org = longest(s, g0, ACTOR_ENTRY_NAME);
+            if (org && (org->kind == TRUCE_ACTOR_GOVERNMENT || org->kind == TRUCE_ACTOR_MILITARY) &&
+                (!g || org->plen >= g->plen))
+                g = org;
+            if (g) {
+                const char *nm = truce_arena_printf(s->a, "%s %s", name->name, g->name);
+                const char *rule = truce_arena_printf(s->a, "state's body %s %s", name->rule,
+                                                      g->rule);
+                if (!nm || !rule)
+                    return *rc = TRUCE_ENOMEM, 0;
+                if ((*rc = emit(s, i, g0 + g->plen, nm, g->kind, name->country, NULL, rule)))
+                    return 0;
+                return g0 + g->plen;
+            }
+        }
     }
     if (name) {
         if (name->kind == TRUCE_ACTOR_OFFICIAL) {
@@ -397,22 +446,6 @@ static size_t try_at(scan *s, size_t i, int *rc)
                         name->rule)))
             return 0;
         return i + name->plen;
-    }
-    /* "Firstname Surname" with a surname ending of names.tsv. */
-    size_t w1 = name_word(s, i);
-    if (w1 && !stop_word(s, i, w1) && !is_dict_word(s, i, w1) && w1 < s->len &&
-        s->t[w1] == ' ' && !in_headline(s, i)) {
-        size_t w2 = name_word(s, w1 + 1);
-        if (w2 && has_suffix(s, w1 + 1, w2) && !is_dict_word(s, w1 + 1, w2)) {
-            const char *nm = truce_arena_strndup(s->a, s->t + i, w2 - i);
-            if (!nm)
-                return *rc = TRUCE_ENOMEM, 0;
-            if ((*rc = emit(s, i, w2, nm, TRUCE_ACTOR_OFFICIAL, "", NULL,
-                            "first name + surname ending (names.tsv)")) ||
-                (*rc = learn(s, s->t + w1 + 1, w2 - w1 - 1, nm, NULL, "")))
-                return 0;
-            return w2;
-        }
     }
     return 0;
 }
