@@ -561,6 +561,54 @@ static char *trim_dup(truce_arena *a, const char *s)
 
 /* ---- entry point --------------------------------------------------------- */
 
+/* Composes article->utf8 with utf8->raw. Unlike a start-only composition it
+ * splits each linear article segment wherever the utf8->raw map changes
+ * pace (a multibyte character decoded from one raw byte), so offsets deep
+ * inside a paragraph still land on the right raw byte. */
+static int compose(truce_arena *a, const truce_offset_map *inner, size_t text_len,
+                   const truce_offset_map *outer, truce_offset_map *out)
+{
+    memset(out, 0, sizeof *out);
+    out->raw_len = outer->raw_len;
+    size_t j = 0;
+    for (size_t i = 0; i < inner->n; i++) {
+        const truce_offset_seg *s = &inner->segs[i];
+        size_t t0 = s->text_off;
+        size_t t1 = i + 1 < inner->n ? inner->segs[i + 1].text_off : text_len;
+        size_t u0 = s->raw_off;
+        if (s->raw_len) {
+            truce_span sp = { u0, u0 + s->raw_len };
+            truce_span r = truce_offset_span_to_raw(outer, sp);
+            if (truce_offset_map_add(a, out, t0, r.start, r.end > r.start ? r.end - r.start : 1))
+                return TRUCE_ENOMEM;
+            continue;
+        }
+        /* outer segment holding u0 (inner segments come in increasing utf8 order
+         * mostly, but not always: restart the search when they go back) */
+        if (j >= outer->n || outer->segs[j].text_off > u0)
+            j = 0;
+        while (j + 1 < outer->n && outer->segs[j + 1].text_off <= u0)
+            j++;
+        size_t t = t0;
+        while (t < t1) {
+            size_t u = u0 + (t - t0);
+            while (j + 1 < outer->n && outer->segs[j + 1].text_off <= u)
+                j++;
+            const truce_offset_seg *o = &outer->segs[j];
+            size_t oend = j + 1 < outer->n ? outer->segs[j + 1].text_off : (size_t)-1;
+            size_t run = oend - u < t1 - t ? oend - u : t1 - t;
+            if (o->raw_len) {
+                if (truce_offset_map_add(a, out, t, o->raw_off, o->raw_len))
+                    return TRUCE_ENOMEM;
+            } else if (truce_offset_map_add(a, out, t, o->raw_off + (u - o->text_off), 0)) {
+                return TRUCE_ENOMEM;
+            }
+            t += run;
+        }
+    }
+    return TRUCE_OK;
+}
+
 static int finish(ctx *c, const html_utf8 *u, truce_article *out, truce_error *err)
 {
     if (c->oom || c->text.failed)
@@ -575,7 +623,7 @@ static int finish(ctx *c, const html_utf8 *u, truce_article *out, truce_error *e
     c->inner.raw_len = u->len;
     if (u->identity) {
         out->map = c->inner;
-    } else if (truce_offset_map_compose(c->a, &c->inner, &u->map, &out->map)) {
+    } else if (compose(c->a, &c->inner, len, &u->map, &out->map)) {
         return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory");
     }
     out->map.raw_len = u->identity ? u->len : u->map.raw_len;
