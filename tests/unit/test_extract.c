@@ -1,0 +1,251 @@
+/*
+ * tests/unit/test_extract.c: event extraction on readings built by hand
+ * (dates, numbers and places placed where the text has them), on texts of
+ * our own: trigger and fields, clause splitting, continuation figures,
+ * furniture and unattributed quotes, announced military moves as intent,
+ * certainty cues, the date fallbacks and the vocabulary tables.
+ */
+#include <string.h>
+
+#include "truce/extract.h"
+#include "check.h"
+
+typedef struct doc {
+    truce_arena *a;
+    const char *text;
+    truce_reading r;
+    truce_date_mention dates[8];
+    truce_number_mention nums[8];
+    truce_place_mention places[8];
+} doc;
+
+static truce_span span_of(const char *text, const char *what)
+{
+    const char *p = strstr(text, what);
+    truce_span s = {0, 0};
+    if (p) {
+        s.start = (size_t)(p - text);
+        s.end = s.start + strlen(what);
+    }
+    return s;
+}
+
+static uint32_t sent_of(const doc *d, size_t off)
+{
+    for (uint32_t i = 0; i < d->r.sentences.n; i++)
+        if (off < d->r.sentences.items[i].span.end)
+            return i;
+    return 0;
+}
+
+static void setup(doc *d, truce_arena *a, const truce_actor_dict *dict, const char *text)
+{
+    truce_error err;
+    memset(d, 0, sizeof *d);
+    d->a = a;
+    d->text = text;
+    CHECK_INT(truce_read_sentences(a, text, strlen(text), &d->r.sentences, &err), TRUCE_OK);
+    CHECK_INT(truce_read_actors(a, dict, text, strlen(text), &d->r.sentences, &d->r.actors, &err),
+              TRUCE_OK);
+    d->r.dates.items = d->dates;
+    d->r.numbers.items = d->nums;
+    d->r.places.items = d->places;
+}
+
+static void add_date(doc *d, const char *written, const char *start, const char *end)
+{
+    truce_date_mention *m = &d->dates[d->r.dates.n++];
+    memset(m, 0, sizeof *m);
+    m->span = span_of(d->text, written);
+    strcpy(m->start, start);
+    strcpy(m->end, end);
+    m->precision = strcmp(start, end) ? TRUCE_DATE_RANGE : TRUCE_DATE_DAY;
+    m->basis = "absolute";
+    m->sentence = sent_of(d, m->span.start);
+}
+
+static void add_number(doc *d, const char *written, double v, const char *what)
+{
+    truce_number_mention *m = &d->nums[d->r.numbers.n++];
+    memset(m, 0, sizeof *m);
+    m->span = span_of(d->text, written);
+    m->value = m->value_max = v;
+    m->what = what;
+    m->sentence = sent_of(d, m->span.start);
+}
+
+static void add_place(doc *d, const char *written, const char *country)
+{
+    truce_place_mention *m = &d->places[d->r.places.n++];
+    memset(m, 0, sizeof *m);
+    m->span = span_of(d->text, written);
+    m->name = written;
+    m->precision = TRUCE_PLACE_POINT;
+    strcpy(m->country, country);
+    m->sentence = sent_of(d, m->span.start);
+}
+
+static truce_event_list run(doc *d, const char *date, const truce_region_list *skip)
+{
+    truce_extract_input in = {d->text, strlen(d->text), date, "Example Wire", &d->r, skip};
+    truce_event_list out = {0};
+    truce_error err;
+    CHECK_INT(truce_extract_events(d->a, &in, &out, &err), TRUCE_OK);
+    return out;
+}
+
+static const truce_event *first_of(const truce_event_list *l, const char *type)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->items[i].type, type) == 0)
+            return &l->items[i];
+    return NULL;
+}
+
+static size_t count_of(const truce_event_list *l, const char *type)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < l->n; i++)
+        n += strcmp(l->items[i].type, type) == 0;
+    return n;
+}
+
+static const char *actor_role(const truce_event *e, const char *name_part)
+{
+    for (size_t i = 0; i < e->n_actors; i++)
+        if (strstr(e->actors[i].name, name_part))
+            return e->actors[i].role;
+    return NULL;
+}
+
+static bool has_figure(const truce_event *e, double v)
+{
+    for (size_t i = 0; i < e->n_figures; i++)
+        if (e->figures[i].value == v)
+            return true;
+    return false;
+}
+
+int main(void)
+{
+    truce_error err;
+    truce_actor_dict *dict = NULL;
+    CHECK_INT(truce_actor_dict_open(NULL, &dict, &err), TRUCE_OK);
+    truce_arena *a = truce_arena_new(8192);
+    doc d;
+
+    /* fields of one event; a passive agent after "by" */
+    setup(&d, a, dict,
+          "On March 3, four civilians were killed by Georgian troops in Zemo Nikozi, "
+          "the Ombudsman said.");
+    add_date(&d, "March 3", "2021-03-03", "2021-03-03");
+    add_number(&d, "four", 4, "civilian");
+    add_place(&d, "Zemo Nikozi", "GE");
+    truce_event_list l = run(&d, "2021-03-05", NULL);
+    const truce_event *e = first_of(&l, "civilians.attack");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->date_start, "2021-03-03");
+        CHECK_STR(e->place_name, "Zemo Nikozi");
+        CHECK_STR(actor_role(e, "Georgian troops"), "actor1");
+        CHECK(has_figure(e, 4));
+        CHECK_STR(e->figures[0].what, "killed");
+        CHECK_STR(e->claimant, "Human Rights Ombudsman");
+        CHECK_INT(e->certainty, TRUCE_CERT_REPORTED);
+        CHECK(e->type_rule && e->date_basis && e->place_rule && e->claimant_rule &&
+              e->certainty_rule);
+    }
+
+    /* two clauses of one type in one sentence: two events with their own figures */
+    setup(&d, a, dict,
+          "Since May 2, over 4,000 Georgian refugees have returned, and on May 9 alone "
+          "900 refugees returned from Turkey.");
+    add_date(&d, "Since May 2", "2021-05-02", "2021-05-20");
+    add_date(&d, "May 9", "2021-05-09", "2021-05-09");
+    add_number(&d, "over 4,000", 4000, "refugee");
+    add_number(&d, "900", 900, "refugee");
+    l = run(&d, "2021-05-20", NULL);
+    CHECK_INT(count_of(&l, "humanitarian.return"), 2);
+    if (l.n == 2) {
+        CHECK(has_figure(&l.items[0], 4000) && !has_figure(&l.items[0], 900));
+        CHECK(has_figure(&l.items[1], 900) && !has_figure(&l.items[1], 4000));
+        CHECK_STR(l.items[0].date_start, "2021-05-02");
+        CHECK_STR(l.items[1].date_start, "2021-05-09");
+        CHECK_STR(l.items[1].figures[0].what, "returned");
+    }
+
+    /* a continuation sentence adds its figures; the narrative date carries on */
+    setup(&d, a, dict,
+          "On June 1, sappers began mine clearance near Tsveri. In total, 40 shells were found.");
+    add_date(&d, "June 1", "2021-06-01", "2021-06-01");
+    add_number(&d, "40", 40, "shell");
+    l = run(&d, "2021-06-04", NULL);
+    CHECK_INT(l.n, 1);
+    e = first_of(&l, "humanitarian.demining");
+    CHECK(e && has_figure(e, 40));
+
+    /* no date in the text: the document date, and the basis says so */
+    setup(&d, a, dict, "Protesters gathered outside the parliament.");
+    l = run(&d, "2021-07-07", NULL);
+    e = first_of(&l, "protest.demonstration");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->date_start, "2021-07-07");
+        CHECK(strstr(e->date_basis, "document date") != NULL);
+        CHECK_STR(e->claimant, "Example Wire");
+    }
+
+    /* announced future military move = intent; a plain plan stays the event */
+    setup(&d, a, dict,
+          "Interior Minister Vakhtang Gomelauri announced that Georgian troops will be deployed "
+          "at the border. Iran is planning to deploy 500 soldiers.");
+    add_number(&d, "500", 500, "soldier");
+    l = run(&d, "2021-08-01", NULL);
+    e = first_of(&l, "statement.intent");
+    CHECK(e && strcmp(truce_certainty_name(e->certainty), "planned") == 0);
+    CHECK(e && strstr(e->claimant, "Gomelauri") != NULL);
+    e = first_of(&l, "military.deployment");
+    CHECK(e && e->certainty == TRUCE_CERT_PLANNED && has_figure(e, 500));
+    CHECK(e && actor_role(e, "Iran") && strcmp(actor_role(e, "Iran"), "actor1") == 0);
+
+    /* furniture never yields events; an unattributed quote neither; a counterfactual neither */
+    const char *t = "Rebels shelled the town.\n\n\"We shelled the depot.\"\n\n"
+                    "They could have signed an agreement.";
+    setup(&d, a, dict, t);
+    truce_region reg = {span_of(t, "Rebels shelled the town."), "reader comments"};
+    truce_region_list skip = {&reg, 1};
+    l = run(&d, NULL, &skip);
+    CHECK_INT(l.n, 0);
+    l = run(&d, NULL, NULL);
+    CHECK_INT(l.n, 1);
+    CHECK(l.n == 1 && l.items[0].sentence == 0);
+
+    /* an attributed quote counts, with its speaker as claimant; alleged cue */
+    setup(&d, a, dict,
+          "\"Militants allegedly shelled the market,\" Defense Minister Juansher Burchuladze said.");
+    l = run(&d, NULL, NULL);
+    e = first_of(&l, "conflict.shelling");
+    CHECK(e && e->certainty == TRUCE_CERT_ALLEGED);
+    CHECK(e && e->claimant && strstr(e->claimant, "Burchuladze"));
+
+    /* a state named by its capital keeps the written word */
+    setup(&d, a, dict, "Tbilisi and Ankara signed a ceasefire agreement on Monday.");
+    l = run(&d, "2021-09-09", NULL);
+    e = first_of(&l, "agreement.ceasefire");
+    CHECK(e && actor_role(e, "Georgia (Tbilisi)") != NULL);
+
+    /* vocabulary */
+    size_t n = 0;
+    const truce_event_type_info *types = truce_event_types(&n);
+    CHECK_INT(n, 34);
+    CHECK(types && truce_event_type_lookup("humanitarian.demining") != NULL);
+    CHECK(truce_event_type_lookup("conflict.unknown") == NULL);
+    CHECK_STR(truce_event_type_lookup("conflict.armed_clash")->acled_event_type, "Battles");
+    for (size_t i = 0; i < n; i++)
+        CHECK(strlen(types[i].cameo_root) == 2);
+    CHECK_STR(truce_certainty_name(TRUCE_CERT_DENIED), "denied");
+
+    truce_arena_free(a);
+    truce_actor_dict_close(dict);
+    return check_done("test_extract");
+}
