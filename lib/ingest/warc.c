@@ -426,7 +426,8 @@ int truce_ingest_warc(const char *path, truce_container_cb cb, truce_container_e
         unsigned char *block = r.buf + r.pos;
         size_t at;
         /* the next record's header inside this block means Content-Length is too large */
-        if (find_next_header(block, n, &at) && at >= 4 && block[at - 2] == '\n') {
+        if (find_next_header(block, n, &at) && at >= 3 &&
+            (block[at - 2] == '\n' || (block[at - 2] == '\r' && block[at - 3] == '\n'))) {
             report(on_error, ctx, path, off, TRUCE_EINPUT,
                    "Content-Length runs past the next record; record skipped");
             r.pos += at;
