@@ -117,11 +117,17 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
         size_t from = s.start, ms, me;
         while (from < s.end && ex_find(in->text, from, s.end, tr->phrase, &ms, &me)) {
             from = me;
-            size_t ns, ne;
+            size_t ns = 0, ne = 0;
             if (tr->need && !ex_find(in->text, s.start, s.end, tr->need, &ns, &ne))
                 break;
             if ((tr->flags & TRIG_NEED_OFFICIAL_AFTER) &&
-                !has_actor_after(r, si, me, TRUCE_ACTOR_OFFICIAL, TRUCE_ACTOR_GOVERNMENT))
+                !has_actor_after(r, si, me, TRUCE_ACTOR_OFFICIAL, TRUCE_ACTOR_GOVERNMENT) &&
+                !ex_find_any(in->text, me, me + 12 < s.end ? me + 12 : s.end,
+                             TRUCE_CUE_VISITOR, &ns, &ne))
+                continue;
+            /* "to end the clashes": a purpose names no event of its own */
+            size_t ps0 = ms > s.start + 14 ? ms - 14 : s.start;
+            if (ex_find_any(in->text, ps0, ms, TRUCE_CUE_PURPOSE, &ns, &ne) && ne == ms - 1)
                 continue;
             if ((tr->flags & TRIG_NEED_MILITARY_BEFORE) && !has_military_before(r, si, s.start, ms))
                 continue;

@@ -32,6 +32,8 @@ extern const char *const TRUCE_CUE_CLAIMED[];
 extern const char *const TRUCE_CUE_REPORTING[];
 extern const char *const TRUCE_CUE_CONTINUATION[];
 extern const char *const TRUCE_CUE_COUNTERFACTUAL[];
+extern const char *const TRUCE_CUE_PURPOSE[];
+extern const char *const TRUCE_CUE_VISITOR[];
 
 /* Matches `phrase` at text[i] (word start); returns the end or 0. */
 size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase);

@@ -414,6 +414,7 @@ static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool c
     while (ex_find_any(t, from, s.end, TRUCE_CUE_REPORTING, &ms, &me)) {
         size_t lo = ms > s.start + 80 ? ms - 80 : s.start;
         if ((m = actor_in(r, ev->sentence, lo, ms, true)) && m->kind != TRUCE_ACTOR_MEDIA &&
+            ms - m->span.end <= 30 && !memchr(t + m->span.end, ',', ms - m->span.end) &&
             !(m->kind == TRUCE_ACTOR_STATE && (preceded_by(t, s.start, m->span.start, "in") ||
                                                preceded_by(t, s.start, m->span.start, "In")))) {
             set_claimant(a, ev, t, m, "subject of a reporting verb");
@@ -462,6 +463,17 @@ static void fill_certainty(ex_context *c, truce_event *ev, truce_span whole)
     size_t ms, me;
     const char *cue;
     truce_span clause = local_clause(t, whole, ev->trigger);
+    /* a hedge or a denial covers the whole sentence; a plan only its clause */
+    if ((cue = ex_find_any(t, whole.start, whole.end, TRUCE_CUE_DENIED, &ms, &me))) {
+        ev->certainty = TRUCE_CERT_DENIED;
+        ev->certainty_rule = cue;
+        return;
+    }
+    if ((cue = ex_find_any(t, whole.start, whole.end, TRUCE_CUE_ALLEGED, &ms, &me))) {
+        ev->certainty = TRUCE_CERT_ALLEGED;
+        ev->certainty_rule = cue;
+        return;
+    }
     if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_DENIED, &ms, &me))) {
         ev->certainty = TRUCE_CERT_DENIED;
     } else if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_ALLEGED, &ms, &me))) {

@@ -176,5 +176,9 @@ const char *const TRUCE_CUE_REPORTING[] = {"said", "says", "told", "announced", 
                                            "explained", "confirmed", NULL};
 const char *const TRUCE_CUE_COUNTERFACTUAL[] = {"could have", "should have", "would have",
                                                 "might have", NULL};
+const char *const TRUCE_CUE_PURPOSE[] = {"to end the", "to stop the", "to prevent the",
+                                         "end to the", NULL};
+const char *const TRUCE_CUE_VISITOR[] = {"Minister", "President", "Prime", "Foreign", "Defense",
+                                         "delegation", "Ambassador", "head of", "envoy", NULL};
 const char *const TRUCE_CUE_CONTINUATION[] = {"in total", "in all", "of them", "of these",
                                               "among them", NULL};

@@ -68,7 +68,7 @@ static bool parse_kind(const char *s, truce_actor_kind *kind, int *cls)
  * itself when combined; these words say which. */
 static truce_actor_kind noun_kind(const char *noun)
 {
-    static const char *const MIL[] = {"armed forces", "army", "forces", "troops", "soldiers",
+    static const char *const MIL[] = {"armed forces", "army", "sappers", "Air Force", "navy", "forces", "troops", "soldiers",
                                       "servicemen", "military", "border guards", "units",
                                       "armed groups"};
     static const char *const GOV[] = {"government", "authorities", "delegation", "side",
