@@ -172,6 +172,24 @@ static bool type_present(const hit *hits, size_t nh, const char *type)
     return false;
 }
 
+static bool violence_present(const hit *hits, size_t nh)
+{
+    for (size_t i = 0; i < nh; i++)
+        if (strncmp(hits[i].tr->type, "conflict.", 9) == 0 ||
+            strncmp(hits[i].tr->type, "civilians.", 10) == 0)
+            return true;
+    return false;
+}
+
+/* "the cases of civilian casualties" without a count refers to a report's
+ * subject, not to an incident of its own. */
+static bool uncounted_cases(const char *t, const truce_event *ev)
+{
+    size_t ms, me;
+    return strncmp(ev->type, "civilians.", 10) == 0 && ev->n_figures == 0 &&
+           ex_find(t, ev->evidence.start, ev->evidence.end, "cases of", &ms, &me);
+}
+
 int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_event_list *out,
                          truce_error *err)
 {
@@ -227,8 +245,8 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
             if (strcmp(type, "military.deployment") == 0 &&
                 type_present(hits, nh, "military.base_established"))
                 continue;
-            if (strcmp(type, "statement.accusation") == 0 &&
-                (type_present(hits, nh, "civilians.attack")))
+            /* blame beside the violence it is about: the violence is the event */
+            if (strcmp(type, "statement.accusation") == 0 && violence_present(hits, nh))
                 continue;
             /* one event per type per clause: a later hit of the same type
              * opens a new clause only past a comma */
@@ -273,6 +291,8 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
             int rc = ex_fill(a, &ctx, ev, clause, q.quoted, colon_before);
             if (rc)
                 return truce_error_set(err, rc, NULL, (long long)s.start, "extract: out of memory");
+            if (uncounted_cases(in->text, ev))
+                out->n--;
         }
         if (out->n > first_new) {
             prev_events_sentence = si;
