@@ -96,7 +96,7 @@ static bool find_elem(const char *p, const char *end, const char *name, span_ *o
                 c = q + 3 <= end ? q + 3 : end;
                 continue;
             }
-            if (lt2 + 2 + tn <= end && lt2[1] == '/' && !strncasecmp(lt2 + 2, p, tn) &&
+            if (lt2 + 2 + tn < end && lt2[1] == '/' && !strncasecmp(lt2 + 2, p, tn) &&
                 (lt2[2 + tn] == '>' || isspace((unsigned char)lt2[2 + tn]))) {
                 c = lt2;
                 break;
