@@ -155,12 +155,13 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
     return TRUCE_OK;
 }
 
-/* Last comma or semicolon in [a, b), or b when none. */
+/* First comma or semicolon in [a, b) (just past it), or b when none: a
+ * clause ends at the first break after its trigger. */
 static size_t clause_break(const char *t, size_t a, size_t b)
 {
-    for (size_t i = b; i > a; i--)
-        if (t[i - 1] == ',' || t[i - 1] == ';')
-            return i;
+    for (size_t i = a; i < b; i++)
+        if (t[i] == ',' || t[i] == ';')
+            return i + 1;
     return b;
 }
 
@@ -293,6 +294,30 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
                 return truce_error_set(err, rc, NULL, (long long)s.start, "extract: out of memory");
             if (uncounted_cases(in->text, ev))
                 out->n--;
+            else
+                ex_note_event(&ctx, ev);
+        }
+        /* "... were delivered to X": a sentence without events of its own that
+         * repeats the previous event's verb elaborates that event */
+        if (out->n == first_new && prev_events_sentence == (long)si - 1) {
+            truce_event *pe = &out->items[prev_first];
+            size_t vl = 0;
+            while (pe->trigger.start + vl < pe->trigger.end && in->text[pe->trigger.start + vl] != ' ')
+                vl++;
+            char verb[40];
+            /* only a past-tense verb ("delivered") is distinctive enough */
+            if (vl >= 5 && vl < sizeof verb && in->text[pe->trigger.start + vl - 1] == 'd' &&
+                in->text[pe->trigger.start + vl - 2] == 'e') {
+                memcpy(verb, in->text + pe->trigger.start, vl);
+                verb[vl] = 0;
+                size_t vs, ve;
+                if (ex_find(in->text, s.start, s.end, verb, &vs, &ve)) {
+                    int rc = ex_elaborate(a, &ctx, pe, si, s);
+                    if (rc)
+                        return truce_error_set(err, rc, NULL, (long long)s.start,
+                                               "extract: out of memory");
+                }
+            }
         }
         if (out->n > first_new) {
             prev_events_sentence = si;

@@ -97,7 +97,8 @@ static void set_date(truce_event *ev, const truce_date_mention *d, const char *b
         ev->date_span = d->span;
 }
 
-static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
+static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause,
+                     bool quoted)
 {
     const truce_reading *r = c->in->reading;
     const truce_date_mention *best = NULL;
@@ -112,6 +113,12 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
             best = d;
             best_in_clause = inc;
         }
+    }
+    /* "today" inside quoted speech is the day it was said: the narrative date */
+    if (best && quoted && c->run_date && best->span.end - best->span.start <= 12) {
+        size_t ms, me;
+        if (ex_find(c->in->text, best->span.start, best->span.end, "today", &ms, &me))
+            best = NULL;
     }
     if (best) {
         const char *b = truce_arena_printf(a, "nearest date in the %s (%s)",
@@ -154,34 +161,77 @@ static void set_place(truce_arena *a, const char *text, truce_event *ev,
     ev->place_rule = rule;
 }
 
+static int precision_rank(truce_place_precision p)
+{
+    switch (p) {
+    case TRUCE_PLACE_POINT: return 4;
+    case TRUCE_PLACE_DISTRICT: return 3;
+    case TRUCE_PLACE_REGION: return 2;
+    case TRUCE_PLACE_COUNTRY: return 1;
+    default: return 0;
+    }
+}
+
 static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
 {
     const truce_reading *r = c->in->reading;
     const truce_place_mention *best = NULL;
     bool best_in = false;
+    /* the most precise place of the clause (else of the sentence), nearest
+     * to the trigger among equals: "the village of X in Y district" is X */
     for (size_t i = 0; i < r->places.n; i++) {
         const truce_place_mention *p = &r->places.items[i];
         if (p->sentence != ev->sentence)
             continue;
         bool inc = within(p->span, clause);
-        /* a more precise place beats a country in the same sentence */
+        int rp = precision_rank(p->precision), rb = best ? precision_rank(best->precision) : -1;
         bool better = !best || (inc && !best_in) ||
                       (inc == best_in &&
-                       ((p->precision != TRUCE_PLACE_COUNTRY && best->precision == TRUCE_PLACE_COUNTRY) ||
-                        ((p->precision == TRUCE_PLACE_COUNTRY) == (best->precision == TRUCE_PLACE_COUNTRY) &&
-                         dist(p->span, ev->trigger) < dist(best->span, ev->trigger))));
+                       (rp > rb || (rp == rb && dist(p->span, ev->trigger) <
+                                                    dist(best->span, ev->trigger))));
         if (better) {
             best = p;
             best_in = inc;
         }
     }
-    if (best) {
+    if (best && best->precision != TRUCE_PLACE_COUNTRY) {
         set_place(a, c->in->text, ev, best,
-                  best_in ? "nearest place in the clause" : "nearest place in the sentence");
+                  best_in ? "most precise place in the clause" : "most precise place in the sentence");
         return;
     }
-    if (c->prev_place && c->prev_sentence == (long)ev->sentence - 1)
+    /* a country alone, or nothing: the scene of the previous event of the
+     * paragraph, or the last place of the previous sentence, is finer */
+    if (c->last_event_place && c->last_event_paragraph ==
+                                   r->sentences.items[ev->sentence].paragraph &&
+        c->last_event_place->precision != TRUCE_PLACE_COUNTRY) {
+        set_place(a, c->in->text, ev, c->last_event_place, "place of the previous event in the paragraph");
+        return;
+    }
+    if (c->prev_place && c->prev_sentence == (long)ev->sentence - 1 &&
+        (!best || c->prev_place->precision != TRUCE_PLACE_COUNTRY)) {
         set_place(a, c->in->text, ev, c->prev_place, "place of the previous sentence");
+        return;
+    }
+    if (best)
+        set_place(a, c->in->text, ev, best,
+                  best_in ? "country in the clause" : "country in the sentence");
+}
+
+static const truce_place_mention *find_place(const truce_reading *r, truce_span s)
+{
+    for (size_t i = 0; i < r->places.n; i++)
+        if (r->places.items[i].span.start == s.start && r->places.items[i].span.end == s.end)
+            return &r->places.items[i];
+    return NULL;
+}
+
+void ex_note_event(ex_context *c, const truce_event *ev)
+{
+    const truce_reading *r = c->in->reading;
+    if (ev->place_name) {
+        c->last_event_place = find_place(r, ev->place_span);
+        c->last_event_paragraph = r->sentences.items[ev->sentence].paragraph;
+    }
 }
 
 static bool starts_with_word(const char *t, truce_span s, const char *w)
@@ -366,6 +416,26 @@ int ex_add_figures(truce_arena *a, ex_context *c, truce_event *ev, uint32_t si, 
     return figures_from(a, c, ev, si, s, "continuation sentence (\"in total\", \"of them\")");
 }
 
+int ex_elaborate(truce_arena *a, ex_context *c, truce_event *ev, uint32_t si, truce_span s)
+{
+    int rc = figures_from(a, c, ev, si, s, "sentence repeating the trigger verb");
+    if (rc)
+        return rc;
+    /* "... were delivered to the airfields of X": the destination */
+    const truce_reading *r = c->in->reading;
+    for (size_t i = 0; i < r->places.n; i++) {
+        const truce_place_mention *p = &r->places.items[i];
+        size_t ms, me;
+        if (p->sentence == si && p->span.start > s.start + 4 &&
+            ex_find(c->in->text, p->span.start > s.start + 40 ? p->span.start - 40 : s.start,
+                    p->span.start, "to the", &ms, &me)) {
+            set_place(a, c->in->text, ev, p, "destination in the sentence repeating the trigger verb");
+            break;
+        }
+    }
+    return TRUCE_OK;
+}
+
 static const truce_actor_mention *actor_in(const truce_reading *r, uint32_t si, size_t from,
                                            size_t to, bool last)
 {
@@ -493,9 +563,8 @@ static void fill_certainty(ex_context *c, truce_event *ev, truce_span whole)
 int ex_fill(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause, bool quoted,
             bool colon_before)
 {
-    (void)quoted;
     int rc;
-    if ((rc = fill_date(a, c, ev, clause)))
+    if ((rc = fill_date(a, c, ev, clause, quoted)))
         return rc;
     fill_place(a, c, ev, clause);
     if ((rc = fill_actors(a, c, ev, clause)))

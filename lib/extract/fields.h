@@ -18,6 +18,8 @@ typedef struct ex_context {
     const truce_actor_mention *prev_speaker;
     truce_span prev_claimant_span;
     long prev_sentence;
+    const truce_place_mention *last_event_place; /* scene of the last event */
+    uint32_t last_event_paragraph;
 } ex_context;
 
 void ex_context_init(ex_context *c, const truce_extract_input *in);
@@ -27,5 +29,10 @@ int ex_fill(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause, b
             bool colon_before);
 /* Adds the figures of sentence si (a continuation sentence) to ev. */
 int ex_add_figures(truce_arena *a, ex_context *c, truce_event *ev, uint32_t si, truce_span s);
+
+/* Adds figures and a destination from a sentence that repeats ev's verb. */
+int ex_elaborate(truce_arena *a, ex_context *c, truce_event *ev, uint32_t si, truce_span s);
+/* Records ev as the last event (its place carries to the paragraph). */
+void ex_note_event(ex_context *c, const truce_event *ev);
 
 #endif

@@ -74,6 +74,18 @@ static void add_number(doc *d, const char *written, double v, const char *what)
     m->sentence = sent_of(d, m->span.start);
 }
 
+static void add_place_p(doc *d, const char *written, const char *country,
+                        truce_place_precision prec)
+{
+    truce_place_mention *m = &d->places[d->r.places.n++];
+    memset(m, 0, sizeof *m);
+    m->span = span_of(d->text, written);
+    m->name = written;
+    m->precision = prec;
+    strcpy(m->country, country);
+    m->sentence = sent_of(d, m->span.start);
+}
+
 static void add_place(doc *d, const char *written, const char *country)
 {
     truce_place_mention *m = &d->places[d->r.places.n++];
@@ -233,6 +245,39 @@ int main(void)
     l = run(&d, "2021-09-09", NULL);
     e = first_of(&l, "agreement.ceasefire");
     CHECK(e && actor_role(e, "Georgia (Tbilisi)") != NULL);
+
+    /* a sentence repeating the trigger verb adds figures and the destination */
+    setup(&d, a, dict,
+          "Two aircraft delivered specialists and sappers from an airfield near Rustavi. "
+          "Some 80 servicemen and 9 vehicles were delivered to the airport of Kutaisi.");
+    add_place_p(&d, "Rustavi", "GE", TRUCE_PLACE_POINT);
+    add_place_p(&d, "Kutaisi", "GE", TRUCE_PLACE_POINT);
+    add_number(&d, "Some 80", 80, "serviceman");
+    add_number(&d, "9", 9, "vehicle");
+    l = run(&d, "2021-10-01", NULL);
+    CHECK_INT(l.n, 1);
+    e = first_of(&l, "military.deployment");
+    CHECK(e && has_figure(e, 80) && has_figure(e, 9));
+    CHECK(e && e->place_name && strcmp(e->place_name, "Kutaisi") == 0);
+
+    /* the village beats its district; a country alone yields to the scene
+     * of the paragraph's previous event; "today" in a quote is the narrative day */
+    setup(&d, a, dict,
+          "On May 4, sappers began mine clearance in the Gori district's Tkviavi village. "
+          "Georgia's rules forced the border guards to fire warning shots. "
+          "\"Today 40 families have returned,\" the mayor said.");
+    add_date(&d, "May 4", "2021-05-04", "2021-05-04");
+    add_date(&d, "Today", "2021-05-09", "2021-05-09");
+    add_place_p(&d, "Gori", "GE", TRUCE_PLACE_DISTRICT);
+    add_place_p(&d, "Tkviavi", "GE", TRUCE_PLACE_POINT);
+    add_place_p(&d, "Georgia", "GE", TRUCE_PLACE_COUNTRY);
+    l = run(&d, "2021-05-09", NULL);
+    e = first_of(&l, "humanitarian.demining");
+    CHECK(e && e->place_name && strcmp(e->place_name, "Tkviavi") == 0);
+    e = first_of(&l, "conflict.warning_fire");
+    CHECK(e && e->place_name && strcmp(e->place_name, "Tkviavi") == 0);
+    e = first_of(&l, "humanitarian.return");
+    CHECK(e && strcmp(e->date_start, "2021-05-04") == 0);
 
     /* vocabulary */
     size_t n = 0;
