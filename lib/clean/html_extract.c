@@ -26,6 +26,8 @@ typedef struct entry {
     size_t size;          /* entries in this subtree, itself included */
     size_t text_len, link_len;
     int commas, n_p, n_li, n_img, n_input, n_heading;
+    size_t own_len, own_link;  /* text not inside a block child */
+    int own_commas;
     double score;
     int weight;           /* class/id weight */
     bool inited;
@@ -239,8 +241,12 @@ static void score_tree(ctx *c, GumboNode *node, bool in_link)
         size_t l = collapsed_len(node->v.text.text, &commas);
         p->text_len += l;
         p->commas += commas;
-        if (in_link)
+        p->own_len += l;
+        p->own_commas += commas;
+        if (in_link) {
             p->link_len += l;
+            p->own_link += l;
+        }
         return;
     }
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT)
@@ -297,11 +303,23 @@ static void score_tree(ctx *c, GumboNode *node, bool in_link)
         p->n_img += e->n_img;
         p->n_input += e->n_input;
         p->n_heading += e->n_heading;
+        if (!block_tag(t)) {
+            p->own_len += e->own_len;
+            p->own_link += e->own_link;
+            p->own_commas += e->own_commas;
+        }
     }
     bool para = t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_TD ||
                 ((t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION) && !has_block_child(node));
-    if (para && e->text_len >= 25 && c->depth) {
-        double s = 1 + e->commas + (double)(e->text_len / 100 > 3 ? 3 : e->text_len / 100);
+    /* Prose written straight into a container between its blocks (text and
+     * <br>s in a div) counts as a paragraph of that container. */
+    bool loose = !para && block_tag(t) && e->own_len >= 25 && e->own_link * 2 < e->own_len;
+    if ((para && e->text_len >= 25 && c->depth) || loose) {
+        size_t tl = para ? e->text_len : e->own_len;
+        int commas = para ? e->commas : e->own_commas;
+        double s = 1 + commas + (double)(tl / 100 > 3 ? 3 : tl / 100);
+        if (loose)
+            c->stack[c->depth++] = idx; /* the container itself takes the full share */
         for (size_t lv = 0; lv < 5 && lv < c->depth; lv++) {
             entry *anc = &c->e[c->stack[c->depth - 1 - lv]];
             GumboTag at = anc->node->v.element.tag;
@@ -311,6 +329,8 @@ static void score_tree(ctx *c, GumboNode *node, bool in_link)
             double div = lv == 0 ? 1 : lv == 1 ? 2 : (double)lv * 3;
             anc->score += s / div;
         }
+        if (loose)
+            c->depth--;
     }
 }
 
