@@ -1,0 +1,281 @@
+/*
+ * pipeline/pipeline.c: the stages in order for one document and one file.
+ * Owns one arena per document (freed before the next); reads files, never
+ * prints: refusals go to the caller's report callback with the document's
+ * name and the reason, and processing goes on with the next document.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <zlib.h>
+
+#include "truce/pipeline.h"
+
+int truce_process(truce_arena *a, const truce_resources *res, const unsigned char *raw,
+                  size_t len, const truce_doc_meta *meta, truce_format format,
+                  const truce_ingest_options *opt, truce_processed *out, truce_error *err)
+{
+    memset(out, 0, sizeof *out);
+    int rc = truce_ingest_document(a, raw, len, meta, format, opt, &out->doc, err);
+    if (rc)
+        return rc;
+    truce_document *d = &out->doc;
+    const char *name = d->meta.path ? d->meta.path : d->meta.url;
+    if (!d->meta.published) {
+        char date[11];
+        const char *basis = NULL;
+        truce_error e2;
+        truce_error_clear(&e2);
+        if (truce_read_infer_date(a, d->text, d->text_len, date, &basis, &e2) == TRUCE_OK) {
+            d->meta.published = truce_arena_strdup(a, date);
+            d->published_basis = basis ? basis : "inferred from text";
+            if (!d->meta.published)
+                return truce_error_set(err, TRUCE_ENOMEM, name, -1, "out of memory");
+        } else if (d->meta.fetched && strlen(d->meta.fetched) >= 10) {
+            /* A crawled page with no date of its own was current when fetched. */
+            d->meta.published = truce_arena_strndup(a, d->meta.fetched, 10);
+            d->published_basis = "fetch date (WARC-Date)";
+            if (!d->meta.published)
+                return truce_error_set(err, TRUCE_ENOMEM, name, -1, "out of memory");
+        }
+    }
+    if ((rc = truce_clean_text(a, d->text, d->text_len, &out->skipped, err)) != TRUCE_OK)
+        return rc;
+    if ((rc = truce_read_all(a, res, d->text, d->text_len, d->meta.published, &out->reading, err)) != TRUCE_OK)
+        return rc;
+    truce_extract_input in = { d->text, d->text_len, d->meta.published, d->meta.source,
+                               &out->reading, &out->skipped };
+    rc = truce_extract_events(a, &in, &out->events, err);
+    if (rc && err && !err->doc[0] && name)
+        snprintf(err->doc, sizeof err->doc, "%s", name);
+    return rc;
+}
+
+static void report(truce_pipeline *p, const truce_error *e)
+{
+    if (p->report)
+        p->report(p->report_ctx, e);
+}
+
+int truce_pipeline_document(truce_pipeline *p, const unsigned char *raw, size_t len,
+                            const truce_doc_meta *meta_in, truce_format format)
+{
+    truce_doc_meta meta = *meta_in;
+    const truce_manifest_entry *m = NULL;
+    if (p->manifest && meta.path)
+        m = truce_manifest_find(p->manifest, meta.path);
+    if (m) {
+        if (m->url) meta.url = m->url;
+        if (m->source) meta.source = m->source;
+        if (m->published) meta.published = m->published;
+        if (m->lang) meta.lang = m->lang;
+    }
+    p->stats.documents_seen++;
+    truce_error err;
+    truce_error_clear(&err);
+    const char *name = meta.path ? meta.path : meta.url ? meta.url : "(document)";
+    /* Cheap duplicate check before any reading: the id is the bytes' hash. */
+    char id[65];
+    truce_sha256_hex(raw, len, id);
+    if (p->store && truce_store_has(p->store, id)) {
+        p->stats.duplicates++;
+        truce_error_set(&err, TRUCE_EDUPLICATE, name, -1, "already stored as %.12s; not stored again", id);
+        report(p, &err);
+        return TRUCE_EDUPLICATE;
+    }
+    truce_arena *a = truce_arena_new(256 * 1024);
+    if (!a) {
+        truce_error_set(&err, TRUCE_ENOMEM, name, -1, "out of memory");
+        p->stats.failed++;
+        report(p, &err);
+        return TRUCE_ENOMEM;
+    }
+    truce_processed out;
+    int rc = truce_process(a, p->resources, raw, len, &meta, format, &p->options, &out, &err);
+    if (rc == TRUCE_OK && out.doc.warnings) {
+        truce_error w;
+        truce_error_set(&w, TRUCE_OK, name, -1, "warning: %s", out.doc.warnings);
+        report(p, &w);
+    }
+    if (rc == TRUCE_OK && p->store) {
+        truce_doc_record rec = { &out.doc, &out.skipped, &out.reading, &out.events };
+        rc = truce_store_put(p->store, &rec, &err);
+        if (rc == TRUCE_EDUPLICATE) {
+            p->stats.duplicates++;
+            truce_error_set(&err, TRUCE_EDUPLICATE, name, -1, "already stored as %.12s; not stored again", out.doc.id);
+            report(p, &err);
+            truce_arena_free(a);
+            return rc;
+        }
+    }
+    if (rc == TRUCE_OK) {
+        p->stats.documents_stored++;
+        p->stats.bytes += len;
+        p->stats.sentences += out.reading.sentences.n;
+        p->stats.mentions += out.reading.dates.n + out.reading.numbers.n + out.reading.places.n +
+                             out.reading.actors.n;
+        p->stats.events += out.events.n;
+    } else {
+        p->stats.failed++;
+        if (!err.doc[0])
+            snprintf(err.doc, sizeof err.doc, "%s", name);
+        report(p, &err);
+    }
+    truce_arena_free(a);
+    return rc;
+}
+
+typedef struct container_ctx {
+    truce_pipeline *p;
+    const char *path;
+} container_ctx;
+
+static int on_container_doc(void *ctx, const unsigned char *raw, size_t len,
+                            const truce_doc_meta *meta, truce_format format, long long offset)
+{
+    container_ctx *c = ctx;
+    (void)offset;
+    truce_doc_meta m = *meta;
+    if (!m.path)
+        m.path = NULL; /* the URL names a contained document */
+    truce_pipeline_document(c->p, raw, len, &m, format);
+    return 0;
+}
+
+static void on_container_err(void *ctx, const truce_error *e)
+{
+    container_ctx *c = ctx;
+    c->p->stats.failed++;
+    report(c->p, e);
+}
+
+/* Reads a whole file; gzip data is inflated (bounded by the size limit). */
+static int slurp(const char *path, size_t max, unsigned char **out, size_t *len, truce_error *err)
+{
+    *out = NULL;
+    *len = 0;
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return truce_error_set(err, TRUCE_EIO, path, -1, "cannot read: %s", strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return truce_error_set(err, TRUCE_EIO, path, -1, "not a regular file");
+    if ((unsigned long long)st.st_size > max)
+        return truce_error_set(err, TRUCE_EINPUT, path, -1, "file is %lld bytes, over the limit of %zu bytes",
+                               (long long)st.st_size, max);
+    gzFile g = gzopen(path, "rb");
+    if (!g)
+        return truce_error_set(err, TRUCE_EIO, path, -1, "cannot open: %s", strerror(errno));
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    unsigned char *buf = malloc(cap);
+    if (!buf) {
+        gzclose(g);
+        return truce_error_set(err, TRUCE_ENOMEM, path, -1, "out of memory");
+    }
+    for (;;) {
+        if (n == cap) {
+            if (cap > max) {
+                free(buf);
+                gzclose(g);
+                return truce_error_set(err, TRUCE_EINPUT, path, -1, "decompressed size over the limit of %zu bytes", max);
+            }
+            unsigned char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                gzclose(g);
+                return truce_error_set(err, TRUCE_ENOMEM, path, -1, "out of memory");
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        unsigned want = (unsigned)((cap - n) > (1u << 30) ? (1u << 30) : (cap - n));
+        int r = gzread(g, buf + n, want);
+        if (r < 0) {
+            int zerr;
+            const char *msg = gzerror(g, &zerr);
+            truce_error_set(err, TRUCE_EINPUT, path, (long long)n, "corrupt compressed data: %s", msg);
+            free(buf);
+            gzclose(g);
+            return TRUCE_EINPUT;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    int zerr = Z_OK;
+    gzerror(g, &zerr);
+    gzclose(g);
+    if (zerr != Z_OK && zerr != Z_STREAM_END) {
+        free(buf);
+        return truce_error_set(err, TRUCE_EINPUT, path, (long long)n, "truncated or corrupt gzip data");
+    }
+    if (n > max) {
+        free(buf);
+        return truce_error_set(err, TRUCE_EINPUT, path, -1, "decompressed size over the limit of %zu bytes", max);
+    }
+    *out = buf;
+    *len = n;
+    return TRUCE_OK;
+}
+
+static bool ends_with(const char *s, const char *suf)
+{
+    size_t n = strlen(s), m = strlen(suf);
+    return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+int truce_pipeline_file(truce_pipeline *p, const char *path)
+{
+    truce_error err;
+    truce_error_clear(&err);
+    size_t max = p->options.max_bytes ? p->options.max_bytes : TRUCE_DEFAULT_MAX_BYTES;
+    /* Archives stream: their size is not a document's size. */
+    bool archive = ends_with(path, ".warc") || ends_with(path, ".warc.gz") || ends_with(path, ".wet") ||
+                   ends_with(path, ".wet.gz") || ends_with(path, ".arc.gz");
+    if (!archive) {
+        FILE *f = fopen(path, "rb");
+        if (f) {
+            unsigned char head[16];
+            size_t k = fread(head, 1, sizeof head, f);
+            fclose(f);
+            archive = k >= 5 && memcmp(head, "WARC/", 5) == 0;
+        }
+    }
+    if (archive) {
+        container_ctx c = { p, path };
+        int rc = truce_ingest_warc(path, on_container_doc, on_container_err, &c, &err);
+        if (rc) {
+            p->stats.failed++;
+            report(p, &err);
+        }
+        return rc;
+    }
+    unsigned char *raw;
+    size_t len;
+    int rc = slurp(path, max, &raw, &len, &err);
+    if (rc) {
+        p->stats.documents_seen++;
+        p->stats.failed++;
+        report(p, &err);
+        return rc;
+    }
+    truce_format fmt = truce_ingest_sniff(path, raw, len);
+    if (fmt == TRUCE_FORMAT_RSS || fmt == TRUCE_FORMAT_ATOM) {
+        container_ctx c = { p, path };
+        rc = truce_ingest_feed(raw, len, path, on_container_doc, &c, &err);
+        if (rc) {
+            p->stats.failed++;
+            report(p, &err);
+        }
+        free(raw);
+        return rc;
+    }
+    truce_doc_meta meta;
+    memset(&meta, 0, sizeof meta);
+    meta.path = path;
+    rc = truce_pipeline_document(p, raw, len, &meta, fmt);
+    free(raw);
+    return rc;
+}
