@@ -687,6 +687,36 @@ static void extract_body(ctx *c, GumboOutput *g)
     score_tree(c, g->document, false);
     size_t top = c->oom ? (size_t)-1 : pick_top(c);
     if (!c->oom && top != (size_t)-1) {
+        /* Several strong candidates outside the top one: the article is split
+         * into sections, so take the nearest ancestor holding most of them. */
+        size_t alt[8], n_alt = 0;
+        double ts = c->e[top].score;
+        for (size_t i = 0; i < c->n && n_alt < 8; i++) {
+            entry *e = &c->e[i];
+            if (!e->inited || i == top || e->score < ts * 0.75)
+                continue;
+            GumboTag t = e->node->v.element.tag;
+            if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML)
+                continue;
+            bool inside = (i > top && i < top + c->e[top].size) || (top > i && top < i + e->size);
+            if (!inside)
+                alt[n_alt++] = i;
+        }
+        if (n_alt >= 2) {
+            size_t need = n_alt < 3 ? n_alt : 3;
+            for (size_t anc = parent_entry(c, top); anc != (size_t)-1; anc = parent_entry(c, anc)) {
+                if (c->e[anc].node->v.element.tag == GUMBO_TAG_BODY)
+                    break;
+                size_t k = 0;
+                for (size_t q = 0; q < n_alt; q++)
+                    if (alt[q] > anc && alt[q] < anc + c->e[anc].size)
+                        k++;
+                if (k >= need) {
+                    top = anc;
+                    break;
+                }
+            }
+        }
         /* A container whose parent holds almost as much prose is usually one
          * block among the article's siblings: take the parent then. */
         size_t par = parent_entry(c, top);
