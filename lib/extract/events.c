@@ -202,7 +202,7 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
     size_t cap = 0;
     bool open = false;
     bool prev_colon = false;
-    long prev_events_sentence = -1;
+    long prev_events_sentence = -2; /* no sentence before the first one */
     size_t prev_first = 0;
     ex_context ctx;
     ex_context_init(&ctx, in);

@@ -169,7 +169,7 @@ const size_t TRUCE_N_TRIGGERS = sizeof TRUCE_TRIGGERS / sizeof TRUCE_TRIGGERS[0]
 
 const char *const TRUCE_CUE_ALLEGED[] = {"purportedly", "allegedly", "accused of", "alleged",
                                          "reportedly", NULL};
-const char *const TRUCE_CUE_PLANNED[] = {"will be", "will start", "will begin", "intends to",
+const char *const TRUCE_CUE_PLANNED[] = {"will", "intends to",
                                          "intend to", "plans to", "planning to", "would",
                                          "is expected", "are expected", "tomorrow",
                                          "is about to", "as soon as possible", NULL};
