@@ -279,6 +279,12 @@ int main(void)
     e = first_of(&l, "humanitarian.return");
     CHECK(e && strcmp(e->date_start, "2021-05-04") == 0);
 
+    /* a first sentence without events, then events: no previous event to extend */
+    setup(&d, a, dict, "The talks resumed. Belarus decided to deploy 200 soldiers. "
+                       "The soldiers deployed near Brest.");
+    l = run(&d, "2021-10-01", NULL);
+    CHECK_INT(count_of(&l, "military.deployment"), 2);
+
     /* vocabulary */
     size_t n = 0;
     const truce_event_type_info *types = truce_event_types(&n);
