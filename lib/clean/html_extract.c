@@ -426,8 +426,8 @@ static bool drop_inside(const entry *e)
     if (e->n_input * 3 > e->n_p && e->n_input)
         return true;
     if (e->text_len < 25 && e->n_img != 1 && e->n_p == 0)
-        return false; /* small: let inline pieces through, they rarely matter */
-    if (e->weight < 25 && ld > 0.35)
+        return ld > 0.9; /* a lone button or link row; short plain text stays */ /* small: let inline pieces through, they rarely matter */
+    if (e->weight < 25 && ld > 0.2)
         return true;
     if (e->weight >= 25 && ld > 0.5)
         return true;
