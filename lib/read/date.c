@@ -1,0 +1,1018 @@
+/*
+ * read/date.c: the date reader. Finds date expressions in text (absolute,
+ * partial, numeric, weekdays, deictic words, relative "N days ago", ranges,
+ * "since" ranges, years, months, durations) and resolves each against the
+ * document date or a nearer explicit date the text anchors to. Owns no state;
+ * mentions live in the caller's arena. Must not read times of day ("10.30
+ * a.m.") as dates, and must not guess a year it has no reference for.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "read/date_scan.h"
+
+const char *truce_date_precision_name(truce_date_precision p)
+{
+    switch (p) {
+    case TRUCE_DATE_DAY: return "day";
+    case TRUCE_DATE_MONTH: return "month";
+    case TRUCE_DATE_YEAR: return "year";
+    case TRUCE_DATE_RANGE: return "range";
+    default: return "unknown";
+    }
+}
+
+typedef struct dctx {
+    truce_arena *a;
+    const char *t;
+    ds_toks k;
+    bool have_ref;
+    long ref;             /* document reference, days since epoch */
+    truce_date_list *out;
+    size_t cap;
+    bool anchor_valid;    /* last explicit day-precision date */
+    long anchor;
+    uint32_t anchor_sent;
+    size_t anchor_tok;    /* token index where it ended */
+} dctx;
+
+/* A date read from the text before resolution; 0 means "not written". */
+typedef struct pdate {
+    int y, m, d;
+    int d2;               /* day range inside one month: "21-22" */
+    int kind;             /* PD_* */
+    const char *how;      /* basis for absolute forms */
+} pdate;
+
+enum { PD_NONE = 0, PD_DAY, PD_MONTH, PD_YEAR, PD_DECADE };
+
+static const char *const MONTHS[] = {"january", "february", "march", "april", "may", "june",
+                                     "july", "august", "september", "october", "november",
+                                     "december", NULL};
+static const char *const MON3[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                                   "sep", "oct", "nov", "dec", NULL};
+static const char *const WEEKDAYS[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday", NULL};
+static const char *const REPORTING[] = {"said", "says", "told", "announced", "reported",
+                                        "stated", "added", "claimed", "confirmed", "noted",
+                                        "wrote", "declared", "tweeted", NULL};
+static const char *const UNITS[] = {"day", "days", "week", "weeks", "month", "months", "year",
+                                    "years", "hour", "hours", "minute", "minutes", "night",
+                                    "nights", "fortnight", "decade", "decades", "second",
+                                    "seconds", NULL};
+
+/* ---- small word tests ------------------------------------------------ */
+
+/* Month name at token i: returns tokens used (the name and an abbreviation
+ * period), 0 if none. Months must be capitalised: "march" and "may" are
+ * words first. */
+static size_t month_at(const dctx *c, size_t i, int *mon, bool *weak)
+{
+    const ds_toks *k = &c->k;
+    if (i >= k->n || !ds_cap(c->t, k, i))
+        return 0;
+    for (int m = 0; MONTHS[m]; m++)
+        if (ds_is(c->t, k, i, MONTHS[m])) {
+            *mon = m + 1;
+            *weak = (m == 4 || m == 2);
+            return 1;
+        }
+    for (int m = 0; MON3[m]; m++)
+        if (ds_is(c->t, k, i, MON3[m]) || (m == 8 && ds_is(c->t, k, i, "sept"))) {
+            *mon = m + 1;
+            *weak = !ds_punct(k, i + 1, '.');
+            if (m == 4)
+                *weak = true;
+            /* "Nov." takes its period unless it ends the sentence */
+            return ds_punct(k, i + 1, '.') && ds_adjacent(k, i) ? 2 : 1;
+        }
+    return 0;
+}
+
+static int weekday_at(const dctx *c, size_t i)
+{
+    if (!ds_cap(c->t, &c->k, i))
+        return -1;
+    for (int w = 0; WEEKDAYS[w]; w++)
+        if (ds_is(c->t, &c->k, i, WEEKDAYS[w]))
+            return w;
+    return -1;
+}
+
+/* A day of the month, "21", "21st", "22nd": tokens used or 0. */
+static size_t day_at(const dctx *c, size_t i, int *day)
+{
+    const ds_toks *k = &c->k;
+    if (i >= k->n || k->t[i].kind != DS_NUM || ds_len(k, i) > 2)
+        return 0;
+    long v = ds_num(c->t, k, i);
+    if (v < 1 || v > 31)
+        return 0;
+    /* not part of a longer number or time: "21.5", "21:30", "21,000" */
+    if (ds_adjacent(k, i) && i + 2 < k->n && ds_adjacent(k, i + 1) &&
+        k->t[i + 2].kind == DS_NUM &&
+        (ds_punct(k, i + 1, '.') || ds_punct(k, i + 1, ':') || ds_punct(k, i + 1, ',')))
+        return 0;
+    *day = (int)v;
+    if (ds_adjacent(k, i) && (ds_is(c->t, k, i + 1, "st") || ds_is(c->t, k, i + 1, "nd") ||
+                              ds_is(c->t, k, i + 1, "rd") || ds_is(c->t, k, i + 1, "th")))
+        return 2;
+    if (ds_adjacent(k, i) && k->t[i + 1].kind == DS_WORD)
+        return 0; /* "21km" */
+    return 1;
+}
+
+static bool year_at(const dctx *c, size_t i, int *y)
+{
+    const ds_toks *k = &c->k;
+    if (i >= k->n || k->t[i].kind != DS_NUM || ds_len(k, i) != 4)
+        return false;
+    long v = ds_num(c->t, k, i);
+    if (v < 1000 || v > 2999)
+        return false;
+    if (ds_adjacent(k, i) && i + 2 < k->n && ds_adjacent(k, i + 1) &&
+        k->t[i + 2].kind == DS_NUM && (ds_punct(k, i + 1, '.') || ds_punct(k, i + 1, ',')))
+        return false;
+    if (ds_adjacent(k, i) && k->t[i + 1].kind == DS_WORD && !ds_is(c->t, k, i + 1, "s"))
+        return false;
+    *y = (int)v;
+    return true;
+}
+
+/* ---- absolute forms -------------------------------------------------- */
+
+/* Optional ", 2020" or " 2020" after a month-day. */
+static size_t year_after(const dctx *c, size_t j, int *y)
+{
+    if (ds_punct(&c->k, j, ',') && year_at(c, j + 1, y))
+        return 2;
+    if (year_at(c, j, y) && !(ds_adjacent(&c->k, j) && ds_is(c->t, &c->k, j + 1, "s")))
+        return 1;
+    return 0;
+}
+
+static size_t numeric_date(const dctx *c, size_t i, pdate *p)
+{
+    const ds_toks *k = &c->k;
+    if (i + 4 >= k->n)
+        return 0;
+    for (size_t j = i; j < i + 4; j++)
+        if (!ds_adjacent(k, j))
+            return 0;
+    if (k->t[i].kind != DS_NUM || k->t[i + 2].kind != DS_NUM || k->t[i + 4].kind != DS_NUM)
+        return 0;
+    char s1 = k->t[i + 1].c, s2 = k->t[i + 3].c;
+    if (k->t[i + 1].kind != DS_PUNCT || s1 != s2 || (s1 != '-' && s1 != '.' && s1 != '/'))
+        return 0;
+    if (ds_adjacent(k, i + 4) && i + 5 < k->n &&
+        (k->t[i + 5].kind != DS_PUNCT || (ds_adjacent(k, i + 5) && i + 6 < k->n &&
+                                         k->t[i + 6].kind == DS_NUM)))
+        return 0;
+    long a = ds_num(c->t, k, i), b = ds_num(c->t, k, i + 2), e = ds_num(c->t, k, i + 4);
+    size_t la = ds_len(k, i), le = ds_len(k, i + 4);
+    int y, m, d;
+    if (la == 4 && s1 == '-') {
+        y = (int)a, m = (int)b, d = (int)e;
+        p->how = "absolute ISO date";
+    } else if (le == 4 && la <= 2 && ds_len(k, i + 2) <= 2) {
+        y = (int)e;
+        if (s1 == '/' && b <= 12 && a <= 12) {
+            m = (int)a, d = (int)b;
+            p->how = "absolute numeric date, month first (slashes)";
+        } else if (s1 == '/' && a <= 12) {
+            m = (int)a, d = (int)b;
+            p->how = "absolute numeric date, month first (day > 12)";
+        } else {
+            d = (int)a, m = (int)b;
+            p->how = "absolute numeric date, day first";
+        }
+    } else
+        return 0;
+    if (!cal_valid(y, m, d))
+        return 0;
+    p->y = y, p->m = m, p->d = d, p->kind = PD_DAY;
+    return 5;
+}
+
+/* Month first: "November 10", "Nov. 10, 2020", "November10", "November 21-22nd",
+ * "March 2021". */
+static size_t month_first(const dctx *c, size_t i, pdate *p, bool prep_before)
+{
+    int mon;
+    bool weak;
+    size_t n = month_at(c, i, &mon, &weak);
+    if (!n)
+        return 0;
+    size_t j = i + n;
+    int day = 0, y = 0;
+    size_t dn = day_at(c, j, &day);
+    if (dn && n == 1 && !ds_adjacent(&c->k, i) && false)
+        dn = 0;
+    if (dn) {
+        j += dn;
+        p->d2 = 0;
+        int d2;
+        size_t d2n;
+        if (ds_punct(&c->k, j, '-') && (d2n = day_at(c, j + 1, &d2)) && d2 > day) {
+            p->d2 = d2;
+            j += 1 + d2n;
+        }
+        j += year_after(c, j, &y);
+        p->y = y, p->m = mon, p->d = day, p->kind = PD_DAY;
+        p->how = y ? "absolute" : "month and day";
+        if (y && !cal_valid(y, mon, day))
+            return 0;
+        if (!y && day > cal_month_len(2000, mon))
+            return 0;
+        return j - i;
+    }
+    size_t yn = 0;
+    if (ds_is(c->t, &c->k, j, "of") && year_at(c, j + 1, &y))
+        yn = 2;
+    else
+        yn = year_after(c, j, &y);
+    if (yn) {
+        p->y = y, p->m = mon, p->d = 0, p->kind = PD_MONTH;
+        p->how = "absolute month";
+        return j + yn - i;
+    }
+    if (prep_before && !(weak && (j >= c->k.n || c->k.t[j].kind == DS_WORD) && false)) {
+        if (weak && j < c->k.n && c->k.t[j].kind == DS_WORD && !ds_is(c->t, &c->k, j, "and") &&
+            !ds_is(c->t, &c->k, j, "to"))
+            return 0;
+        p->y = 0, p->m = mon, p->d = 0, p->kind = PD_MONTH;
+        p->how = "month";
+        return j - i;
+    }
+    return 0;
+}
+
+/* Day first: "10 November 2020", "the 5th of May", "21-22 November". */
+static size_t day_first(const dctx *c, size_t i, pdate *p)
+{
+    int day, d2 = 0, mon, y = 0;
+    bool weak;
+    size_t n = day_at(c, i, &day);
+    if (!n)
+        return 0;
+    size_t j = i + n;
+    size_t d2n;
+    if (ds_punct(&c->k, j, '-') && (d2n = day_at(c, j + 1, &d2)) && d2 > day)
+        j += 1 + d2n;
+    else
+        d2 = 0;
+    if (ds_is(c->t, &c->k, j, "of"))
+        j++;
+    size_t mn = month_at(c, j, &mon, &weak);
+    if (!mn)
+        return 0;
+    j += mn;
+    j += year_after(c, j, &y);
+    if (y && !cal_valid(y, mon, day))
+        return 0;
+    if (day > cal_month_len(2000, mon))
+        return 0;
+    p->y = y, p->m = mon, p->d = day, p->d2 = d2, p->kind = PD_DAY;
+    p->how = y ? "absolute" : "day and month";
+    return j - i;
+}
+
+static const char *const YEAR_PREPS[] = {"in", "since", "by", "until", "till", "of", "from",
+                                         "during", "before", "after", "year", "early", "late",
+                                         "mid", "the", "to", "through", "between", "and",
+                                         "around", "for", "than", "throughout", NULL};
+
+static size_t year_alone(const dctx *c, size_t i, pdate *p)
+{
+    int y;
+    const ds_toks *k = &c->k;
+    if (!year_at(c, i, &y) || y < 1800 || y > 2100)
+        return 0;
+    if (ds_adjacent(k, i) && ds_is(c->t, k, i + 1, "s")) {
+        if (y % 10)
+            return 0;
+        p->y = y, p->kind = PD_DECADE, p->how = "decade";
+        return 2;
+    }
+    bool ctx = (i > 0 && ds_is_any(c->t, k, i - 1, YEAR_PREPS)) || i + 1 >= k->n ||
+               k->t[i + 1].kind == DS_PUNCT || (i > 0 && ds_punct(k, i - 1, '-'));
+    if (i > 0 && ds_adjacent(k, i - 1) && k->t[i - 1].kind != DS_PUNCT)
+        return 0;
+    if (i > 0 && k->t[i - 1].kind == DS_PUNCT && ds_adjacent(k, i - 1) &&
+        (k->t[i - 1].c == '.' || k->t[i - 1].c == ',' || k->t[i - 1].c == ':' || k->t[i - 1].c == '-'))
+        return 0;
+    if (!ctx)
+        return 0;
+    p->y = y, p->kind = PD_YEAR, p->how = "year";
+    return 1;
+}
+
+/* Any absolute or partial form at token i. */
+static size_t core_at(const dctx *c, size_t i, pdate *p, bool prep_before)
+{
+    memset(p, 0, sizeof *p);
+    size_t n;
+    if ((n = numeric_date(c, i, p)))
+        return n;
+    /* "Tuesday, November 17" keeps the weekday in the span */
+    if (weekday_at(c, i) >= 0) {
+        size_t j = i + 1 + (ds_punct(&c->k, i + 1, ',') ? 1 : 0);
+        if ((n = month_first(c, j, p, false)) && p->kind == PD_DAY)
+            return j - i + n;
+        if ((n = day_first(c, j, p)))
+            return j - i + n;
+        memset(p, 0, sizeof *p);
+        return 0;
+    }
+    if ((n = month_first(c, i, p, prep_before)))
+        return n;
+    if ((n = day_first(c, i, p)))
+        return n;
+    if ((n = year_alone(c, i, p)))
+        return n;
+    return 0;
+}
+
+/* ---- context --------------------------------------------------------- */
+
+static bool future_context(const dctx *c, size_t i0, size_t i1)
+{
+    const ds_toks *k = &c->k;
+    uint32_t s = k->t[i0].sent;
+    for (size_t n = 0, j = i0; j > 0 && n < 8; n++) {
+        j--;
+        if (k->t[j].sent != s || ds_punct(k, j, ';') || ds_punct(k, j, '?') ||
+            ds_punct(k, j, '!') || (ds_punct(k, j, '.') && !(j > 0 && k->t[j - 1].kind == DS_WORD &&
+                                      ds_len(k, j - 1) <= 3)))
+            break;
+        if (ds_is_any(c->t, k, j, REPORTING))
+            break;
+        if (ds_is(c->t, k, j, "will") || ds_is(c->t, k, j, "shall") ||
+            (ds_is(c->t, k, j, "ll") && j > 0 && ds_punct(k, j - 1, '\'')) ||
+            (ds_is(c->t, k, j, "going") && ds_is(c->t, k, j + 1, "to")))
+            return true;
+    }
+    for (size_t j = i1, n = 0; j < k->n && n < 7; j++, n++) {
+        if (k->t[j].sent != s || ds_punct(k, j, ';') || ds_punct(k, j, '.') ||
+            ds_punct(k, j, '?') || ds_punct(k, j, '!'))
+            break;
+        if (ds_is_any(c->t, k, j, REPORTING))
+            break;
+        if (ds_is(c->t, k, j, "will") || ds_is(c->t, k, j, "shall") ||
+            (ds_is(c->t, k, j, "going") && ds_is(c->t, k, j + 1, "to") && j > 0 &&
+             (ds_is(c->t, k, j - 1, "is") || ds_is(c->t, k, j - 1, "are"))))
+            return true;
+    }
+    return false;
+}
+
+/* ---- output ---------------------------------------------------------- */
+
+static truce_date_mention *emit(dctx *c, size_t i0, size_t i1)
+{
+    truce_date_list *o = c->out;
+    if (o->n == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 16;
+        truce_date_mention *p = truce_arena_grow(c->a, o->items, o->n, nc, sizeof *p);
+        if (!p)
+            return NULL;
+        o->items = p;
+        c->cap = nc;
+    }
+    truce_date_mention *m = &o->items[o->n++];
+    memset(m, 0, sizeof *m);
+    m->span.start = c->k.t[i0].s;
+    m->span.end = c->k.t[i1 - 1].e;
+    m->sentence = c->k.t[i0].sent;
+    return m;
+}
+
+static void set_days(truce_date_mention *m, long a, long b, truce_date_precision p)
+{
+    cal_format_days(m->start, a);
+    cal_format_days(m->end, b);
+    m->precision = p;
+}
+
+static void month_bounds(int y, int mon, long *a, long *b)
+{
+    *a = cal_days(y, mon, 1);
+    *b = cal_days(y, mon, cal_month_len(y, mon));
+}
+
+static const char *ref_str(dctx *c, long ref)
+{
+    char s[11];
+    cal_format_days(s, ref);
+    return truce_arena_strdup(c->a, s);
+}
+
+/* Resolves a parsed date into [a, b]; returns false when it needs a year
+ * and no reference is known. */
+static bool resolve(const dctx *c, pdate *p, bool future, long *a, long *b,
+                    truce_date_precision *prec, bool *guessed_year)
+{
+    *guessed_year = false;
+    if (p->kind == PD_YEAR) {
+        *a = cal_days(p->y, 1, 1), *b = cal_days(p->y, 12, 31), *prec = TRUCE_DATE_YEAR;
+        return true;
+    }
+    if (p->kind == PD_DECADE) {
+        *a = cal_days(p->y, 1, 1), *b = cal_days(p->y + 9, 12, 31), *prec = TRUCE_DATE_RANGE;
+        return true;
+    }
+    if (!p->y) {
+        if (!c->have_ref)
+            return false;
+        int ry, rm, rd;
+        cal_civil(c->ref, &ry, &rm, &rd);
+        int y = ry;
+        int key = p->m * 100 + (p->d ? p->d : (future ? 31 : 1));
+        int rkey = rm * 100 + rd;
+        if (p->kind == PD_MONTH) {
+            if (future && p->m < rm)
+                y++;
+            else if (!future && p->m > rm)
+                y--;
+        } else if (future && key < rkey)
+            y++;
+        else if (!future && key > rkey)
+            y--;
+        p->y = y;
+        *guessed_year = true;
+    }
+    if (p->kind == PD_MONTH) {
+        month_bounds(p->y, p->m, a, b);
+        *prec = TRUCE_DATE_MONTH;
+        return true;
+    }
+    if (!cal_valid(p->y, p->m, p->d))
+        return false;
+    *a = cal_days(p->y, p->m, p->d);
+    *b = *a;
+    *prec = TRUCE_DATE_DAY;
+    if (p->d2 && cal_valid(p->y, p->m, p->d2)) {
+        *b = cal_days(p->y, p->m, p->d2);
+        *prec = TRUCE_DATE_RANGE;
+    }
+    return true;
+}
+
+/* ---- the main patterns ----------------------------------------------- */
+
+static const char *const SPAN_PREFIX_OF[] = {"night", "morning", "evening", "afternoon",
+                                             "eve", NULL};
+static const char *const PART_OF[] = {"end", "beginning", "start", "middle", NULL};
+
+/* An absolute/partial date with its prefixes and a possible second date. */
+static int try_absolute(dctx *c, size_t i, size_t *used)
+{
+    const ds_toks *k = &c->k;
+    size_t s0 = i, j = i;
+    bool since = false, from = false, between = false, part = false, early = false;
+    const char *partname = NULL;
+    /* leading words that change the meaning but stay out of the span */
+    if (ds_is(c->t, k, j, "since"))
+        since = true, j++;
+    else if (ds_is(c->t, k, j, "from"))
+        from = true, j++;
+    else if (ds_is(c->t, k, j, "between"))
+        between = true, j++;
+    size_t sp = j; /* span start */
+    if (ds_is(c->t, k, j, "the") && j + 2 < k->n && k->t[j + 1].kind == DS_NUM &&
+        ds_adjacent(k, j + 1) && k->t[j + 2].kind == DS_WORD)
+        j++; /* "the 5th of May" */
+    if (ds_is(c->t, k, j, "the") && ds_is_any(c->t, k, j + 1, SPAN_PREFIX_OF) &&
+        ds_is(c->t, k, j + 2, "of"))
+        j += 3;
+    else if (ds_is(c->t, k, j, "the") && ds_is_any(c->t, k, j + 1, PART_OF) &&
+             ds_is(c->t, k, j + 2, "of")) {
+        part = true;
+        partname = c->t + k->t[j + 1].s;
+        (void)partname;
+        j += 3;
+    } else if ((ds_is(c->t, k, j, "early") || ds_is(c->t, k, j, "late")) && j + 1 < k->n) {
+        early = true;
+        j += 1;
+    } else if (ds_is(c->t, k, j, "mid") && ds_punct(k, j + 1, '-') && ds_adjacent(k, j)) {
+        early = true;
+        j += 2;
+    }
+    pdate p;
+    bool prep = since || from || between || part || early ||
+                (j > 0 && (ds_is(c->t, k, j - 1, "in") || ds_is(c->t, k, j - 1, "of") ||
+                           ds_is(c->t, k, j - 1, "by") || ds_is(c->t, k, j - 1, "until") ||
+                           ds_is(c->t, k, j - 1, "during") || ds_is(c->t, k, j - 1, "last") ||
+                           ds_is(c->t, k, j - 1, "next") || ds_is(c->t, k, j - 1, "this") ||
+                           ds_is(c->t, k, j - 1, "before") || ds_is(c->t, k, j - 1, "after") ||
+                           ds_is(c->t, k, j - 1, "till") || ds_is(c->t, k, j - 1, "through")));
+    size_t n = core_at(c, j, &p, prep);
+    if (!n)
+        return 0;
+    if (early && p.kind == PD_DAY) {
+        /* "late November 10" is unusual; read the date without the prefix */
+        sp = j;
+    }
+    size_t e = j + n;
+    /* a second date: "to December 22, 2020", "-22 November", "and 25" */
+    pdate q;
+    memset(&q, 0, sizeof q);
+    size_t qn = 0;
+    if (p.kind == PD_DAY || p.kind == PD_MONTH) {
+        bool conn = ds_is(c->t, k, e, "to") || ds_is(c->t, k, e, "until") ||
+                    ds_is(c->t, k, e, "till") || ds_is(c->t, k, e, "through") ||
+                    ds_punct(k, e, '-') || (between && ds_is(c->t, k, e, "and"));
+        if (conn) {
+            qn = core_at(c, e + 1, &q, true);
+            if (qn && q.kind != p.kind)
+                qn = 0;
+            if (!qn && p.kind == PD_DAY && !p.d2 && (between || from)) {
+                /* "between November 21 and 22" */
+                int d2;
+                size_t dn = day_at(c, e + 1, &d2);
+                if (dn && d2 > p.d) {
+                    p.d2 = d2;
+                    e += 1 + dn;
+                    int y;
+                    size_t yn = year_after(c, e, &y);
+                    if (yn && !p.y)
+                        p.y = y;
+                    e += yn;
+                }
+            }
+        }
+    }
+    bool future = future_context(c, sp, qn ? e + 1 + qn : e);
+    long a, b, a2, b2;
+    truce_date_precision prec, prec2;
+    bool g1, g2 = false;
+    if (qn) {
+        if (!q.y && p.y)
+            q.y = p.y + ((q.m < p.m) ? 1 : 0);
+        if (!p.y && q.y)
+            p.y = q.y - ((p.m > q.m) ? 1 : 0);
+    }
+    *used = (qn ? e + 1 + qn : e) - s0;
+    truce_date_mention *m = emit(c, sp, s0 + *used);
+    if (!m)
+        return TRUCE_ENOMEM;
+    if (!resolve(c, &p, future, &a, &b, &prec, &g1)) {
+        m->precision = p.kind == PD_MONTH ? TRUCE_DATE_MONTH : TRUCE_DATE_DAY;
+        m->basis = "unresolved: no year and no reference date";
+        return 0;
+    }
+    if (qn && resolve(c, &q, future, &a2, &b2, &prec2, &g2) && b2 >= a) {
+        b = b2;
+        prec = TRUCE_DATE_RANGE;
+    }
+    const char *basis = p.how;
+    if (g1)
+        basis = truce_arena_printf(c->a, "%s, year from reference %s%s", p.how,
+                                   ref_str(c, c->ref), future ? " (future: on or after)"
+                                                               : " (on or before)");
+    if (part && p.kind == PD_MONTH)
+        basis = truce_arena_printf(c->a, "%s; part of the month", basis ? basis : "");
+    if (early && p.kind == PD_MONTH)
+        basis = truce_arena_printf(c->a, "%s; early/mid/late", basis ? basis : "");
+    if (since) {
+        long r = c->have_ref ? c->ref : b;
+        if (r < a)
+            r = b;
+        set_days(m, a, r, TRUCE_DATE_RANGE);
+        m->open_end = true;
+        basis = truce_arena_printf(c->a, "since %s, open until the reference date",
+                                   basis ? basis : "");
+    } else
+        set_days(m, a, b, prec);
+    m->basis = basis ? basis : "absolute";
+    m->future = future && g1;
+    if (prec == TRUCE_DATE_DAY && !since) {
+        c->anchor_valid = true;
+        c->anchor = a;
+        c->anchor_sent = m->sentence;
+        c->anchor_tok = s0 + *used;
+    }
+    return 0;
+}
+
+static bool is_unit(const dctx *c, size_t i, int *unit)
+{
+    /* 0 day, 1 week, 2 month, 3 year, 4 hour/minute/second, 5 night, 6 decade, 7 fortnight */
+    static const int U[] = {0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 4, 4, 5, 5, 7, 6, 6, 4, 4};
+    for (int u = 0; UNITS[u]; u++)
+        if (ds_is(c->t, &c->k, i, UNITS[u])) {
+            *unit = U[u];
+            return true;
+        }
+    return false;
+}
+
+/* A count before a unit: "six", "44", "a", "a few", "several", "forty-two". */
+static size_t count_at(const dctx *c, size_t i, long *lo, long *hi)
+{
+    const ds_toks *k = &c->k;
+    long v;
+    if (i < k->n && k->t[i].kind == DS_NUM && !(ds_adjacent(k, i) && ds_punct(k, i + 1, ','))) {
+        v = ds_num(c->t, k, i);
+        if (v < 0 || (i > 0 && ds_adjacent(k, i - 1) && k->t[i - 1].kind != DS_PUNCT))
+            return 0;
+        *lo = *hi = v;
+        return 1;
+    }
+    if ((v = ds_small_number_word(c->t, k, i)) >= 0) {
+        if (ds_punct(k, i + 1, '-') && ds_adjacent(k, i)) {
+            long u = ds_small_number_word(c->t, k, i + 2);
+            if (u > 0 && u < 10 && v >= 20) {
+                *lo = *hi = v + u;
+                return 3;
+            }
+        }
+        *lo = *hi = v;
+        return 1;
+    }
+    if (ds_is(c->t, k, i, "a") && ds_is(c->t, k, i + 1, "few"))
+        return *lo = 2, *hi = 4, 2;
+    if (ds_is(c->t, k, i, "a") && ds_is(c->t, k, i + 1, "couple") && ds_is(c->t, k, i + 2, "of"))
+        return *lo = 2, *hi = 2, 3;
+    if (ds_is(c->t, k, i, "a") || ds_is(c->t, k, i, "an"))
+        return *lo = *hi = 1, 1;
+    if (ds_is(c->t, k, i, "several"))
+        return *lo = 3, *hi = 7, 1;
+    if (ds_is(c->t, k, i, "few"))
+        return *lo = 2, *hi = 4, 1;
+    return 0;
+}
+
+static long shift_months(long day, int months)
+{
+    int y, m, d;
+    cal_civil(day, &y, &m, &d);
+    long total = (long)y * 12 + (m - 1) + months;
+    y = (int)(total / 12), m = (int)(total % 12) + 1;
+    if (d > cal_month_len(y, m))
+        d = cal_month_len(y, m);
+    return cal_days(y, m, d);
+}
+
+/* "three days ago", "a few months ago", "six weeks of fighting", "an hour later". */
+static int try_count_unit(dctx *c, size_t i, size_t *used)
+{
+    const ds_toks *k = &c->k;
+    long lo, hi;
+    size_t n = count_at(c, i, &lo, &hi);
+    if (!n)
+        return 0;
+    size_t j = i + n;
+    bool hyph = false;
+    if (ds_punct(k, j, '-') && ds_adjacent(k, j - 1) && ds_adjacent(k, j))
+        j++, hyph = true;
+    int unit;
+    if (!is_unit(c, j, &unit))
+        return 0;
+    /* "a day" in "twice a day" is a rate */
+    if ((ds_is(c->t, k, i, "a") || ds_is(c->t, k, i, "an")) && n == 1 && i > 0 &&
+        (ds_is(c->t, k, i - 1, "twice") || ds_is(c->t, k, i - 1, "once") ||
+         ds_is(c->t, k, i - 1, "times") || ds_is(c->t, k, i - 1, "per")))
+        return 0;
+    j++;
+    if (!hyph && ds_is(c->t, k, j, "ago") && c->have_ref && unit <= 3) {
+        long r = c->ref;
+        truce_date_mention *m = emit(c, i, j + 1);
+        if (!m)
+            return TRUCE_ENOMEM;
+        long a, b;
+        truce_date_precision p;
+        if (unit == 0)
+            a = r - hi, b = r - lo, p = lo == hi ? TRUCE_DATE_DAY : TRUCE_DATE_RANGE;
+        else if (unit == 1) {
+            long ws = r - cal_weekday(r);
+            a = ws - 7 * hi, b = ws - 7 * lo + 6, p = TRUCE_DATE_RANGE;
+        } else if (unit == 2) {
+            int y, mm, d;
+            cal_civil(shift_months(r, -(int)hi), &y, &mm, &d);
+            a = cal_days(y, mm, 1);
+            cal_civil(shift_months(r, -(int)lo), &y, &mm, &d);
+            b = cal_days(y, mm, cal_month_len(y, mm));
+            p = lo == hi ? TRUCE_DATE_MONTH : TRUCE_DATE_RANGE;
+        } else {
+            int y, mm, d;
+            cal_civil(r, &y, &mm, &d);
+            a = cal_days(y - (int)hi, 1, 1), b = cal_days(y - (int)lo, 12, 31);
+            p = lo == hi ? TRUCE_DATE_YEAR : TRUCE_DATE_RANGE;
+        }
+        set_days(m, a, b, p);
+        m->basis = truce_arena_printf(c->a, "%s before reference %s%s",
+                                      unit == 0 ? "days" : unit == 1 ? "weeks" : unit == 2 ? "months" : "years",
+                                      ref_str(c, r), lo == hi ? "" : " (vague count)");
+        *used = j + 1 - i;
+        return 0;
+    }
+    if (ds_is(c->t, k, j, "later") || ds_is(c->t, k, j, "earlier"))
+        j++;
+    truce_date_mention *m = emit(c, i, j);
+    if (!m)
+        return TRUCE_ENOMEM;
+    m->is_duration = true;
+    m->basis = "duration";
+    *used = j - i;
+    return 0;
+}
+
+static int deictic_day(dctx *c, size_t i0, size_t i1, int delta, const char *word, bool anchored)
+{
+    long r = c->ref;
+    bool have = c->have_ref;
+    const char *how = "reference";
+    uint32_t s = c->k.t[i0].sent;
+    /* the text anchors to a nearby explicit date: same sentence and close by,
+     * or the sentence before for "the next day" and its kin */
+    if (c->anchor_valid &&
+        ((c->anchor_sent == s && i0 - c->anchor_tok < 30) || (anchored && c->anchor_sent + 1 == s))) {
+        r = c->anchor, have = true;
+        how = "explicit date nearby";
+    }
+    if (!have)
+        return 0;
+    truce_date_mention *m = emit(c, i0, i1);
+    if (!m)
+        return TRUCE_ENOMEM;
+    set_days(m, r + delta, r + delta, TRUCE_DATE_DAY);
+    m->future = delta > 0;
+    m->basis = truce_arena_printf(c->a, "deictic %s from %s %s", word, how, ref_str(c, r));
+    return m->basis ? 0 : TRUCE_ENOMEM;
+}
+
+/* today, yesterday, last night, this week, earlier this month, the next day... */
+static int try_deictic(dctx *c, size_t i, size_t *used)
+{
+    const ds_toks *k = &c->k;
+    const char *t = c->t;
+    if (!c->have_ref && !c->anchor_valid)
+        return 0;
+    int rc;
+#define DAYW(n, delta, word, anch)                                                   \
+    do {                                                                               \
+        *used = (n);                                                                   \
+        if ((rc = deictic_day(c, i, i + (n), (delta), (word), (anch))))                \
+            return rc;                                                                 \
+        return 0;                                                                      \
+    } while (0)
+    if (ds_is(t, k, i, "the") && ds_is(t, k, i + 1, "day") && ds_is(t, k, i + 2, "before") &&
+        ds_is(t, k, i + 3, "yesterday"))
+        DAYW(4, -2, "the day before yesterday", false);
+    if (ds_is(t, k, i, "the") && ds_is(t, k, i + 1, "day") && ds_is(t, k, i + 2, "after") &&
+        ds_is(t, k, i + 3, "tomorrow"))
+        DAYW(4, 2, "the day after tomorrow", false);
+    if (ds_is(t, k, i, "today") || ds_is(t, k, i, "tonight"))
+        DAYW(1, 0, ds_is(t, k, i, "today") ? "today" : "tonight", false);
+    if (ds_is(t, k, i, "yesterday"))
+        DAYW(1, -1, "yesterday", false);
+    if (ds_is(t, k, i, "tomorrow"))
+        DAYW(1, 1, "tomorrow", false);
+    if (ds_is(t, k, i, "last") && ds_is(t, k, i + 1, "night"))
+        DAYW(2, -1, "last night", false);
+    if (ds_is(t, k, i, "this") &&
+        (ds_is(t, k, i + 1, "morning") || ds_is(t, k, i + 1, "afternoon") ||
+         ds_is(t, k, i + 1, "evening")))
+        DAYW(2, 0, "this morning/afternoon/evening", false);
+    if (ds_is(t, k, i, "the") &&
+        (ds_is(t, k, i + 1, "next") || ds_is(t, k, i + 1, "following") ||
+         ds_is(t, k, i + 1, "previous")) &&
+        ds_is(t, k, i + 2, "day") && c->anchor_valid)
+        DAYW(3, ds_is(t, k, i + 1, "previous") ? -1 : 1, "the next/previous day", true);
+    if (ds_is(t, k, i, "the") && ds_is(t, k, i + 1, "day") && ds_is(t, k, i + 2, "before") &&
+        c->anchor_valid && !(i + 3 < k->n && k->t[i + 3].kind != DS_PUNCT))
+        DAYW(3, -1, "the day before", true);
+    if (ds_is(t, k, i, "the") && ds_is(t, k, i + 1, "same") && ds_is(t, k, i + 2, "day") &&
+        c->anchor_valid)
+        DAYW(3, 0, "the same day", true);
+#undef DAYW
+    if (!c->have_ref)
+        return 0;
+    /* week/month/year relative to the reference */
+    size_t j = i;
+    int dir = 99;
+    bool earlier = false, later = false;
+    if (ds_is(t, k, j, "earlier") && ds_is(t, k, j + 1, "this"))
+        earlier = true, dir = 0, j += 2;
+    else if (ds_is(t, k, j, "later") && ds_is(t, k, j + 1, "this"))
+        later = true, dir = 0, j += 2;
+    else if (ds_is(t, k, j, "this"))
+        dir = 0, j++;
+    else if (ds_is(t, k, j, "last") || ds_is(t, k, j, "past") || ds_is(t, k, j, "previous"))
+        dir = -1, j++;
+    else if (ds_is(t, k, j, "next") || ds_is(t, k, j, "coming"))
+        dir = 1, j++;
+    else if (ds_is(t, k, j, "the") && (ds_is(t, k, j + 1, "past") || ds_is(t, k, j + 1, "last") ||
+                                      ds_is(t, k, j + 1, "coming")))
+        dir = ds_is(t, k, j + 1, "coming") ? 1 : -1, j += 2;
+    if (dir == 99)
+        return 0;
+    long r = c->ref;
+    int ry, rm, rd;
+    cal_civil(r, &ry, &rm, &rd);
+    long a, b;
+    truce_date_precision p;
+    const char *what;
+    bool past_span = ds_is(t, k, i, "the") || ds_is(t, k, i, "past");
+    if (ds_is(t, k, j, "week")) {
+        long ws = r - cal_weekday(r) + 7 * dir;
+        a = ws, b = ws + 6, p = TRUCE_DATE_RANGE, what = "week";
+    } else if (ds_is(t, k, j, "weekend")) {
+        long ws = r - cal_weekday(r) + 7 * dir;
+        if (dir == -1 && cal_weekday(r) >= 5)
+            ws += 7;
+        a = ws + 5, b = ws + 6, p = TRUCE_DATE_RANGE, what = "weekend";
+    } else if (ds_is(t, k, j, "month")) {
+        int y, m, d;
+        cal_civil(shift_months(cal_days(ry, rm, 1), dir), &y, &m, &d);
+        month_bounds(y, m, &a, &b);
+        p = TRUCE_DATE_MONTH, what = "month";
+    } else if (ds_is(t, k, j, "year")) {
+        a = cal_days(ry + dir, 1, 1), b = cal_days(ry + dir, 12, 31);
+        p = TRUCE_DATE_YEAR, what = "year";
+    } else {
+        int w = weekday_at(c, j);
+        if (w < 0 || earlier || later)
+            return 0;
+        long d;
+        int rw = cal_weekday(r);
+        if (dir == 1)
+            d = r + ((w - rw + 7) % 7 == 0 ? 7 : (w - rw + 7) % 7);
+        else if (dir == -1)
+            d = r - ((rw - w + 7) % 7 == 0 ? 7 : (rw - w + 7) % 7);
+        else {
+            bool fut = future_context(c, i, j + 1);
+            d = fut ? r + (w - rw + 7) % 7 : r - (rw - w + 7) % 7;
+            dir = fut ? 1 : 0;
+        }
+        truce_date_mention *m = emit(c, i, j + 1);
+        if (!m)
+            return TRUCE_ENOMEM;
+        set_days(m, d, d, TRUCE_DATE_DAY);
+        m->future = dir == 1;
+        m->basis = truce_arena_printf(c->a, "weekday %s reference %s",
+                                      dir == 1 ? "after" : "before", ref_str(c, r));
+        *used = j + 1 - i;
+        return 0;
+    }
+    if (past_span && dir == -1) {
+        /* "the past week" is a stretch of time up to now */
+        truce_date_mention *m = emit(c, i, j + 1);
+        if (!m)
+            return TRUCE_ENOMEM;
+        m->is_duration = true;
+        m->basis = "duration up to the reference";
+        *used = j + 1 - i;
+        return 0;
+    }
+    if (earlier && b > r)
+        b = r;
+    if (later && a < r)
+        a = r;
+    truce_date_mention *m = emit(c, i, j + 1);
+    if (!m)
+        return TRUCE_ENOMEM;
+    set_days(m, a, b, p);
+    m->future = dir == 1 || later;
+    m->basis = truce_arena_printf(c->a, "deictic %s%s %s from reference %s",
+                                  earlier ? "earlier " : later ? "later " : "",
+                                  dir < 0 ? "last" : dir > 0 ? "next" : "this", what, ref_str(c, r));
+    *used = j + 1 - i;
+    return 0;
+}
+
+/* "on Tuesday": the latest such day on or before the reference, or after it
+ * when the clause speaks of the future. */
+static int try_weekday(dctx *c, size_t i, size_t *used)
+{
+    int w = weekday_at(c, i);
+    if (w < 0 || !c->have_ref)
+        return 0;
+    /* "Tuesday's talks" still names the day; "Black Friday" rarely matters */
+    long r = c->ref;
+    int rw = cal_weekday(r);
+    bool fut = future_context(c, i, i + 1);
+    long d = fut ? r + ((w - rw + 7) % 7 == 0 ? 7 : (w - rw + 7) % 7) : r - (rw - w + 7) % 7;
+    truce_date_mention *m = emit(c, i, i + 1);
+    if (!m)
+        return TRUCE_ENOMEM;
+    set_days(m, d, d, TRUCE_DATE_DAY);
+    m->future = fut;
+    m->basis = truce_arena_printf(c->a, "weekday %s reference %s", fut ? "after" : "before",
+                                  ref_str(c, r));
+    *used = 1;
+    return m->basis ? 0 : TRUCE_ENOMEM;
+}
+
+/* "on the 23rd": a day of the reference month (or the month before). */
+static int try_ordinal_day(dctx *c, size_t i, size_t *used)
+{
+    const ds_toks *k = &c->k;
+    if (!c->have_ref || !ds_is(c->t, k, i, "the"))
+        return 0;
+    int day;
+    size_t n = day_at(c, i + 1, &day);
+    if (n != 2)
+        return 0;
+    size_t j = i + 1 + n;
+    if (j < k->n && k->t[j].kind == DS_WORD && !ds_is(c->t, k, j, "and") &&
+        !ds_is(c->t, k, j, "when") && !ds_is(c->t, k, j, "at"))
+        return 0; /* "the 23rd brigade" */
+    int ry, rm, rd;
+    cal_civil(c->ref, &ry, &rm, &rd);
+    int y = ry, m = rm;
+    bool fut = future_context(c, i, j);
+    if (!fut && day > rd) {
+        if (--m == 0)
+            m = 12, y--;
+    } else if (fut && day < rd) {
+        if (++m == 13)
+            m = 1, y++;
+    }
+    if (!cal_valid(y, m, day))
+        return 0;
+    truce_date_mention *o = emit(c, i, j);
+    if (!o)
+        return TRUCE_ENOMEM;
+    long d = cal_days(y, m, day);
+    set_days(o, d, d, TRUCE_DATE_DAY);
+    o->future = fut;
+    o->basis = truce_arena_printf(c->a, "day of the month nearest reference %s",
+                                  ref_str(c, c->ref));
+    *used = j - i;
+    return 0;
+}
+
+/* Times of day are skipped whole so that "10.30" never reads as a date. */
+static size_t time_of_day(const dctx *c, size_t i)
+{
+    const ds_toks *k = &c->k;
+    if (i >= k->n || k->t[i].kind != DS_NUM || ds_len(k, i) > 2)
+        return 0;
+    size_t j = i + 1;
+    if (ds_adjacent(k, i) && (ds_punct(k, j, ':') || ds_punct(k, j, '.')) && ds_adjacent(k, j) &&
+        j + 1 < k->n && k->t[j + 1].kind == DS_NUM && ds_len(k, j + 1) == 2) {
+        if (ds_punct(k, j, '.') && !(ds_is(c->t, k, j + 2, "a") || ds_is(c->t, k, j + 2, "p") ||
+                                     ds_is(c->t, k, j + 2, "am") || ds_is(c->t, k, j + 2, "pm") ||
+                                     ds_is(c->t, k, j + 2, "hours") || ds_is(c->t, k, j + 2, "local") ||
+                                     ds_is(c->t, k, j + 2, "gmt") || ds_is(c->t, k, j + 2, "utc") ||
+                                     (j > 1 && ds_is(c->t, k, i - 1, "at"))))
+            return 0;
+        j += 2;
+    } else if (!(ds_is(c->t, k, j, "a") || ds_is(c->t, k, j, "p") || ds_is(c->t, k, j, "am") ||
+                 ds_is(c->t, k, j, "pm")))
+        return 0;
+    /* a.m. / p.m. */
+    if ((ds_is(c->t, k, j, "a") || ds_is(c->t, k, j, "p")) && ds_punct(k, j + 1, '.') &&
+        ds_is(c->t, k, j + 2, "m"))
+        j += 3 + (ds_punct(k, j + 3, '.') ? 1 : 0);
+    else if (ds_is(c->t, k, j, "am") || ds_is(c->t, k, j, "pm"))
+        j++;
+    return j - i;
+}
+
+int truce_read_dates(truce_arena *a, const char *text, size_t len,
+                     const truce_sentence_list *sentences, const char *reference,
+                     truce_date_list *out, truce_error *err)
+{
+    if (!a || !out || (!text && len))
+        return truce_error_set(err, TRUCE_EUSAGE, NULL, -1, "truce_read_dates: bad arguments");
+    out->items = NULL;
+    out->n = 0;
+    dctx c;
+    memset(&c, 0, sizeof c);
+    c.a = a;
+    c.t = text;
+    c.out = out;
+    int y, m, d;
+    if (reference && cal_parse_iso(reference, &y, &m, &d)) {
+        c.have_ref = true;
+        c.ref = cal_days(y, m, d);
+    }
+    if (!len)
+        return TRUCE_OK;
+    int rc = ds_scan(a, text, len, sentences, &c.k);
+    if (rc)
+        return truce_error_set(err, rc, NULL, -1, "date reader: out of memory");
+    size_t i = 0;
+    while (i < c.k.n) {
+        size_t used = 0, skip;
+        if ((skip = time_of_day(&c, i))) {
+            i += skip;
+            continue;
+        }
+        size_t before = out->n;
+        if ((rc = try_absolute(&c, i, &used)) || (!used && (rc = try_deictic(&c, i, &used))) ||
+            (!used && (rc = try_weekday(&c, i, &used))) ||
+            (!used && (rc = try_ordinal_day(&c, i, &used))) ||
+            (!used && (rc = try_count_unit(&c, i, &used))))
+            return truce_error_set(err, rc, NULL, (long long)c.k.t[i].s,
+                                   "date reader: out of memory");
+        for (size_t q = before; q < out->n; q++)
+            if (!out->items[q].basis)
+                return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "date reader: out of memory");
+        i += used ? used : 1;
+    }
+    return TRUCE_OK;
+}

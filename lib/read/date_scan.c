@@ -1,0 +1,184 @@
+/*
+ * read/date_scan.c: the small scanner shared by the date and number
+ * readers. Splits text into words, digit runs and single punctuation marks
+ * with byte spans and sentence indexes. Owns no state; the token array lives
+ * in the caller's arena. Must not interpret what it scans.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "read/date_scan.h"
+
+/* UTF-8 dashes and quotes are punctuation, not letters. */
+static size_t utf8_punct(const char *t, size_t i, size_t len, char *c)
+{
+    unsigned char b = (unsigned char)t[i];
+    if (b == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80) {
+        unsigned char d = (unsigned char)t[i + 2];
+        if (d >= 0x90 && d <= 0x95) {
+            *c = '-';
+            return 3;
+        }
+        if (d >= 0x98 && d <= 0x9F) {
+            *c = d <= 0x9B ? '\'' : '"';
+            return 3;
+        }
+        if (d == 0xA6 || d == 0xA2) {
+            *c = '.';
+            return 3;
+        }
+    }
+    if (b == 0xC2 && i + 1 < len) {
+        unsigned char d = (unsigned char)t[i + 1];
+        if (d == 0xA0) {
+            *c = ' ';
+            return 2;
+        }
+        if (d == 0xAB || d == 0xBB) {
+            *c = '"';
+            return 2;
+        }
+        if (d == 0xA9) {
+            *c = '@'; /* the copyright sign */
+            return 2;
+        }
+    }
+    return 0;
+}
+
+int ds_scan(truce_arena *a, const char *text, size_t len, const truce_sentence_list *sents,
+            ds_toks *out)
+{
+    size_t cap = len / 4 + 16, n = 0;
+    ds_tok *t = truce_arena_alloc(a, cap * sizeof *t);
+    if (!t)
+        return TRUCE_ENOMEM;
+    size_t si = 0;
+    bool have_s = sents && sents->n > 0;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char b = (unsigned char)text[i];
+        char pc = 0;
+        size_t ul = b >= 0x80 ? utf8_punct(text, i, len, &pc) : 0;
+        if (isspace(b) || (ul && pc == ' ')) {
+            i += ul ? ul : 1;
+            continue;
+        }
+        if (n == cap) {
+            size_t nc = cap * 2;
+            ds_tok *nt = truce_arena_grow(a, t, n, nc, sizeof *t);
+            if (!nt)
+                return TRUCE_ENOMEM;
+            t = nt;
+            cap = nc;
+        }
+        ds_tok *k = &t[n];
+        k->s = (uint32_t)i;
+        k->c = 0;
+        if (isdigit(b)) {
+            while (i < len && isdigit((unsigned char)text[i]))
+                i++;
+            k->kind = DS_NUM;
+        } else if (isalpha(b) || (b >= 0x80 && !ul)) {
+            while (i < len) {
+                unsigned char c = (unsigned char)text[i];
+                char dummy;
+                if (isalpha(c))
+                    i++;
+                else if (c >= 0x80 && !utf8_punct(text, i, len, &dummy))
+                    i++;
+                else
+                    break;
+            }
+            k->kind = DS_WORD;
+        } else {
+            k->kind = DS_PUNCT;
+            if (ul) {
+                k->c = pc;
+                i += ul;
+            } else {
+                k->c = (char)b;
+                i++;
+            }
+        }
+        k->e = (uint32_t)i;
+        if (have_s) {
+            while (si + 1 < sents->n && sents->items[si + 1].span.start <= k->s)
+                si++;
+        }
+        k->sent = (uint32_t)si;
+        n++;
+    }
+    out->t = t;
+    out->n = n;
+    return TRUCE_OK;
+}
+
+size_t ds_len(const ds_toks *k, size_t i)
+{
+    return i < k->n ? k->t[i].e - k->t[i].s : 0;
+}
+
+bool ds_is(const char *text, const ds_toks *k, size_t i, const char *w)
+{
+    if (i >= k->n || k->t[i].kind != DS_WORD)
+        return false;
+    size_t l = strlen(w);
+    if (ds_len(k, i) != l)
+        return false;
+    const char *p = text + k->t[i].s;
+    for (size_t j = 0; j < l; j++)
+        if (tolower((unsigned char)p[j]) != w[j])
+            return false;
+    return true;
+}
+
+bool ds_is_any(const char *text, const ds_toks *k, size_t i, const char *const *list)
+{
+    for (; *list; list++)
+        if (ds_is(text, k, i, *list))
+            return true;
+    return false;
+}
+
+bool ds_cap(const char *text, const ds_toks *k, size_t i)
+{
+    return i < k->n && k->t[i].kind == DS_WORD && isupper((unsigned char)text[k->t[i].s]);
+}
+
+bool ds_adjacent(const ds_toks *k, size_t i)
+{
+    return i + 1 < k->n && k->t[i].e == k->t[i + 1].s;
+}
+
+bool ds_punct(const ds_toks *k, size_t i, char c)
+{
+    return i < k->n && k->t[i].kind == DS_PUNCT && k->t[i].c == c;
+}
+
+long ds_num(const char *text, const ds_toks *k, size_t i)
+{
+    if (i >= k->n || k->t[i].kind != DS_NUM || ds_len(k, i) > 9)
+        return -1;
+    long v = 0;
+    for (uint32_t j = k->t[i].s; j < k->t[i].e; j++)
+        v = v * 10 + (text[j] - '0');
+    return v;
+}
+
+long ds_small_number_word(const char *text, const ds_toks *k, size_t i)
+{
+    static const char *const W[] = {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", NULL};
+    static const char *const T[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                                    "eighty", "ninety", NULL};
+    for (long j = 0; W[j]; j++)
+        if (ds_is(text, k, i, W[j]))
+            return j;
+    for (long j = 0; T[j]; j++)
+        if (ds_is(text, k, i, T[j]))
+            return (j + 2) * 10;
+    return -1;
+}

@@ -1,0 +1,52 @@
+/*
+ * read/date_scan.h: private to the date and number readers. A light scanner
+ * (words, digit runs, single punctuation marks, each with its byte span) and
+ * the calendar arithmetic both readers share. Nothing here allocates outside
+ * the caller's arena or keeps state between calls.
+ */
+#ifndef TRUCE_READ_DATE_SCAN_H
+#define TRUCE_READ_DATE_SCAN_H
+
+#include "truce/read.h"
+
+enum { DS_WORD = 1, DS_NUM = 2, DS_PUNCT = 3 };
+
+typedef struct ds_tok {
+    uint32_t s, e;      /* byte span */
+    uint32_t sent;      /* sentence index */
+    char kind;          /* DS_WORD, DS_NUM, DS_PUNCT */
+    char c;             /* punctuation mark (dashes fold to '-', quotes to '"') */
+} ds_tok;
+
+typedef struct ds_toks {
+    ds_tok *t;
+    size_t n;
+} ds_toks;
+
+/* Splits text; sentences may be NULL or empty (the whole text is one). */
+int ds_scan(truce_arena *a, const char *text, size_t len, const truce_sentence_list *sents,
+            ds_toks *out);
+
+/* Case-insensitive comparison of token i with a lower-case word. */
+bool ds_is(const char *text, const ds_toks *k, size_t i, const char *w);
+bool ds_is_any(const char *text, const ds_toks *k, size_t i, const char *const *list);
+bool ds_cap(const char *text, const ds_toks *k, size_t i); /* starts with a capital */
+bool ds_adjacent(const ds_toks *k, size_t i);              /* token i+1 touches token i */
+long ds_num(const char *text, const ds_toks *k, size_t i); /* value of a digit run, -1 if none/too long */
+size_t ds_len(const ds_toks *k, size_t i);
+bool ds_punct(const ds_toks *k, size_t i, char c);
+
+/* Word numbers "one".."ninety", "a"/"an" not included. -1 if not one. */
+long ds_small_number_word(const char *text, const ds_toks *k, size_t i);
+
+/* Calendar (proleptic Gregorian). */
+long cal_days(int y, int m, int d);                 /* days since 1970-01-01 */
+void cal_civil(long days, int *y, int *m, int *d);
+int cal_weekday(long days);                         /* 0 = Monday .. 6 = Sunday */
+int cal_month_len(int y, int m);
+bool cal_valid(int y, int m, int d);
+bool cal_parse_iso(const char *s, int *y, int *m, int *d);
+void cal_format(char out[11], int y, int m, int d);
+void cal_format_days(char out[11], long days);
+
+#endif
