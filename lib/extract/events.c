@@ -232,7 +232,7 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
             int rc = ex_add_figures(a, &ctx, &out->items[prev_first], si, s);
             if (rc)
                 return truce_error_set(err, rc, NULL, (long long)s.start, "extract: out of memory");
-            ex_note_sentence(&ctx, si);
+            ex_note_sentence(&ctx, si, q.quoted);
             continue;
         }
 
@@ -323,7 +323,7 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
             prev_events_sentence = si;
             prev_first = out->n - 1;
         }
-        ex_note_sentence(&ctx, si);
+        ex_note_sentence(&ctx, si, q.quoted);
     }
     return TRUCE_OK;
 }

@@ -50,13 +50,15 @@ static bool usable_date(const truce_date_mention *d)
     return d->start[0] && !d->is_duration;
 }
 
-void ex_note_sentence(ex_context *c, uint32_t si)
+void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
 {
     const truce_reading *r = c->in->reading;
     truce_span s = r->sentences.items[si].span;
     for (size_t i = 0; i < r->dates.n; i++) {
         const truce_date_mention *d = &r->dates.items[i];
-        if (d->sentence == si && usable_date(d) && !d->future &&
+        /* "today" in quoted speech is the speaker's day, not a new anchor */
+        bool deictic_quote = quoted && d->basis && strncmp(d->basis, "deictic", 7) == 0;
+        if (d->sentence == si && usable_date(d) && !d->future && !deictic_quote &&
             !in_relative_clause(c->in->text, s, d->span))
             c->run_date = d;
     }

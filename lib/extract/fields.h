@@ -24,7 +24,7 @@ typedef struct ex_context {
 
 void ex_context_init(ex_context *c, const truce_extract_input *in);
 /* Records what sentence si establishes for the sentences after it. */
-void ex_note_sentence(ex_context *c, uint32_t si);
+void ex_note_sentence(ex_context *c, uint32_t si, bool quoted);
 int ex_fill(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause, bool quoted,
             bool colon_before);
 /* Adds the figures of sentence si (a continuation sentence) to ev. */

@@ -265,9 +265,11 @@ int main(void)
     setup(&d, a, dict,
           "On May 4, sappers began mine clearance in the Gori district's Tkviavi village. "
           "Georgia's rules forced the border guards to fire warning shots. "
-          "\"Today 40 families have returned,\" the mayor said.");
+          "\"Today 40 families have returned,\" the mayor said. "
+          "Later the mayor met with the sappers.");
     add_date(&d, "May 4", "2021-05-04", "2021-05-04");
     add_date(&d, "Today", "2021-05-09", "2021-05-09");
+    d.dates[d.r.dates.n - 1].basis = "deictic today from reference 2021-05-09";
     add_place_p(&d, "Gori", "GE", TRUCE_PLACE_DISTRICT);
     add_place_p(&d, "Tkviavi", "GE", TRUCE_PLACE_POINT);
     add_place_p(&d, "Georgia", "GE", TRUCE_PLACE_COUNTRY);
@@ -277,6 +279,8 @@ int main(void)
     e = first_of(&l, "conflict.warning_fire");
     CHECK(e && e->place_name && strcmp(e->place_name, "Tkviavi") == 0);
     e = first_of(&l, "humanitarian.return");
+    CHECK(e && strcmp(e->date_start, "2021-05-04") == 0);
+    e = first_of(&l, "diplomacy.meeting");
     CHECK(e && strcmp(e->date_start, "2021-05-04") == 0);
 
     /* a first sentence without events, then events: no previous event to extend */
