@@ -1,0 +1,136 @@
+/*
+ * read/date_infer.c: guesses a document's own date from its text when the
+ * source gives none: a full date in the dateline or near the top, else a
+ * dateline month-day completed by a year the text states (copyright line or
+ * explicit years), else the latest full date written anywhere, else the
+ * copyright year alone. Owns no state; the basis string lives in the caller's
+ * arena. Must not invent a date: TRUCE_ENOTFOUND when nothing fits.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "read/date_scan.h"
+
+#define TOP_BYTES 600
+
+/* "© 2020", "(c) 2020", "Copyright 2020": the year, or 0. */
+static int copyright_year(const char *t, size_t len)
+{
+    int best = 0;
+    for (size_t i = 0; i + 4 < len; i++) {
+        size_t j = 0;
+        if ((unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA9)
+            j = i + 2;
+        else if (i + 3 < len && (t[i] == '(' && (t[i + 1] == 'c' || t[i + 1] == 'C') && t[i + 2] == ')'))
+            j = i + 3;
+        else if (i + 9 < len && strncmp(t + i, "Copyright", 9) == 0)
+            j = i + 9;
+        else
+            continue;
+        while (j < len && (t[j] == ' ' || t[j] == ':' ||
+                           ((unsigned char)t[j] == 0xC2 && j + 1 < len && (unsigned char)t[j + 1] == 0xA9)))
+            j += (unsigned char)t[j] == 0xC2 ? 2 : 1;
+        if (j + 4 <= len && isdigit((unsigned char)t[j]) && isdigit((unsigned char)t[j + 1]) &&
+            isdigit((unsigned char)t[j + 2]) && isdigit((unsigned char)t[j + 3]) &&
+            (j + 4 == len || !isdigit((unsigned char)t[j + 4]))) {
+            int y = atoi(t + j);
+            /* "© 2009-2020" names the latest year last */
+            if (j + 9 <= len && (t[j + 4] == '-' || t[j + 4] == ' ') && isdigit((unsigned char)t[j + 5]))
+                y = atoi(t + j + 5) > y ? atoi(t + j + 5) : y;
+            if (y >= 1900 && y <= 2100 && y > best)
+                best = y;
+        }
+    }
+    return best;
+}
+
+int truce_read_infer_date(truce_arena *a, const char *text, size_t len, char out[11],
+                          const char **basis, truce_error *err)
+{
+    if (!a || !out || (!text && len))
+        return truce_error_set(err, TRUCE_EUSAGE, NULL, -1, "truce_read_infer_date: bad arguments");
+    out[0] = 0;
+    if (basis)
+        *basis = NULL;
+    truce_date_list dl;
+    int rc = truce_read_dates(a, text, len, NULL, NULL, &dl, err);
+    if (rc)
+        return rc;
+    /* 1. a full written date near the top (a dateline or a byline date) */
+    for (size_t i = 0; i < dl.n; i++) {
+        const truce_date_mention *d = &dl.items[i];
+        if (d->span.start >= TOP_BYTES)
+            break;
+        if (d->precision == TRUCE_DATE_DAY && d->start[0] && !d->is_duration) {
+            memcpy(out, d->start, 11);
+            if (basis)
+                *basis = truce_arena_printf(a, "full date near the top (%s) at byte %zu",
+                                            d->basis ? d->basis : "absolute", d->span.start);
+            return basis && !*basis ? truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory")
+                                    : TRUCE_OK;
+        }
+    }
+    /* the latest explicit year and the copyright year complete a dateline */
+    int cy = copyright_year(text, len);
+    int maxy = 0;
+    for (size_t i = 0; i < dl.n; i++) {
+        const truce_date_mention *d = &dl.items[i];
+        int y = 0, m, dd;
+        if (d->start[0] && (d->precision == TRUCE_DATE_DAY || d->precision == TRUCE_DATE_MONTH ||
+                            d->precision == TRUCE_DATE_YEAR) && cal_parse_iso(d->start, &y, &m, &dd) &&
+            y > maxy && y <= 2100)
+            maxy = y;
+    }
+    int year = cy ? cy : maxy;
+    const char *yfrom = cy ? "copyright line" : "latest explicit year";
+    if (year) {
+        char ref[11];
+        cal_format(ref, year, 12, 31);
+        truce_date_list dl2;
+        truce_error e2;
+        truce_error_clear(&e2);
+        size_t top = len < TOP_BYTES ? len : TOP_BYTES;
+        if ((rc = truce_read_dates(a, text, top, NULL, ref, &dl2, err)))
+            return rc;
+        for (size_t i = 0; i < dl2.n; i++) {
+            const truce_date_mention *d = &dl2.items[i];
+            if (d->precision == TRUCE_DATE_DAY && d->start[0] && !d->is_duration &&
+                d->basis && (strncmp(d->basis, "month and day", 13) == 0 ||
+                             strncmp(d->basis, "day and month", 13) == 0)) {
+                int y, m, dd;
+                cal_parse_iso(d->start, &y, &m, &dd);
+                cal_format(out, year, m, dd);
+                if (basis)
+                    *basis = truce_arena_printf(a, "dateline month and day at byte %zu, year %d from %s",
+                                                d->span.start, year, yfrom);
+                return basis && !*basis ? truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory")
+                                        : TRUCE_OK;
+            }
+        }
+    }
+    /* 2. the latest full date anywhere: reports look back, rarely forward */
+    const truce_date_mention *best = NULL;
+    for (size_t i = 0; i < dl.n; i++) {
+        const truce_date_mention *d = &dl.items[i];
+        if (d->precision == TRUCE_DATE_DAY && d->start[0] && !d->is_duration &&
+            (!best || strcmp(d->start, best->start) > 0))
+            best = d;
+    }
+    if (best) {
+        memcpy(out, best->start, 11);
+        if (basis)
+            *basis = truce_arena_printf(a, "latest full date in the text, at byte %zu",
+                                        best->span.start);
+        return basis && !*basis ? truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory")
+                                : TRUCE_OK;
+    }
+    if (cy) {
+        cal_format(out, cy, 1, 1);
+        if (basis)
+            *basis = truce_arena_printf(a, "copyright year %d only: day unknown", cy);
+        return basis && !*basis ? truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory")
+                                : TRUCE_OK;
+    }
+    return truce_error_set(err, TRUCE_ENOTFOUND, NULL, -1, "no date in the text");
+}
