@@ -110,7 +110,7 @@ static const char *const furniture_words[] = {
     "readmore", "login", "consent", "gdpr", "supplement", "byline", "author-bio", "skip",
     "hidden", "print", "rss", "follow", "outbrain", "overlay", "ad-slot", "adslot", "dfp",
     "copyright", "disclaimer", "credit", "topics", "keywords", "next-article", "prev-article",
-    "newsletter", "teaser", "карусел", NULL
+    "teaser", "-cta", "cta-", "author", NULL
 };
 static const char *const content_words[] = {
     "article", "body", "content", "main", "story", "post", "entry", "text", "column", NULL
@@ -168,7 +168,7 @@ static bool skip_node(const GumboNode *n, bool lenient)
                  !strcmp(role, "menu")))
         return true;
     if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML || t == GUMBO_TAG_ARTICLE ||
-        t == GUMBO_TAG_MAIN || t == GUMBO_TAG_P || lenient)
+        t == GUMBO_TAG_MAIN || lenient)
         return false;
     char s[512];
     lower_into(s, sizeof s, attr(n, "class"), attr(n, "id"));
