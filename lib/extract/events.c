@@ -125,6 +125,13 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
                 !ex_find_any(in->text, me, me + 12 < s.end ? me + 12 : s.end,
                              TRUCE_CUE_VISITOR, &ns, &ne))
                 continue;
+            /* "technicians, who will be deployed": a plan inside a relative
+             * clause describes its antecedent, it reports no event */
+            size_t rs0 = ms > s.start + 22 ? ms - 22 : s.start;
+            if ((ex_find(in->text, rs0, ms + 5, "who will", &ns, &ne) ||
+                 ex_find(in->text, rs0, ms + 5, "which will", &ns, &ne)) && ns > s.start + 2 &&
+                in->text[ns - 2] == ',')
+                continue;
             /* "to end the clashes": a purpose names no event of its own */
             size_t ps0 = ms > s.start + 14 ? ms - 14 : s.start;
             if (ex_find_any(in->text, ps0, ms, TRUCE_CUE_PURPOSE, &ns, &ne) && ne == ms - 1)

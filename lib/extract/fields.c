@@ -50,18 +50,35 @@ static bool usable_date(const truce_date_mention *d)
     return d->start[0] && !d->is_duration;
 }
 
+static int date_rank(truce_date_precision p)
+{
+    switch (p) {
+    case TRUCE_DATE_DAY: return 4;
+    case TRUCE_DATE_RANGE: return 3;
+    case TRUCE_DATE_MONTH: return 2;
+    case TRUCE_DATE_YEAR: return 1;
+    default: return 0;
+    }
+}
+
 void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
 {
     const truce_reading *r = c->in->reading;
     truce_span s = r->sentences.items[si].span;
+    /* the finest date of the sentence anchors what follows; background
+     * ("since the late 1980s") does not */
+    const truce_date_mention *pick = NULL;
     for (size_t i = 0; i < r->dates.n; i++) {
         const truce_date_mention *d = &r->dates.items[i];
         /* "today" in quoted speech is the speaker's day, not a new anchor */
         bool deictic_quote = quoted && d->basis && strncmp(d->basis, "deictic", 7) == 0;
         if (d->sentence == si && usable_date(d) && !d->future && !deictic_quote &&
-            !in_relative_clause(c->in->text, s, d->span))
-            c->run_date = d;
+            !in_relative_clause(c->in->text, s, d->span) && !d->open_end &&
+            (!pick || date_rank(d->precision) >= date_rank(pick->precision)))
+            pick = d;
     }
+    if (pick)
+        c->run_date = pick;
     c->prev_place = NULL;
     for (size_t i = 0; i < r->places.n; i++)
         if (r->places.items[i].sentence == si)
