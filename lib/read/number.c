@@ -97,7 +97,8 @@ static void lemma(char *w)
 {
     static const char *const IRR[][2] = {{"people", "person"}, {"children", "child"},
                                          {"men", "man"}, {"women", "woman"},
-                                         {"lives", "life"}, {"wives", "wife"}, {NULL, NULL}};
+                                         {"lives", "life"}, {"wives", "wife"}, {"buses", "bus"},
+                                         {"knives", "knife"}, {"leaves", "leave"}, {NULL, NULL}};
     for (int i = 0; IRR[i][0]; i++)
         if (!strcmp(w, IRR[i][0])) {
             strcpy(w, IRR[i][1]);

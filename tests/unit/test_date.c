@@ -1,0 +1,155 @@
+/*
+ * tests/unit/test_date.c: the date reader and document-date inference on
+ * sentences of our own: absolute, partial, numeric, weekday, deictic,
+ * relative, range, "since", duration and year forms, times of day that must
+ * not read as dates, and anchoring to a nearby explicit date.
+ */
+#include <string.h>
+
+#include "check.h"
+#include "truce/read.h"
+
+static truce_arena *A;
+
+/* The first mention whose text is exactly `span`, or NULL. */
+static const truce_date_mention *find(const char *text, const char *ref, const char *span)
+{
+    truce_date_list l;
+    truce_error e;
+    truce_error_clear(&e);
+    if (truce_read_dates(A, text, strlen(text), NULL, ref, &l, &e) != TRUCE_OK)
+        return NULL;
+    for (size_t i = 0; i < l.n; i++)
+        if (l.items[i].span.end - l.items[i].span.start == strlen(span) &&
+            !memcmp(text + l.items[i].span.start, span, strlen(span)))
+            return &l.items[i];
+    return NULL;
+}
+
+static size_t count(const char *text, const char *ref)
+{
+    truce_date_list l;
+    truce_error e;
+    if (truce_read_dates(A, text, strlen(text), NULL, ref, &l, &e) != TRUCE_OK)
+        return 999;
+    return l.n;
+}
+
+#define EXPECT(text, ref, span, s, e, prec)                                        \
+    do {                                                                           \
+        const truce_date_mention *m_ = find(text, ref, span);                      \
+        CHECK(m_ != NULL);                                                         \
+        if (m_) {                                                                  \
+            CHECK_STR(m_->start, s);                                               \
+            CHECK_STR(m_->end, e);                                                 \
+            CHECK_STR(truce_date_precision_name(m_->precision), prec);             \
+            CHECK(m_->basis != NULL);                                              \
+        }                                                                          \
+    } while (0)
+
+int main(void)
+{
+    A = truce_arena_new(1 << 16);
+    CHECK(A != NULL);
+    const char *R = "2021-03-10"; /* a Wednesday */
+
+    /* absolute forms */
+    EXPECT("The convoy left on February 3, 2021 at dawn.", R, "February 3, 2021", "2021-02-03", "2021-02-03", "day");
+    EXPECT("Talks opened 14 January 2021 in Vienna.", R, "14 January 2021", "2021-01-14", "2021-01-14", "day");
+    EXPECT("The order is dated 2021-02-28.", R, "2021-02-28", "2021-02-28", "2021-02-28", "day");
+    EXPECT("The decree of 05.02.2021 applies.", R, "05.02.2021", "2021-02-05", "2021-02-05", "day");
+    EXPECT("Observers came on Feb. 9 to the pass.", R, "Feb. 9", "2021-02-09", "2021-02-09", "day");
+    EXPECT("The bridge reopened Jan 30 2021.", R, "Jan 30 2021", "2021-01-30", "2021-01-30", "day");
+
+    /* partial dates take the year that puts them on or before the reference */
+    EXPECT("The shelling began on December 28.", R, "December 28", "2020-12-28", "2020-12-28", "day");
+    EXPECT("Crews repaired the line on March 2.", R, "March 2", "2021-03-02", "2021-03-02", "day");
+    /* ...or after it when the text speaks of the future */
+    EXPECT("The mission will return on February 20.", R, "February 20", "2022-02-20", "2022-02-20", "day");
+    const truce_date_mention *f = find("Monitors will arrive on March 15.", R, "March 15");
+    CHECK(f && f->future);
+
+    /* weekdays */
+    EXPECT("The mayor spoke on Monday about the water supply.", R, "Monday", "2021-03-08", "2021-03-08", "day");
+    EXPECT("Clashes resumed on Wednesday.", R, "Wednesday", "2021-03-10", "2021-03-10", "day");
+    EXPECT("The ministers will meet on Monday.", R, "Monday", "2021-03-15", "2021-03-15", "day");
+    EXPECT("The envoy is going to visit on Friday.", R, "Friday", "2021-03-12", "2021-03-12", "day");
+    EXPECT("The envoy left last Friday.", R, "last Friday", "2021-03-05", "2021-03-05", "day");
+    const truce_date_mention *w = find("Shops closed on Thursday.", R, "Thursday");
+    CHECK(w && w->basis && strstr(w->basis, "weekday before reference 2021-03-10"));
+
+    /* deictic words */
+    EXPECT("Two drones were downed yesterday.", R, "yesterday", "2021-03-09", "2021-03-09", "day");
+    EXPECT("Schools stay shut today.", R, "today", "2021-03-10", "2021-03-10", "day");
+    EXPECT("A vote is planned for tomorrow.", R, "tomorrow", "2021-03-11", "2021-03-11", "day");
+    EXPECT("Sirens sounded last night in the port.", R, "last night", "2021-03-09", "2021-03-09", "day");
+    EXPECT("Shots were heard tonight.", R, "tonight", "2021-03-10", "2021-03-10", "day");
+    EXPECT("A truce was agreed last week.", R, "last week", "2021-03-01", "2021-03-07", "range");
+    EXPECT("Prices rose last month.", R, "last month", "2021-02-01", "2021-02-28", "month");
+    EXPECT("The road was mined earlier this month.", R, "earlier this month", "2021-03-01", "2021-03-10", "month");
+    EXPECT("The camp opened three days ago.", R, "three days ago", "2021-03-07", "2021-03-07", "day");
+    EXPECT("The camp opened a few months ago.", R, "a few months ago", "2020-11-01", "2021-01-31", "range");
+    EXPECT("Fields were burned at the end of January.", R, "the end of January", "2021-01-01", "2021-01-31", "month");
+    EXPECT("Houses burned on the night of February 11.", R, "the night of February 11", "2021-02-11", "2021-02-11", "day");
+    EXPECT("Houses burned on February11 near the river.", R, "February11", "2021-02-11", "2021-02-11", "day");
+
+    /* anchoring: "tomorrow" relative to the explicit date it follows */
+    EXPECT("On February 14th, the council said it would vote tomorrow.", R, "tomorrow", "2021-02-15", "2021-02-15", "day");
+
+    /* ranges and open ranges */
+    EXPECT("Fighting flared between February 21-22nd near the dam.", R, "February 21-22nd", "2021-02-21", "2021-02-22", "range");
+    EXPECT("The curfew ran from October 5 to January 12, 2021.", R, "October 5 to January 12, 2021", "2020-10-05", "2021-01-12", "range");
+    const truce_date_mention *s = find("No trains have run since February 16th.", R, "February 16th");
+    CHECK(s != NULL);
+    if (s) {
+        CHECK_STR(s->start, "2021-02-16");
+        CHECK_STR(s->end, "2021-03-10");
+        CHECK(s->open_end);
+        CHECK_STR(truce_date_precision_name(s->precision), "range");
+    }
+
+    /* ordinals */
+    EXPECT("The column arrived on the 7th.", R, "the 7th", "2021-03-07", "2021-03-07", "day");
+    EXPECT("The column arrived on the 20th.", R, "the 20th", "2021-02-20", "2021-02-20", "day");
+    EXPECT("Aid came on the 8th of February.", R, "the 8th of February", "2021-02-08", "2021-02-08", "day");
+
+    /* durations are lengths, not positions */
+    const truce_date_mention *d = find("After five weeks of fighting the town fell.", R, "five weeks");
+    CHECK(d && d->is_duration && d->start[0] == 0);
+    d = find("A second blast came an hour later.", R, "an hour later");
+    CHECK(d && d->is_duration);
+
+    /* years, months, decades */
+    EXPECT("The dam was built in 2017.", R, "2017", "2017-01-01", "2017-12-31", "year");
+    EXPECT("Elections are set for June 2022.", R, "June 2022", "2022-06-01", "2022-06-30", "month");
+    EXPECT("The border moved in the 1990s.", R, "the 1990s", "1990-01-01", "1999-12-31", "range");
+
+    /* not dates */
+    CHECK(find("The briefing started at 10.30 a.m. sharp.", R, "10.30") == NULL);
+    CHECK_INT(count("The briefing started at 10.30 a.m. sharp.", R), 0);
+    CHECK_INT(count("Fire broke out at 14:45 near the depot.", R), 0);
+    CHECK_INT(count("They may leave if the march is calm.", R), 0);
+    CHECK_INT(count("Under Article 116 the court ruled.", R), 0);
+
+    /* without a reference, partial dates stay unresolved */
+    const truce_date_mention *u = find("The strike hit on August 4.", NULL, "August 4");
+    CHECK(u && u->start[0] == 0);
+
+    /* document-date inference */
+    char out[11];
+    const char *basis = NULL;
+    truce_error e;
+    const char *t1 = "KYIV, Feb 12 (Wire) - Sappers cleared a field.\n\nCopyright 2021 Wire";
+    CHECK_INT(truce_read_infer_date(A, t1, strlen(t1), out, &basis, &e), TRUCE_OK);
+    CHECK_STR(out, "2021-02-12");
+    CHECK(basis && strstr(basis, "dateline"));
+    const char *t2 = "Published 3 June 2020\nThe governor toured the camp.";
+    CHECK_INT(truce_read_infer_date(A, t2, strlen(t2), out, &basis, &e), TRUCE_OK);
+    CHECK_STR(out, "2020-06-03");
+    const char *t3 = "The governor toured the camp and met families.";
+    CHECK_INT(truce_read_infer_date(A, t3, strlen(t3), out, &basis, &e), TRUCE_ENOTFOUND);
+
+    CHECK_STR(truce_date_precision_name(TRUCE_DATE_RANGE), "range");
+    truce_arena_free(A);
+    return check_done("test_date");
+}

@@ -1,0 +1,86 @@
+/*
+ * tests/unit/test_number.c: the number reader on sentences of our own:
+ * digits with separators, number words, qualifiers and bounds, ranges, the
+ * counted thing as a singular lemma, and the digits that are not counts
+ * (years, dates, times, phone numbers, article numbers, model names).
+ */
+#include <string.h>
+
+#include "check.h"
+#include "truce/read.h"
+
+static truce_arena *A;
+
+static const truce_number_mention *find(const char *text, const char *span)
+{
+    truce_number_list l;
+    truce_error e;
+    if (truce_read_numbers(A, text, strlen(text), NULL, &l, &e) != TRUCE_OK)
+        return NULL;
+    for (size_t i = 0; i < l.n; i++)
+        if (l.items[i].span.end - l.items[i].span.start == strlen(span) &&
+            !memcmp(text + l.items[i].span.start, span, strlen(span)))
+            return &l.items[i];
+    return NULL;
+}
+
+static size_t count(const char *text)
+{
+    truce_number_list l;
+    truce_error e;
+    if (truce_read_numbers(A, text, strlen(text), NULL, &l, &e) != TRUCE_OK)
+        return 999;
+    return l.n;
+}
+
+#define EXPECT(text, span, v, vmax, bnd_, what_)                                  \
+    do {                                                                           \
+        const truce_number_mention *m_ = find(text, span);                         \
+        CHECK(m_ != NULL);                                                         \
+        if (m_) {                                                                  \
+            CHECK(m_->value == (v));                                               \
+            CHECK(m_->value_max == (vmax));                                        \
+            CHECK_STR(truce_bound_name(m_->bound), bnd_);                         \
+            CHECK_STR(m_->what, what_);                                            \
+        }                                                                          \
+    } while (0)
+
+int main(void)
+{
+    A = truce_arena_new(1 << 16);
+    CHECK(A != NULL);
+    EXPECT("Rebels fired 9 mortar rounds at the base.", "9", 9, 9, "exact", "mortar round");
+    EXPECT("The unit left 31 checkpoints along the road.", "31", 31, 31, "exact", "checkpoint");
+    EXPECT("Floods covered 1 acre of farmland.", "1", 1, 1, "exact", "acre");
+    EXPECT("Some 4,512 displaced families were counted.", "Some 4,512", 4512, 4512, "approx", "displaced family");
+    EXPECT("Troops seized 17 pieces of heavy weaponry.", "17", 17, 17, "exact", "heavy weaponry");
+    EXPECT("More than 3,200 Sudanese refugees crossed.", "More than 3,200", 3200, 3200, "at_least", "refugee");
+    EXPECT("Nearly 1.5 million people fled.", "Nearly 1.5 million", 1500000, 1500000, "approx", "person");
+    EXPECT("At least 14 nurses were hurt.", "At least 14", 14, 14, "at_least", "nurse");
+    EXPECT("Up to 40 buses will run.", "Up to 40", 40, 40, "at_most", "bus");
+    EXPECT("Fewer than 90 ballots arrived.", "Fewer than 90", 90, 90, "at_most", "ballot");
+    EXPECT("Between 15 and 25 boats sank.", "Between 15 and 25", 15, 25, "range", "boat");
+    EXPECT("Crews found 15-25 mines.", "15-25", 15, 25, "range", "mine");
+    EXPECT("Crews found 150 to 200 mines.", "150 to 200", 150, 200, "range", "mine");
+    EXPECT("Thirty-six guards deserted.", "Thirty-six", 36, 36, "exact", "guard");
+    EXPECT("They built three thousand shelters.", "three thousand", 3000, 3000, "exact", "shelter");
+    EXPECT("A dozen wells were poisoned.", "A dozen", 12, 12, "exact", "well");
+    EXPECT("Hundreds of students marched.", "Hundreds", 200, 200, "at_least", "student");
+    EXPECT("Over 800 Kenyan voters queued.", "Over 800", 800, 800, "at_least", "voter");
+    EXPECT("About 12% of homes lost power.", "About 12%", 12, 12, "approx", "percent");
+    EXPECT("Around 2,000 sheep died.", "Around 2,000", 2000, 2000, "approx", "sheep");
+
+    /* not counts */
+    CHECK_INT(count("The bridge opened in 2016."), 0);
+    CHECK_INT(count("It happened on June 4 in the valley."), 0);
+    CHECK_INT(count("The siren went off at 6.45 a.m. again."), 0);
+    CHECK_INT(count("Call +44 20 7946 0000 for details."), 0);
+    CHECK_INT(count("Under Section 12 of the accord, No. 4 applies."), 0);
+    CHECK_INT(count("The 3rd regiment moved."), 0);
+    CHECK_INT(count("They flew an Mi-8 and a Tu-154 with a Buk 2 launcher and a T-90."), 0);
+    CHECK_INT(count("The truce lasted five days."), 0);
+
+    CHECK_STR(truce_bound_name(TRUCE_BOUND_AT_LEAST), "at_least");
+    truce_arena_free(A);
+    return check_done("test_number");
+}
