@@ -717,19 +717,8 @@ static void extract_body(ctx *c, GumboOutput *g)
                 }
             }
         }
-        /* A container whose parent holds almost as much prose is usually one
-         * block among the article's siblings: take the parent then. */
-        size_t par = parent_entry(c, top);
-        while (par != (size_t)-1 && c->e[par].node->v.element.tag != GUMBO_TAG_BODY &&
-               c->e[par].text_len > 0 &&
-               (double)(c->e[par].text_len - c->e[par].link_len) <
-                   1.15 * (double)(c->e[top].text_len - c->e[top].link_len) &&
-               c->e[par].inited && c->e[par].score > c->e[top].score * 0.3) {
-            top = par;
-            par = parent_entry(c, top);
-        }
         double thresh = c->e[top].score * 0.2 > 10 ? c->e[top].score * 0.2 : 10;
-        par = parent_entry(c, top);
+        size_t par = parent_entry(c, top);
         if (par == (size_t)-1) {
             emit_tree(c, top, true);
         } else {
