@@ -719,22 +719,35 @@ static void extract_body(ctx *c, GumboOutput *g)
         }
         double thresh = c->e[top].score * 0.2 > 10 ? c->e[top].score * 0.2 : 10;
         size_t par = parent_entry(c, top);
-        if (par == (size_t)-1) {
-            emit_tree(c, top, true);
-        } else {
-            size_t end = par + c->e[par].size;
-            for (size_t j = par + 1; j < end; j += c->e[j].size) {
-                entry *s = &c->e[j];
-                bool take = j == top;
+        size_t lo = par == (size_t)-1 ? top : par + 1;
+        size_t hi = par == (size_t)-1 ? top + 1 : par + c->e[par].size;
+        const char *cls = attr(c->e[top].node, "class");
+        GumboTag ttag = c->e[top].node->v.element.tag;
+        for (size_t j = 0; j < c->n && !c->oom;) {
+            entry *s = &c->e[j];
+            bool take = false;
+            if (j >= lo && j < hi) {
+                /* the top container and its good siblings */
+                take = j == top;
                 if (!take && s->inited && s->score >= thresh && s->weight >= 0)
                     take = true;
-                if (!take && s->node->v.element.tag == GUMBO_TAG_P) {
-                    double ld = link_density(s);
-                    if (s->text_len > 80 && ld < 0.25)
-                        take = true;
-                }
-                if (take)
-                    emit_tree(c, j, j == top);
+                if (!take && s->node->v.element.tag == GUMBO_TAG_P && s->text_len > 80 &&
+                    link_density(s) < 0.25)
+                    take = true;
+            } else if (cls && *cls && s->inited && s->score >= thresh &&
+                       s->node->v.element.tag == ttag) {
+                /* a twin of the top container elsewhere (same tag and class):
+                 * pages that cut one article into chunks between ad slots */
+                const char *sc = attr(s->node, "class");
+                take = sc && !strcmp(sc, cls) && !(top > j && top < j + s->size);
+            }
+            if (take) {
+                emit_tree(c, j, j == top);
+                j += s->size;
+            } else if (j >= lo && j < hi) {
+                j += s->size;
+            } else {
+                j++;
             }
         }
         push_para(c);

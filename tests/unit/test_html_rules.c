@@ -2,7 +2,7 @@
  * tests/unit/test_html_rules.c: one small page of our own per rule of the
  * HTML body scorer that earned its place on the benchmark: prose loose in a
  * div between <br>s, an article split into sections, a page wrapped in a
- * <form>, a wrapper with a furniture-like name (second, lenient pass),
+ * <form>, chunks of one article with the same class, a wrapper with a furniture-like name (second, lenient pass),
  * link rows, author boxes and calls to action, bylines on <p>.
  */
 #include <stdio.h>
@@ -61,6 +61,20 @@ int main(void)
     CHECK(has("cider press") && has("museum of farm tools"));
     CHECK(!has("tractors"));
     CHECK(art.n_paragraphs == 6);
+
+    /* one article cut into chunks with the same class, far apart in the tree */
+    snprintf(page, sizeof page,
+             "<html><body><div class=\"chunks\">"
+             "<div class=\"grid\"><div class=\"chunk-body\"><p>%s</p><p>%s</p></div>"
+             "<div class=\"rail\"><a href=/s>Shop</a></div></div>"
+             "<div class=\"grid\"><div class=\"slot\">Sponsored message from a local tractor seller.</div></div>"
+             "<div class=\"grid\"><div class=\"chunk-body\"><p>%s</p></div>"
+             "<div class=\"rail\"><a href=/t>Tickets</a></div></div>"
+             "</div></body></html>", P1, P2, P3);
+    CHECK_INT(extract(page), TRUCE_OK);
+    CHECK(has("cider press") && has("the treasurer") && has("museum of farm tools"));
+    CHECK(!has("tractor seller"));
+    CHECK(!has("Shop") && !has("Tickets"));
 
     /* a form around the whole page keeps its prose; a small search form goes */
     snprintf(page, sizeof page,
