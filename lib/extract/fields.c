@@ -10,6 +10,8 @@
 
 #include "extract/fields.h"
 
+static int precision_rank(truce_place_precision p);
+
 void ex_context_init(ex_context *c, const truce_extract_input *in)
 {
     memset(c, 0, sizeof *c);
@@ -81,8 +83,14 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
         c->run_date = pick;
     c->prev_place = NULL;
     for (size_t i = 0; i < r->places.n; i++)
-        if (r->places.items[i].sentence == si)
-            c->prev_place = &r->places.items[i];
+        if (r->places.items[i].sentence == si) {
+            if (!c->prev_place || precision_rank(r->places.items[i].precision) >=
+                                      precision_rank(c->prev_place->precision))
+                c->prev_place = &r->places.items[i];
+            if (r->places.items[i].precision != TRUCE_PLACE_COUNTRY &&
+                r->places.items[i].precision != TRUCE_PLACE_UNKNOWN)
+                c->recent_place = &r->places.items[i];
+        }
     for (size_t i = 0; i < r->actors.n; i++)
         if (r->actors.items[i].sentence == si && r->actors.items[i].kind == TRUCE_ACTOR_OFFICIAL)
             c->last_official = &r->actors.items[i];
@@ -226,9 +234,14 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         set_place(a, c->in->text, ev, c->last_event_place, "place of the previous event in the paragraph");
         return;
     }
-    if (c->prev_place && c->prev_sentence == (long)ev->sentence - 1 &&
-        (!best || c->prev_place->precision != TRUCE_PLACE_COUNTRY)) {
-        set_place(a, c->in->text, ev, c->prev_place, "place of the previous sentence");
+    bool prev_ok = c->prev_place && c->prev_sentence == (long)ev->sentence - 1;
+    if (prev_ok && (c->prev_place->precision != TRUCE_PLACE_COUNTRY || !best)) {
+        set_place(a, c->in->text, ev, c->prev_place, "finest place of the previous sentence");
+        return;
+    }
+    if (!best && c->recent_place && ev->sentence <= c->recent_place->sentence + 3) {
+        set_place(a, c->in->text, ev, c->recent_place,
+                  "last town or region named in the three sentences before");
         return;
     }
     if (best)

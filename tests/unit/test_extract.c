@@ -283,7 +283,22 @@ int main(void)
     e = first_of(&l, "diplomacy.meeting");
     CHECK(e && strcmp(e->date_start, "2021-05-04") == 0);
 
-    /* a first sentence without events, then events: no previous event to extend */
+    /* no place in the sentence nor in the one before: the last town named
+     * up to three sentences back; a country of the previous sentence beats it */
+    setup(&d, a, dict,
+          "The monitors toured Tskhinvali. The report has four parts. "
+          "Since March, 15 civilians were killed. Georgia's ministry then said:\n\n"
+          "\"A phase-by-phase discharge of reservists is expected.\"");
+    add_place_p(&d, "Tskhinvali", "GE", TRUCE_PLACE_POINT);
+    add_place_p(&d, "Georgia", "GE", TRUCE_PLACE_COUNTRY);
+    add_number(&d, "15", 15, "civilian");
+    l = run(&d, "2021-10-01", NULL);
+    e = first_of(&l, "civilians.attack");
+    CHECK(e && e->place_name && strcmp(e->place_name, "Tskhinvali") == 0);
+    e = first_of(&l, "military.demobilization");
+    CHECK(e && e->place_name && strcmp(e->place_name, "Georgia") == 0);
+
+    /* a first sentence without events: no previous event to extend */
     setup(&d, a, dict, "The talks resumed. Belarus decided to deploy 200 soldiers. "
                        "The soldiers deployed near Brest.");
     l = run(&d, "2021-10-01", NULL);
