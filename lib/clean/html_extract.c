@@ -468,7 +468,7 @@ static void emit_tree(ctx *c, size_t idx, bool top)
 /* ---- metadata ------------------------------------------------------------ */
 
 typedef struct meta {
-    const char *title, *og_title, *author, *site, *canonical, *og_url, *lang;
+    const char *title, *og_title, *author, *site, *canonical, *og_url, *lang, *locale;
     char date[11];
     const char *date_basis;
     int date_rank;        /* lower is better */
@@ -524,12 +524,16 @@ static void walk_meta(truce_arena *a, meta *m, const GumboNode *n)
     } else if (t == GUMBO_TAG_TITLE && !m->title) {
         m->title = node_text(a, n);
     } else if (t == GUMBO_TAG_META) {
+        const char *he = attr(n, "http-equiv");
+        if (he && !strcasecmp(he, "content-language") && attr(n, "content") && !m->locale)
+            m->locale = attr(n, "content");
         const char *k = attr(n, "property");
         if (!k) k = attr(n, "name");
         if (!k) k = attr(n, "itemprop");
         const char *v = attr(n, "content");
         if (k && v) {
             if (!strcasecmp(k, "og:title")) m->og_title = v;
+            else if (!strcasecmp(k, "og:locale") && !m->locale) m->locale = v;
             else if (!strcasecmp(k, "og:site_name")) m->site = v;
             else if (!strcasecmp(k, "og:url")) m->og_url = v;
             else if (!strcasecmp(k, "author") && strncmp(v, "http", 4)) m->author = v;
@@ -812,7 +816,11 @@ int truce_clean_html(truce_arena *a, const unsigned char *html, size_t len, cons
         out->author = trim_dup(a, m.author);
         out->site_name = trim_dup(a, m.site);
         out->url = trim_dup(a, m.canonical ? m.canonical : m.og_url ? m.og_url : url);
-        out->lang = trim_dup(a, m.lang);
+        out->lang = trim_dup(a, m.lang ? m.lang : m.locale);
+        /* og:locale writes en_GB; BCP 47 wants en-GB */
+        for (char *p = (char *)out->lang; p && *p; p++)
+            if (*p == '_')
+                *p = '-';
         char d[11];
         if (m.date_rank < 100) {
             out->published = truce_arena_strndup(a, m.date, 10);

@@ -230,6 +230,12 @@ static void test_dates(void)
     CHECK_STR(art.published, "2016-12-01");
     CHECK_STR(art.published_basis, "time element");
     snprintf(page, sizeof page,
+             "<html><head><meta property=\"og:locale\" content=\"pt_BR\"></head><body><article>%s"
+             "</article></body></html>", body);
+    rc = truce_clean_html(a, (const unsigned char *)page, strlen(page), NULL, NULL, &art, &err);
+    CHECK_INT(rc, TRUCE_OK);
+    CHECK_STR(art.lang, "pt-BR");
+    snprintf(page, sizeof page,
              "<html><body><article><p>DEPOT TOWN, March 3, 2015 - %s</p></article></body></html>",
              body);
     rc = truce_clean_html(a, (const unsigned char *)page, strlen(page), NULL, NULL, &art, &err);
