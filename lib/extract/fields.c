@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/fields.h"
@@ -124,6 +125,27 @@ static void set_date(truce_event *ev, const truce_date_mention *d, const char *b
         ev->date_span = d->span;
 }
 
+static bool past_report_before(const char *t, truce_span d)
+{
+    static const char *const V[] = {"announced on", "said on", "stated on", "declared on",
+                                    "reported on", "told reporters on", NULL};
+    size_t ms, me;
+    size_t from = d.start > 24 ? d.start - 24 : 0;
+    return ex_find_any(t, from, d.start, V, &ms, &me) && me + 1 >= d.start;
+}
+
+static void year_back(char *iso)
+{
+    if (strlen(iso) != 10)
+        return;
+    int y = atoi(iso);
+    if (y < 1 || y > 9999)
+        return;
+    char buf[16];
+    snprintf(buf, sizeof buf, "%04d", y - 1);
+    memcpy(iso, buf, 4);
+}
+
 static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause,
                      bool quoted)
 {
@@ -146,6 +168,16 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
         size_t ms, me;
         if (ex_find(c->in->text, best->span.start, best->span.end, "today", &ms, &me))
             best = NULL;
+    }
+    if (best && best->future && past_report_before(c->in->text, best->span) &&
+        c->in->doc_date && strlen(c->in->doc_date) == 10 && strlen(best->start) == 10 &&
+        strncmp(best->start, c->in->doc_date, 10) > 0) {
+        /* "announced on November 21 that troops will ...": the future belongs
+         * to the troops; the announcement is in the past, a year earlier */
+        set_date(ev, best, "date after a past reporting verb, moved back a year", true);
+        year_back(ev->date_start);
+        year_back(ev->date_end);
+        return TRUCE_OK;
     }
     if (best) {
         const char *b = truce_arena_printf(a, "nearest date in the %s (%s)",

@@ -298,6 +298,15 @@ int main(void)
     e = first_of(&l, "military.demobilization");
     CHECK(e && e->place_name && strcmp(e->place_name, "Georgia") == 0);
 
+    /* a reader's forward guess after a past reporting verb is moved back */
+    setup(&d, a, dict, "Interior Minister Vakhtang Gomelauri announced on May 30 that Georgian "
+                       "troops will be deployed at the border.");
+    add_date(&d, "May 30", "2022-05-30", "2022-05-30");
+    d.dates[d.r.dates.n - 1].future = true;
+    l = run(&d, "2021-06-01", NULL);
+    e = first_of(&l, "statement.intent");
+    CHECK(e && strcmp(e->date_start, "2021-05-30") == 0);
+
     /* a first sentence without events: no previous event to extend */
     setup(&d, a, dict, "The talks resumed. Belarus decided to deploy 200 soldiers. "
                        "The soldiers deployed near Brest.");
