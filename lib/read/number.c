@@ -530,12 +530,15 @@ int truce_read_numbers(truce_arena *a, const char *text, size_t len,
                     double scale = 1;
                     while (v * scale * 10 <= v2 && scale < 1e9)
                         scale *= 10;
-                    if (ds_is(text, k, e + n2, "million") || ds_is(text, k, e + n2 - 1, "million"))
-                        v *= 1e6;
+                    double sv = v;
+                    if (ds_is(text, k, e + n2 - 1, "million"))
+                        sv = v * 1e6;
                     else if (ds_is(text, k, e + n2 - 1, "thousand"))
-                        v *= 1000;
+                        sv = v * 1000;
                     else if (ds_is(text, k, e + n2 - 1, "billion"))
-                        v *= 1e9;
+                        sv = v * 1e9;
+                    if (sv <= v2)
+                        v = sv;
                     (void)scale;
                 }
                 m.value = v, m.value_max = v2, m.bound = TRUCE_BOUND_RANGE;

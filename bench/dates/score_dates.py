@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""bench/dates/score_dates.py: scores truce's date reader against TimeML
+gold (TempEval-3 platinum .tml files, MEANTIME NewsReader XML).
+
+Reads the gold, writes the plain texts for bench/dates/run_dates, runs it,
+matches our mentions to gold TIMEX3 by overlapping byte extent and prints
+extent P/R/F1, value accuracy on matched DATE expressions, a TE3-style
+value F1 (correct values over all our mentions / all gold TIMEX3), and
+speed. Our mention is turned into a TimeML value the obvious way: a day
+gives YYYY-MM-DD, a month YYYY-MM, a year YYYY, a Monday-Sunday range the
+ISO week, a decade YYY, a duration the P.. value its basis names.
+Usage: score_dates.py RUN_DATES_BINARY NAME DIR [NAME DIR ...]
+"""
+import datetime
+import glob
+import html
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+TAG = re.compile(r'<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>', re.S)
+ATTR = re.compile(r'([A-Za-z_]+)="([^"]*)"')
+
+
+def read_tml(path):
+    raw = open(path, encoding='utf-8').read()
+    m = re.search(r'<DCT>.*?value="([^"]+)"', raw, re.S)
+    ref = m.group(1)[:10] if m else None
+    body = raw[raw.index('<TEXT>') + 6: raw.index('</TEXT>')]
+    out = bytearray()
+    gold, stack = [], []
+    pos = 0
+    for t in TAG.finditer(body):
+        out += html.unescape(body[pos:t.start()]).encode('utf-8')
+        pos = t.end()
+        if t.group(2) != 'TIMEX3':
+            continue
+        if t.group(1) == '/':
+            if stack:
+                s, attrs = stack.pop()
+                gold.append((s, len(out), attrs.get('type', ''), attrs.get('value', '')))
+        elif not t.group(4):
+            stack.append((len(out), dict(ATTR.findall(t.group(3)))))
+    out += html.unescape(body[pos:]).encode('utf-8')
+    return ref, bytes(out), gold
+
+
+def read_meantime(path):
+    root = ET.parse(path).getroot()
+    toks = {}
+    out = bytearray()
+    last_sent = None
+    for tok in root.iter('token'):
+        sent = tok.get('sentence')
+        if last_sent is not None:
+            out += b'\n' if sent != last_sent else b' '
+        last_sent = sent
+        s = len(out)
+        out += (tok.text or '').encode('utf-8')
+        toks[tok.get('t_id')] = (s, len(out))
+    gold, ref = [], None
+    for tx in root.iter('TIMEX3'):
+        if tx.get('functionInDocument') == 'CREATION_TIME':
+            ref = (tx.get('value') or '')[:10]
+        ids = [a.get('t_id') for a in tx.iter('token_anchor')]
+        spans = [toks[i] for i in ids if i in toks]
+        if not spans:
+            continue
+        gold.append((min(s for s, _ in spans), max(e for _, e in spans), tx.get('type', ''),
+                     tx.get('value', '')))
+    if ref and not re.match(r'\d{4}-\d\d-\d\d$', ref):
+        ref = None
+    return ref, bytes(out), gold
+
+
+def our_value(m):
+    start, end, prec, dur, basis = m['start'], m['end'], m['prec'], m['dur'], m['basis']
+    if dur:
+        g = re.search(r'\b(PT?\d+[A-Z])', basis)
+        return g.group(1) if g else ''
+    if start == '-':
+        return ''
+    if prec == 'day':
+        return start
+    if prec == 'month':
+        return start[:7]
+    if prec == 'year':
+        return start[:4]
+    if prec == 'range':
+        a = datetime.date.fromisoformat(start)
+        b = datetime.date.fromisoformat(end)
+        if 'decade' in basis:
+            return start[:3]
+        if 'week' in basis and (b - a).days == 6 and a.weekday() == 0:
+            y, w, _ = a.isocalendar()
+            return '%04d-W%02d' % (y, w)
+        if 'weekend' in basis:
+            y, w, _ = a.isocalendar()
+            return '%04d-W%02d-WE' % (y, w)
+        if a.month == b.month and a.year == b.year and a.day == 1:
+            return start[:7]
+        return start
+    return start
+
+
+def main():
+    binary = sys.argv[1]
+    sets = list(zip(sys.argv[2::2], sys.argv[3::2]))
+    for name, d in sets:
+        files = sorted(glob.glob(os.path.join(d, '*.tml')))
+        reader = read_tml
+        if not files:
+            files = sorted(glob.glob(os.path.join(d, '**', '*.xml'), recursive=True))
+            reader = read_meantime
+        docs = [reader(f) for f in files]
+        with tempfile.NamedTemporaryFile('wb', delete=False) as tf:
+            for ref, text, _ in docs:
+                tf.write(b'DOC %s %d\n' % ((ref or '-').encode(), len(text)))
+                tf.write(text)
+            path = tf.name
+        res = subprocess.run([binary, path], capture_output=True, text=True)
+        os.unlink(path)
+        if res.returncode != 0:
+            print('%s: run_dates failed: %s' % (name, res.stderr.strip()))
+            return 1
+        ours = [[] for _ in docs]
+        secs = nbytes = nment = 0
+        for line in res.stdout.splitlines():
+            f = line.split('\t')
+            if f[0] == 'M':
+                ours[int(f[1])].append({'s': int(f[2]), 'e': int(f[3]), 'start': f[4], 'end': f[5],
+                                        'prec': f[6], 'dur': f[7] == '1', 'basis': f[8] if len(f) > 8 else ''})
+            elif f[0] == 'T':
+                secs, nbytes, nment = float(f[1]), int(f[2]), int(f[3])
+        n_gold = n_sys = matched = correct = 0
+        date_matched = date_correct = n_date = 0
+        date_sys_correct = 0
+        misses = []
+        for (ref, text, gold), sysm in zip(docs, ours):
+            n_gold += len(gold)
+            n_sys += len(sysm)
+            used = set()
+            for gs, ge, gtype, gval in gold:
+                best, bo = None, 0
+                for k, m in enumerate(sysm):
+                    if k in used:
+                        continue
+                    o = min(ge, m['e']) - max(gs, m['s'])
+                    if o > bo:
+                        best, bo = k, o
+                if gtype == 'DATE':
+                    n_date += 1
+                if best is None:
+                    continue
+                used.add(best)
+                matched += 1
+                v = our_value(sysm[best])
+                ok = v == gval
+                correct += ok
+                if gtype == 'DATE':
+                    date_matched += 1
+                    date_correct += ok
+                    if not ok and len(misses) < 400:
+                        misses.append('%s | %s | gold %s ours %s (%s)' % (
+                            text[gs:ge].decode('utf-8', 'replace'), ref, gval, v, sysm[best]['basis']))
+        P = matched / n_sys if n_sys else 0
+        R = matched / n_gold if n_gold else 0
+        F = 2 * P * R / (P + R) if P + R else 0
+        vp = correct / n_sys if n_sys else 0
+        vr = correct / n_gold if n_gold else 0
+        vf = 2 * vp * vr / (vp + vr) if vp + vr else 0
+        print('%s: %d documents, %d gold TIMEX3 (%d DATE), %d mentions of ours' % (
+            name, len(docs), n_gold, n_date, n_sys))
+        print('  extent (relaxed overlap): P %.1f  R %.1f  F1 %.1f' % (100 * P, 100 * R, 100 * F))
+        print('  value F1 (all types, TE3-style): P %.1f  R %.1f  F1 %.1f' % (100 * vp, 100 * vr, 100 * vf))
+        print('  value accuracy on matched DATE: %.1f%% (%d/%d); DATE recall with right value %.1f%%' % (
+            100 * date_correct / date_matched if date_matched else 0, date_correct, date_matched,
+            100 * date_correct / n_date if n_date else 0))
+        if secs > 0:
+            print('  speed (sentences+dates, best of 5): %.0f mentions/s, %.2f MB/s' % (
+                nment / secs, nbytes / secs / 1e6))
+        if os.environ.get('TRUCE_BENCH_VERBOSE'):
+            for m in misses:
+                print('    miss: ' + m)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
