@@ -8,6 +8,7 @@
  * on_error with the record's offset, then goes on with the next record.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,6 +233,49 @@ static long long dechunk(unsigned char *p, size_t n)
     return (long long)w;
 }
 
+/* Undoes gzip or deflate Content-Encoding into a new heap buffer (the
+ * caller frees it); NULL when the body does not inflate or grows too big. */
+static unsigned char *inflate_body(const unsigned char *p, size_t n, size_t *out_len)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (inflateInit2(&z, 15 + 32) != Z_OK) /* +32: gzip or zlib header, detected */
+        return NULL;
+    size_t cap = n * 4 + 4096, len = 0;
+    unsigned char *o = malloc(cap);
+    z.next_in = (unsigned char *)(uintptr_t)p;
+    z.avail_in = (uInt)n;
+    int zr = Z_OK;
+    while (o && zr != Z_STREAM_END) {
+        if (len == cap) {
+            if (cap >= MAX_RECORD) {
+                free(o);
+                o = NULL;
+                break;
+            }
+            unsigned char *no = realloc(o, cap * 2);
+            if (!no) {
+                free(o);
+                o = NULL;
+                break;
+            }
+            o = no;
+            cap *= 2;
+        }
+        z.next_out = o + len;
+        z.avail_out = (uInt)(cap - len);
+        zr = inflate(&z, Z_NO_FLUSH);
+        len = cap - z.avail_out;
+        if (zr != Z_OK && zr != Z_STREAM_END) {
+            free(o);
+            o = NULL;
+        }
+    }
+    inflateEnd(&z);
+    *out_len = len;
+    return o;
+}
+
 /* Hands one complete record block to the callback if it is a document. */
 static int deliver(const rec *h, unsigned char *block, size_t n, const char *path,
                    long long off, truce_container_cb cb, truce_container_err_cb on_error,
@@ -256,7 +300,7 @@ static int deliver(const rec *h, unsigned char *block, size_t n, const char *pat
         return 0;
     /* HTTP status line and headers, then the body */
     size_t i = 0;
-    bool html = false, chunked = false, encoded = false;
+    bool html = false, chunked = false, encoded = false, brotli = false;
     int status = 0;
     if (n > 12 && !memcmp(block, "HTTP/", 5)) {
         const unsigned char *sp = memchr(block, ' ', n < 16 ? n : 16);
@@ -283,16 +327,18 @@ static int deliver(const rec *h, unsigned char *block, size_t n, const char *pat
             charset_of(line + 13, cs, sizeof cs);
         } else if (!strncasecmp(line, "Transfer-Encoding:", 18) && strstr(line, "chunked")) {
             chunked = true;
-        } else if (!strncasecmp(line, "Content-Encoding:", 17) &&
-                   (strstr(line, "gzip") || strstr(line, "deflate") || strstr(line, "br"))) {
-            encoded = true;
+        } else if (!strncasecmp(line, "Content-Encoding:", 17)) {
+            if (strstr(line, "gzip") || strstr(line, "deflate"))
+                encoded = true;
+            else if (strstr(line, "br"))
+                brotli = true;
         }
     }
     if (!html || (status && status != 200))
         return 0;
-    if (encoded) {
+    if (brotli) {
         report(on_error, ctx, path, off, TRUCE_EINPUT,
-               "HTTP body uses a Content-Encoding this reader does not undo; record skipped");
+               "HTTP body uses brotli Content-Encoding, which this reader does not undo; record skipped");
         return 0;
     }
     size_t body_len = n - i;
@@ -305,6 +351,18 @@ static int deliver(const rec *h, unsigned char *block, size_t n, const char *pat
         body_len = (size_t)l;
     }
     m.charset = cs[0] ? cs : NULL;
+    if (encoded) {
+        size_t plain_len = 0;
+        unsigned char *plain = inflate_body(block + i, body_len, &plain_len);
+        if (!plain) {
+            report(on_error, ctx, path, off, TRUCE_EINPUT,
+                   "HTTP body does not inflate (gzip/deflate Content-Encoding); record skipped");
+            return 0;
+        }
+        int rc = cb(ctx, plain, plain_len, &m, TRUCE_FORMAT_HTML, off);
+        free(plain);
+        return rc;
+    }
     return cb(ctx, block + i, body_len, &m, TRUCE_FORMAT_HTML, off);
 }
 

@@ -202,6 +202,33 @@ int main(void)
         CHECK(g.err_off[0] > 0);
     }
 
+    /* HTTP body with deflate Content-Encoding: inflated before it is handed out */
+    {
+        unsigned char z[512];
+        uLongf zlen = sizeof z;
+        CHECK(compress(z, &zlen, (const Bytef *)html_body, (uLong)strlen(html_body)) == Z_OK);
+        char head[256];
+        int hl = snprintf(head, sizeof head,
+                          "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                          "Content-Encoding: deflate\r\n\r\n");
+        char path[128];
+        snprintf(path, sizeof path, "%s/z.warc", dir);
+        FILE *f = fopen(path, "wb");
+        fprintf(f, "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: <https://mill.example/z>\r\n"
+                   "Content-Type: application/http; msgtype=response\r\nContent-Length: %ld\r\n\r\n",
+                (long)hl + (long)zlen);
+        fwrite(head, 1, (size_t)hl, f);
+        fwrite(z, 1, zlen, f);
+        fputs("\r\n\r\n", f);
+        fclose(f);
+        got g = run("z.warc");
+        CHECK_INT(g.docs, 1);
+        CHECK_INT(g.errors, 0);
+        CHECK(strncmp(g.body[0], "<html><head><title>Mill", 23) == 0);
+        CHECK_STR(g.url[0], "https://mill.example/z");
+        remove(path);
+    }
+
     /* not a WARC at all */
     {
         write_plain("not.warc", (char *[]){ "just some text\n" }, 1);
