@@ -686,6 +686,20 @@ static size_t parent_entry(ctx *c, size_t idx)
     return (size_t)-1;
 }
 
+/* Same first class name: "block-text" and "block-text block-text_first"
+ * are the same kind of block with a modifier. */
+static bool same_first_class(const char *a, const char *b)
+{
+    while (*a == ' ')
+        a++;
+    while (*b == ' ')
+        b++;
+    size_t i = 0;
+    while (a[i] && a[i] != ' ' && a[i] == b[i])
+        i++;
+    return i > 0 && (a[i] == 0 || a[i] == ' ') && (b[i] == 0 || b[i] == ' ');
+}
+
 static void extract_body(ctx *c, GumboOutput *g)
 {
     score_tree(c, g->document, false);
@@ -743,7 +757,7 @@ static void extract_body(ctx *c, GumboOutput *g)
                 /* a twin of the top container elsewhere (same tag and class):
                  * pages that cut one article into chunks between ad slots */
                 const char *sc = attr(s->node, "class");
-                take = sc && !strcmp(sc, cls) && !(top > j && top < j + s->size);
+                take = sc && same_first_class(sc, cls) && !(top > j && top < j + s->size);
             }
             if (take) {
                 emit_tree(c, j, j == top);

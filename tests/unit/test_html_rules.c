@@ -68,7 +68,7 @@ int main(void)
              "<div class=\"grid\"><div class=\"chunk-body\"><p>%s</p><p>%s</p></div>"
              "<div class=\"rail\"><a href=/s>Shop</a></div></div>"
              "<div class=\"grid\"><div class=\"slot\">Sponsored message from a local tractor seller.</div></div>"
-             "<div class=\"grid\"><div class=\"chunk-body\"><p>%s</p></div>"
+             "<div class=\"grid\"><div class=\"chunk-body chunk-body--last\"><p>%s</p></div>"
              "<div class=\"rail\"><a href=/t>Tickets</a></div></div>"
              "</div></body></html>", P1, P2, P3);
     CHECK_INT(extract(page), TRUCE_OK);
