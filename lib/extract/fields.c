@@ -647,6 +647,12 @@ int ex_fill(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause, b
         return rc;
     fill_claimant(a, c, ev, colon_before);
     fill_certainty(c, ev, clause);
+    /* "will never accept": a statement is made now, whatever tense it speaks in */
+    if (ev->certainty == TRUCE_CERT_PLANNED && strncmp(ev->type, "statement.", 10) == 0 &&
+        strcmp(ev->type, "statement.intent") != 0) {
+        ev->certainty = TRUCE_CERT_REPORTED;
+        ev->certainty_rule = "a statement is reported even when it speaks of the future";
+    }
 
     /* An announced future military move is a statement of intent. */
     const char *t = c->in->text;

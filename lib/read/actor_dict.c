@@ -68,12 +68,14 @@ static bool parse_kind(const char *s, truce_actor_kind *kind, int *cls)
  * itself when combined; these words say which. */
 static truce_actor_kind noun_kind(const char *noun)
 {
-    static const char *const MIL[] = {"armed forces", "army", "sappers", "Air Force", "navy", "forces", "troops", "soldiers",
+    static const char *const MIL[] = {"armed forces", "army", "sappers", "Air Force", "navy",
+                                      "State Border Service", "General Staff", "forces", "troops", "soldiers",
                                       "servicemen", "military", "border guards", "units",
                                       "armed groups"};
     static const char *const GOV[] = {"government", "authorities", "delegation", "side",
                                       "leadership", "Defense Ministry", "Foreign Ministry",
-                                      "Emergencies Ministry"};
+                                      "Emergencies Ministry", "Ministry of Health",
+                                      "Ministry of Internal Affairs", "National Security Service"};
     for (size_t i = 0; i < sizeof MIL / sizeof MIL[0]; i++)
         if (strcmp(noun, MIL[i]) == 0)
             return TRUCE_ACTOR_MILITARY;
