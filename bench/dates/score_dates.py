@@ -79,10 +79,12 @@ def read_meantime(path):
 def our_value(m):
     start, end, prec, dur, basis = m['start'], m['end'], m['prec'], m['dur'], m['basis']
     if dur:
-        g = re.search(r'\b(PT?\d+[A-Z])', basis)
+        g = re.search(r'\b(PT?[0-9X]+[A-Z])', basis)
         return g.group(1) if g else ''
     if start == '-':
         return ''
+    if 'present reference' in basis:
+        return 'PRESENT_REF'
     if prec == 'day':
         return start
     if prec == 'month':

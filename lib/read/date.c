@@ -654,6 +654,25 @@ static long shift_months(long day, int months)
     return cal_days(y, m, d);
 }
 
+/* The length in ISO 8601 form ("P6W", "PT1H", "PXD" when the count is vague),
+ * so that the basis says how long, not only that it is a length. */
+static const char *duration_basis(dctx *c, size_t unit_tok, int unit, long lo, long hi)
+{
+    const char *w = c->t + c->k.t[unit_tok].s;
+    char letter = "DWMYHDYW"[unit];
+    bool t = unit == 4;
+    if (t)
+        letter = (w[0] == 'm' || w[0] == 'M') ? 'M' : (w[0] == 's' || w[0] == 'S') ? 'S' : 'H';
+    long n = lo;
+    if (unit == 7)
+        n *= 2;
+    if (unit == 6)
+        n *= 10;
+    if (lo != hi)
+        return truce_arena_printf(c->a, "duration P%sX%s", t ? "T" : "", (char[]){letter, 0});
+    return truce_arena_printf(c->a, "duration P%s%ld%c", t ? "T" : "", n, letter);
+}
+
 /* "three days ago", "a few months ago", "six weeks of fighting", "an hour later". */
 static int try_count_unit(dctx *c, size_t i, size_t *used)
 {
@@ -669,6 +688,7 @@ static int try_count_unit(dctx *c, size_t i, size_t *used)
     int unit;
     if (!is_unit(c, j, &unit))
         return 0;
+    size_t unit_tok = j;
     /* "a day" in "twice a day" is a rate */
     if ((ds_is(c->t, k, i, "a") || ds_is(c->t, k, i, "an")) && n == 1 && i > 0 &&
         (ds_is(c->t, k, i - 1, "twice") || ds_is(c->t, k, i - 1, "once") ||
@@ -713,9 +733,9 @@ static int try_count_unit(dctx *c, size_t i, size_t *used)
     if (!m)
         return TRUCE_ENOMEM;
     m->is_duration = true;
-    m->basis = "duration";
+    m->basis = duration_basis(c, unit_tok, unit, lo, hi);
     *used = j - i;
-    return 0;
+    return m->basis ? 0 : TRUCE_ENOMEM;
 }
 
 static int deictic_day(dctx *c, size_t i0, size_t i1, int delta, const char *word, bool anchored)
@@ -765,6 +785,8 @@ static int try_deictic(dctx *c, size_t i, size_t *used)
         DAYW(4, 2, "the day after tomorrow", false);
     if (ds_is(t, k, i, "today") || ds_is(t, k, i, "tonight"))
         DAYW(1, 0, ds_is(t, k, i, "today") ? "today" : "tonight", false);
+    if ((ds_is(t, k, i, "now") || ds_is(t, k, i, "currently")) && c->have_ref)
+        DAYW(1, 0, "now (present reference)", false);
     if (ds_is(t, k, i, "yesterday"))
         DAYW(1, -1, "yesterday", false);
     if (ds_is(t, k, i, "tomorrow"))
