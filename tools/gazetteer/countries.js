@@ -1,0 +1,22 @@
+// tools/gazetteer/countries.js: turns the npm package world-countries
+// (ODbL-licensed facts, see data/README.md) into the builder's place TSV:
+// name, alternate names (;), lat, lon, class, country, precision, population,
+// geonames id, source. Demonyms are deliberately left out (actors read them).
+'use strict';
+const countries = require(process.argv[2]);
+// Short forms news writes that the package lists only as codes.
+const extra = { US: ['US', 'U.S.', 'USA', 'U.S.A.', 'America'], GB: ['UK', 'U.K.', 'Britain', 'Great Britain'],
+  AE: ['UAE', 'U.A.E.'], RU: ['Russian Federation'], CD: ['DRC', 'DR Congo'], KR: ['South Korea'], KP: ['North Korea'] };
+const out = [];
+for (const c of countries) {
+  const alts = new Set();
+  if (c.name.official) alts.add(c.name.official);
+  for (const s of c.altSpellings || [])
+    if (s.length > 3 && s !== s.toUpperCase()) alts.add(s);
+  for (const e of extra[c.cca2] || []) alts.add(e);
+  alts.delete(c.name.common);
+  const ll = c.latlng || [0, 0];
+  out.push([c.name.common, [...alts].join(';'), ll[0], ll[1], 'A', c.cca2,
+            'country', 0, 0, 'world-countries'].join('\t'));
+}
+process.stdout.write(out.join('\n') + '\n');
