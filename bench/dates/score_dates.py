@@ -21,6 +21,7 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
+MEANTIME_LAST_SENTENCE = 5
 TAG = re.compile(r'<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>', re.S)
 ATTR = re.compile(r'([A-Za-z_]+)="([^"]*)"')
 
@@ -53,8 +54,13 @@ def read_meantime(path):
     toks = {}
     out = bytearray()
     last_sent = None
+    # MEANTIME annotates the title, the date line and the first sentences
+    # only (sentence indexes 0-5); text beyond them has no gold, so it is
+    # left out rather than counted as false positives.
     for tok in root.iter('token'):
         sent = tok.get('sentence')
+        if int(sent) > MEANTIME_LAST_SENTENCE:
+            continue
         if last_sent is not None:
             out += b'\n' if sent != last_sent else b' '
         last_sent = sent
@@ -91,6 +97,14 @@ def our_value(m):
         return start[:7]
     if prec == 'year':
         return start[:4]
+    if basis.startswith('since '):
+        # an open range keeps the precision of the date it starts from
+        inner = basis[6:]
+        if inner.startswith(('absolute month', 'month,')):
+            return start[:7]
+        if inner.startswith('year'):
+            return start[:4]
+        return start
     if prec == 'range':
         a = datetime.date.fromisoformat(start)
         b = datetime.date.fromisoformat(end)

@@ -56,6 +56,11 @@ static const char *const WEEKDAYS[] = {"monday", "tuesday", "wednesday", "thursd
 static const char *const REPORTING[] = {"said", "says", "told", "announced", "reported",
                                         "stated", "added", "claimed", "confirmed", "noted",
                                         "wrote", "declared", "tweeted", NULL};
+/* Words that put a clause in the future (also the future of reported
+ * speech: "said it would vote in June"). */
+static const char *const FUTURE_CUES[] = {"will", "shall", "would", "scheduled", "expected",
+                                          "due", "upcoming", "plans", "planned", "intends",
+                                          "wo", NULL};
 static const char *const UNITS[] = {"day", "days", "week", "weeks", "month", "months", "year",
                                     "years", "hour", "hours", "minute", "minutes", "night",
                                     "nights", "fortnight", "decade", "decades", "second",
@@ -347,7 +352,7 @@ static bool future_context(const dctx *c, size_t i0, size_t i1)
             break;
         if (ds_is_any(c->t, k, j, REPORTING))
             break;
-        if (ds_is(c->t, k, j, "will") || ds_is(c->t, k, j, "shall") ||
+        if (ds_is_any(c->t, k, j, FUTURE_CUES) ||
             (ds_is(c->t, k, j, "ll") && j > 0 && ds_punct(k, j - 1, '\'')) ||
             (ds_is(c->t, k, j, "going") && ds_is(c->t, k, j + 1, "to")))
             return true;
@@ -358,7 +363,7 @@ static bool future_context(const dctx *c, size_t i0, size_t i1)
             break;
         if (ds_is_any(c->t, k, j, REPORTING))
             break;
-        if (ds_is(c->t, k, j, "will") || ds_is(c->t, k, j, "shall") ||
+        if (ds_is_any(c->t, k, j, FUTURE_CUES) ||
             (ds_is(c->t, k, j, "going") && ds_is(c->t, k, j + 1, "to") && j > 0 &&
              (ds_is(c->t, k, j - 1, "is") || ds_is(c->t, k, j - 1, "are"))))
             return true;
@@ -429,14 +434,18 @@ static bool resolve(const dctx *c, pdate *p, bool future, long *a, long *b,
         int y = ry;
         int key = p->m * 100 + (p->d ? p->d : (future ? 31 : 1));
         int rkey = rm * 100 + rd;
+        /* On or before the reference, but a date a few weeks ahead in
+         * the same year is far likelier than one almost a year back. */
+        long ahead = p->kind == PD_MONTH ? (long)(p->m - rm) * 31
+                                         : cal_days(ry, p->m, p->d <= cal_month_len(ry, p->m) ? p->d : 28) - c->ref;
         if (p->kind == PD_MONTH) {
             if (future && p->m < rm)
                 y++;
-            else if (!future && p->m > rm)
+            else if (!future && p->m > rm && ahead > 62)
                 y--;
         } else if (future && key < rkey)
             y++;
-        else if (!future && key > rkey)
+        else if (!future && key > rkey && ahead > 45)
             y--;
         p->y = y;
         *guessed_year = true;
@@ -569,7 +578,7 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
     if (g1)
         basis = truce_arena_printf(c->a, "%s, year from reference %s%s", p.how,
                                    ref_str(c, c->ref), future ? " (future: on or after)"
-                                                               : " (on or before)");
+                                                               : " (on or before, or a few weeks ahead)");
     if (part && p.kind == PD_MONTH)
         basis = truce_arena_printf(c->a, "%s; part of the month", basis ? basis : "");
     if (early && p.kind == PD_MONTH)
@@ -783,8 +792,17 @@ static int try_deictic(dctx *c, size_t i, size_t *used)
     if (ds_is(t, k, i, "the") && ds_is(t, k, i + 1, "day") && ds_is(t, k, i + 2, "after") &&
         ds_is(t, k, i + 3, "tomorrow"))
         DAYW(4, 2, "the day after tomorrow", false);
-    if (ds_is(t, k, i, "today") || ds_is(t, k, i, "tonight"))
-        DAYW(1, 0, ds_is(t, k, i, "today") ? "today" : "tonight", false);
+    if ((ds_is(t, k, i, "today") || ds_is(t, k, i, "tonight")) && c->have_ref) {
+        /* "today" is the day of writing, whatever date the sentence names */
+        truce_date_mention *m = emit(c, i, i + 1);
+        if (!m)
+            return TRUCE_ENOMEM;
+        set_days(m, c->ref, c->ref, TRUCE_DATE_DAY);
+        m->basis = truce_arena_printf(c->a, "deictic %s from reference %s",
+                                      ds_is(t, k, i, "today") ? "today" : "tonight", ref_str(c, c->ref));
+        *used = 1;
+        return m->basis ? 0 : TRUCE_ENOMEM;
+    }
     if ((ds_is(t, k, i, "now") || ds_is(t, k, i, "currently")) && c->have_ref)
         DAYW(1, 0, "now (present reference)", false);
     if (ds_is(t, k, i, "yesterday"))
@@ -836,7 +854,6 @@ static int try_deictic(dctx *c, size_t i, size_t *used)
     long a, b;
     truce_date_precision p;
     const char *what;
-    bool past_span = ds_is(t, k, i, "the") || ds_is(t, k, i, "past");
     if (ds_is(t, k, j, "week")) {
         long ws = r - cal_weekday(r) + 7 * dir;
         a = ws, b = ws + 6, p = TRUCE_DATE_RANGE, what = "week";
@@ -875,16 +892,6 @@ static int try_deictic(dctx *c, size_t i, size_t *used)
         m->future = dir == 1;
         m->basis = truce_arena_printf(c->a, "weekday %s reference %s",
                                       dir == 1 ? "after" : "before", ref_str(c, r));
-        *used = j + 1 - i;
-        return 0;
-    }
-    if (past_span && dir == -1) {
-        /* "the past week" is a stretch of time up to now */
-        truce_date_mention *m = emit(c, i, j + 1);
-        if (!m)
-            return TRUCE_ENOMEM;
-        m->is_duration = true;
-        m->basis = "duration up to the reference";
         *used = j + 1 - i;
         return 0;
     }
