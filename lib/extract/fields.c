@@ -53,15 +53,16 @@ static bool usable_date(const truce_date_mention *d)
     return d->start[0] && !d->is_duration;
 }
 
-static int date_rank(truce_date_precision p)
+/* Rough length of a date range in days: only to rank finer over coarser
+ * ("the end of September" over "the late 1980s"). */
+static long date_width(const truce_date_mention *d)
 {
-    switch (p) {
-    case TRUCE_DATE_DAY: return 4;
-    case TRUCE_DATE_RANGE: return 3;
-    case TRUCE_DATE_MONTH: return 2;
-    case TRUCE_DATE_YEAR: return 1;
-    default: return 0;
-    }
+    if (strlen(d->start) != 10)
+        return 1L << 30;
+    const char *e = strlen(d->end) == 10 ? d->end : d->start;
+    long s0 = atol(d->start) * 372 + atol(d->start + 5) * 31 + atol(d->start + 8);
+    long e0 = atol(e) * 372 + atol(e + 5) * 31 + atol(e + 8);
+    return e0 >= s0 ? e0 - s0 : 0;
 }
 
 void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
@@ -77,7 +78,7 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
         bool deictic_quote = quoted && d->basis && strncmp(d->basis, "deictic", 7) == 0;
         if (d->sentence == si && usable_date(d) && !d->future && !deictic_quote &&
             !in_relative_clause(c->in->text, s, d->span) && !d->open_end &&
-            (!pick || date_rank(d->precision) >= date_rank(pick->precision)))
+            (!pick || date_width(d) <= date_width(pick)))
             pick = d;
     }
     if (pick)
