@@ -14,7 +14,7 @@ static const char HELP[] =
     "\n"
     "Prints one JSON object a line for every mention read from the text: kind (date,\n"
     "number, place, actor), text, start, end (byte offsets into the input as given),\n"
-    "sentence, and the resolved fields: dates start, end, precision, basis; numbers\n"
+    "sentence, and the resolved fields: dates date{start,end}, precision, basis; numbers\n"
     "value, bound, what; places name, geonames_id, lat, lon, country, precision;\n"
     "actors name, actor_kind, country. --date sets the reference (document) date.\n";
 
@@ -121,8 +121,12 @@ int truce_cmd_annotate(int argc, char **argv)
     for (size_t i = 0; i < r->dates.n; i++) {
         const truce_date_mention *m = &r->dates.items[i];
         head(&b, "date", d, m->span, m->sentence);
-        str_field(&b, "start", m->start[0] ? m->start : NULL);
-        str_field(&b, "end", m->end[0] ? m->end : NULL);
+        /* "start"/"end" already name the byte offsets: the resolved range nests. */
+        truce_buf_puts(&b, ",\"date\":{\"start\":");
+        if (m->start[0]) truce_buf_json_string(&b, m->start, strlen(m->start)); else truce_buf_puts(&b, "null");
+        truce_buf_puts(&b, ",\"end\":");
+        if (m->end[0]) truce_buf_json_string(&b, m->end, strlen(m->end)); else truce_buf_puts(&b, "null");
+        truce_buf_puts(&b, "}");
         str_field(&b, "precision", truce_date_precision_name(m->precision));
         str_field(&b, "basis", m->basis);
         truce_buf_printf(&b, ",\"duration\":%s}\n", m->is_duration ? "true" : "false");
