@@ -41,6 +41,7 @@ typedef struct pdate {
     int y, m, d;
     int d2;               /* day range inside one month: "21-22" */
     int kind;             /* PD_* */
+    bool strict_past;     /* "last May" / "next May": strictly before (after) the reference month */
     const char *how;      /* basis for absolute forms */
 } pdate;
 
@@ -439,9 +440,10 @@ static bool resolve(const dctx *c, pdate *p, bool future, long *a, long *b,
         long ahead = p->kind == PD_MONTH ? (long)(p->m - rm) * 31
                                          : cal_days(ry, p->m, p->d <= cal_month_len(ry, p->m) ? p->d : 28) - c->ref;
         if (p->kind == PD_MONTH) {
-            if (future && p->m < rm)
+            if (future && (p->m < rm || (p->strict_past && p->m == rm)))
                 y++;
-            else if (!future && p->m > rm && ahead > 62)
+            else if (!future && (p->m > rm || (p->strict_past && p->m == rm)) &&
+                     (ahead > 62 || p->strict_past))
                 y--;
         } else if (future && key < rkey)
             y++;
@@ -552,6 +554,10 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
         }
     }
     bool future = future_context(c, sp, qn ? e + 1 + qn : e);
+    if (sp > 0 && ds_is(c->t, k, sp - 1, "last") && !p.y)
+        p.strict_past = true, future = false;
+    else if (sp > 0 && ds_is(c->t, k, sp - 1, "next") && !p.y)
+        p.strict_past = true, future = true; /* strictly after, here */
     long a, b, a2, b2;
     truce_date_precision prec, prec2;
     bool g1, g2 = false;

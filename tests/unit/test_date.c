@@ -69,6 +69,15 @@ int main(void)
     const truce_date_mention *f = find("Monitors will arrive on March 15.", R, "March 15");
     CHECK(f && f->future);
 
+    /* "last"/"next" before a month name are strict; a date a few weeks
+     * ahead of the reference stays in its year */
+    EXPECT("The strike began last March.", R, "March", "2020-03-01", "2020-03-31", "month");
+    EXPECT("The accord expires next March.", R, "March", "2022-03-01", "2022-03-31", "month");
+    EXPECT("The court hearing is on March 29.", R, "March 29", "2021-03-29", "2021-03-29", "day");
+    EXPECT("The court heard the case on November 29.", R, "November 29", "2020-11-29", "2020-11-29", "day");
+    const truce_date_mention *rs = find("The minister said the talks would resume in June.", R, "June");
+    CHECK(rs && rs->future && strcmp(rs->start, "2021-06-01") == 0);
+
     /* weekdays */
     EXPECT("The mayor spoke on Monday about the water supply.", R, "Monday", "2021-03-08", "2021-03-08", "day");
     EXPECT("Clashes resumed on Wednesday.", R, "Wednesday", "2021-03-10", "2021-03-10", "day");
