@@ -199,13 +199,25 @@ static int benchmark(const char *dir)
     return status;
 }
 
+static const char EXTRACT_HELP[] =
+    "usage: truce extract FILE[.gz]\n"
+    "       truce extract --benchmark DIR   (DIR/html/*.html.gz -> JSON)\n"
+    "\n"
+    "Prints the article extracted from an HTML page as JSON: title, date (with its\n"
+    "basis), author, site, url, lang, charset, text, and paragraphs with their spans in\n"
+    "the text and in the original HTML bytes. --benchmark prints the ScrapingHub\n"
+    "benchmark's prediction format for every page in DIR/html.\n";
+
 int truce_cmd_extract(int argc, char **argv)
 {
+    if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        fputs(EXTRACT_HELP, stdout);
+        return 0;
+    }
     if (argc == 3 && strcmp(argv[1], "--benchmark") == 0)
         return benchmark(argv[2]);
     if (argc == 2 && argv[1][0] != '-')
         return extract_one(argv[1]);
-    fprintf(stderr, "usage: truce extract FILE[.gz]\n"
-                    "       truce extract --benchmark DIR   (DIR/html/*.html.gz -> JSON)\n");
+    fputs(EXTRACT_HELP, stderr);
     return EXIT_USAGE;
 }
