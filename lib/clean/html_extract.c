@@ -21,6 +21,8 @@
 #include "clean/html_internal.h"
 #include "truce/clean.h"
 
+#define MAX_DEPTH 1500
+
 typedef struct entry {
     GumboNode *node;
     size_t size;          /* entries in this subtree, itself included */
@@ -252,6 +254,9 @@ static void score_tree(ctx *c, GumboNode *node, bool in_link)
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT)
         return;
     if (node->type == GUMBO_NODE_ELEMENT && skip_node(node, c->lenient))
+        return;
+    /* absurd nesting (hostile or broken pages) would only exhaust the C stack */
+    if (c->depth >= MAX_DEPTH)
         return;
     if (node->type == GUMBO_NODE_DOCUMENT) {
         for (unsigned i = 0; i < node->v.document.children.length; i++)
@@ -512,9 +517,9 @@ static void jsonld_date(meta *m, const char *s)
     set_date(m, v, "json-ld datePublished", 1);
 }
 
-static void walk_meta(truce_arena *a, meta *m, const GumboNode *n)
+static void walk_meta(truce_arena *a, meta *m, const GumboNode *n, size_t depth)
 {
-    if (n->type != GUMBO_NODE_ELEMENT)
+    if (n->type != GUMBO_NODE_ELEMENT || depth >= MAX_DEPTH)
         return;
     GumboTag t = n->v.element.tag;
     if (t == GUMBO_TAG_HTML) {
@@ -568,7 +573,7 @@ static void walk_meta(truce_arena *a, meta *m, const GumboNode *n)
     }
     const GumboVector *ch = &n->v.element.children;
     for (unsigned i = 0; i < ch->length; i++)
-        walk_meta(a, m, ch->data[i]);
+        walk_meta(a, m, ch->data[i], depth + 1);
 }
 
 static char *trim_dup(truce_arena *a, const char *s)
@@ -802,7 +807,7 @@ int truce_clean_html(truce_arena *a, const unsigned char *html, size_t len, cons
     meta m;
     memset(&m, 0, sizeof m);
     m.date_rank = 100;
-    walk_meta(a, &m, g->root);
+    walk_meta(a, &m, g->root, 0);
 
     extract_body(&c, g);
     if (!c.oom && c.text.len < 200) {
