@@ -126,13 +126,26 @@ static void set_date(truce_event *ev, const truce_date_mention *d, const char *b
         ev->date_span = d->span;
 }
 
-static bool past_report_before(const char *t, truce_span d)
+/* A date between a past reporting verb and its reported clause ("announced
+ * on November 21 that...", "announced at the end of their December 23rd
+ * rally that they would...") dates the reporting, which is in the past. */
+static bool past_report_before(const char *t, size_t sent_start, truce_span d)
 {
-    static const char *const V[] = {"announced on", "said on", "stated on", "declared on",
-                                    "reported on", "told reporters on", NULL};
-    size_t ms, me;
-    size_t from = d.start > 24 ? d.start - 24 : 0;
-    return ex_find_any(t, from, d.start, V, &ms, &me) && me + 1 >= d.start;
+    static const char *const V[] = {"announced", "said", "stated", "declared", "reported",
+                                    "told", "noted", "claimed", NULL};
+    static const char *const STOP[] = {"that", "will", "would", NULL};
+    size_t from = d.start > sent_start + 60 ? d.start - 60 : sent_start;
+    size_t ms, me, vs = 0, ve = 0;
+    bool found = false;
+    /* the last reporting verb before the date */
+    while (ex_find_any(t, from, d.start, V, &ms, &me)) {
+        found = true;
+        vs = ms;
+        ve = me;
+        from = me;
+    }
+    (void)vs;
+    return found && !ex_find_any(t, ve, d.start, STOP, &ms, &me);
 }
 
 static void year_back(char *iso)
@@ -170,7 +183,8 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
         if (ex_find(c->in->text, best->span.start, best->span.end, "today", &ms, &me))
             best = NULL;
     }
-    if (best && best->future && past_report_before(c->in->text, best->span) &&
+    if (best && best->future &&
+        past_report_before(c->in->text, r->sentences.items[ev->sentence].span.start, best->span) &&
         c->in->doc_date && strlen(c->in->doc_date) == 10 && strlen(best->start) == 10 &&
         strncmp(best->start, c->in->doc_date, 10) > 0) {
         /* "announced on November 21 that troops will ...": the future belongs
@@ -592,6 +606,14 @@ static truce_span local_clause(const char *t, truce_span clause, truce_span trig
     return l;
 }
 
+/* "their rally that they would close...": a plan after "that" belongs to
+ * the reported clause, not to the event named before it. */
+static bool reported_clause_between(const char *t, size_t from, size_t to)
+{
+    size_t ms, me;
+    return from < to && ex_find(t, from, to, "that", &ms, &me);
+}
+
 static void fill_certainty(ex_context *c, truce_event *ev, truce_span whole)
 {
     const char *t = c->in->text;
@@ -613,7 +635,8 @@ static void fill_certainty(ex_context *c, truce_event *ev, truce_span whole)
         ev->certainty = TRUCE_CERT_DENIED;
     } else if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_ALLEGED, &ms, &me))) {
         ev->certainty = TRUCE_CERT_ALLEGED;
-    } else if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_PLANNED, &ms, &me))) {
+    } else if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_PLANNED, &ms, &me)) &&
+               !reported_clause_between(t, ev->trigger.end, ms)) {
         ev->certainty = TRUCE_CERT_PLANNED;
     } else if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_CLAIMED, &ms, &me))) {
         ev->certainty = TRUCE_CERT_CLAIMED;

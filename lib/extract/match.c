@@ -51,7 +51,17 @@ size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase)
 
 bool ex_find(const char *t, size_t from, size_t end, const char *phrase, size_t *ms, size_t *me)
 {
+    /* Hot path: every trigger is looked for in every sentence, so positions
+     * whose first byte cannot start the phrase are skipped before the full
+     * comparison (and its word-boundary checks) runs. */
+    unsigned char first = (unsigned char)phrase[0];
+    bool letter = first < 0x80 && isalpha(first);
+    unsigned char lo = letter ? (unsigned char)tolower(first) : first;
+    unsigned char up = letter ? (unsigned char)toupper(first) : first;
     for (size_t i = from; i < end; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (first != '*' && first != ' ' && c != lo && c != up)
+            continue;
         size_t e = ex_match_at(t, end, i, phrase);
         if (e) {
             *ms = i;

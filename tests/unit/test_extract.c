@@ -307,6 +307,17 @@ int main(void)
     e = first_of(&l, "statement.intent");
     CHECK(e && strcmp(e->date_start, "2021-05-30") == 0);
 
+    /* a date inside "announced at the end of their ... rally that they would":
+     * the rally is past, and the plan belongs to the reported clause */
+    setup(&d, a, dict, "The protesters announced at the end of their May 3rd rally that they "
+                       "would march again.");
+    add_date(&d, "May 3rd", "2022-05-03", "2022-05-03");
+    d.dates[d.r.dates.n - 1].future = true;
+    l = run(&d, "2021-05-05", NULL);
+    e = first_of(&l, "protest.demonstration");
+    CHECK(e && strcmp(e->date_start, "2021-05-03") == 0);
+    CHECK(e && e->certainty == TRUCE_CERT_REPORTED);
+
     /* a first sentence without events: no previous event to extend */
     setup(&d, a, dict, "The talks resumed. Belarus decided to deploy 200 soldiers. "
                        "The soldiers deployed near Brest.");
