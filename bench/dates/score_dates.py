@@ -108,6 +108,11 @@ def our_value(m):
     if prec == 'range':
         a = datetime.date.fromisoformat(start)
         b = datetime.date.fromisoformat(end)
+        q = re.match(r'quarter Q(\d) of (\d+)', basis)
+        if q:
+            return '%s-Q%s' % (q.group(2), q.group(1))
+        if basis.startswith('century'):
+            return start[:2]
         if 'decade' in basis:
             return start[:3]
         if 'week' in basis and (b - a).days == 6 and a.weekday() == 0:

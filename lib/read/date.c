@@ -979,6 +979,58 @@ static int try_ordinal_day(dctx *c, size_t i, size_t *used)
     return 0;
 }
 
+/* "the third quarter of 2009", "the first quarter of last year",
+ * "the 20th century". */
+static int try_quarter(dctx *c, size_t i, size_t *used)
+{
+    const ds_toks *k = &c->k;
+    const char *t = c->t;
+    if (!ds_is(t, k, i, "the"))
+        return 0;
+    static const char *const ORD[] = {"first", "second", "third", "fourth", NULL};
+    int q = 0;
+    for (int x = 0; ORD[x]; x++)
+        if (ds_is(t, k, i + 1, ORD[x]))
+            q = x + 1;
+    if (ds_is(t, k, i + 1, "final") || ds_is(t, k, i + 1, "last"))
+        q = 4;
+    if (q && ds_is(t, k, i + 2, "quarter") && ds_is(t, k, i + 3, "of")) {
+        size_t j = i + 4;
+        int y = 0;
+        if (year_at(c, j, &y))
+            j++;
+        else if (c->have_ref && (ds_is(t, k, j, "this") || ds_is(t, k, j, "last") ||
+                                 ds_is(t, k, j, "next")) && ds_is(t, k, j + 1, "year")) {
+            int ry, rm, rd;
+            cal_civil(c->ref, &ry, &rm, &rd);
+            y = ry + (ds_is(t, k, j, "last") ? -1 : ds_is(t, k, j, "next") ? 1 : 0);
+            j += 2;
+        } else
+            return 0;
+        truce_date_mention *m = emit(c, i, j);
+        if (!m)
+            return TRUCE_ENOMEM;
+        long a = cal_days(y, 3 * q - 2, 1), b = cal_days(y, 3 * q, cal_month_len(y, 3 * q));
+        set_days(m, a, b, TRUCE_DATE_RANGE);
+        m->basis = truce_arena_printf(c->a, "quarter Q%d of %d", q, y);
+        *used = j - i;
+        return m->basis ? 0 : TRUCE_ENOMEM;
+    }
+    int n;
+    size_t dn = day_at(c, i + 1, &n);
+    if (dn == 2 && n >= 1 && n <= 21 && ds_is(t, k, i + 3, "century")) {
+        truce_date_mention *m = emit(c, i, i + 4);
+        if (!m)
+            return TRUCE_ENOMEM;
+        set_days(m, cal_days((n - 1) * 100 > 0 ? (n - 1) * 100 : 1, 1, 1),
+                 cal_days(n * 100 - 1, 12, 31), TRUCE_DATE_RANGE);
+        m->basis = truce_arena_printf(c->a, "century %d", n);
+        *used = 4;
+        return m->basis ? 0 : TRUCE_ENOMEM;
+    }
+    return 0;
+}
+
 /* Times of day are skipped whole so that "10.30" never reads as a date. */
 static size_t time_of_day(const dctx *c, size_t i)
 {
@@ -1038,7 +1090,8 @@ int truce_read_dates(truce_arena *a, const char *text, size_t len,
             continue;
         }
         size_t before = out->n;
-        if ((rc = try_absolute(&c, i, &used)) || (!used && (rc = try_deictic(&c, i, &used))) ||
+        if ((rc = try_quarter(&c, i, &used)) || (!used && (rc = try_absolute(&c, i, &used))) ||
+            (!used && (rc = try_deictic(&c, i, &used))) ||
             (!used && (rc = try_weekday(&c, i, &used))) ||
             (!used && (rc = try_ordinal_day(&c, i, &used))) ||
             (!used && (rc = try_count_unit(&c, i, &used))))

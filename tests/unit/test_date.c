@@ -133,6 +133,10 @@ int main(void)
     EXPECT("Elections are set for June 2022.", R, "June 2022", "2022-06-01", "2022-06-30", "month");
     EXPECT("The border moved in the 1990s.", R, "the 1990s", "1990-01-01", "1999-12-31", "range");
 
+    EXPECT("Exports fell in the third quarter of 2020.", R, "the third quarter of 2020", "2020-07-01", "2020-09-30", "range");
+    EXPECT("Output grew in the first quarter of last year.", R, "the first quarter of last year", "2020-01-01", "2020-03-31", "range");
+    EXPECT("Borders shifted in the 19th century.", R, "the 19th century", "1800-01-01", "1899-12-31", "range");
+
     /* not dates */
     CHECK(find("The briefing started at 10.30 a.m. sharp.", R, "10.30") == NULL);
     CHECK_INT(count("The briefing started at 10.30 a.m. sharp.", R), 0);
