@@ -1,0 +1,420 @@
+/*
+ * read/place.c: the place reader. One pass over the text's word tokens finds
+ * the longest capitalized n-gram whose normalized form is a gazetteer name
+ * (binary search, pruned by prefix), drops common words and person-name
+ * contexts, then resolves each mention among its candidates using what the
+ * whole document says (countries named, places near each other, population,
+ * admin level). Results go in the caller's arena; never prints.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "read/gazetteer_impl.h"
+
+#ifndef TRUCE_BUILD_DATA_DIR
+#define TRUCE_BUILD_DATA_DIR "data"
+#endif
+#ifndef TRUCE_DATA_DIR
+#define TRUCE_DATA_DIR "/usr/local/share/truce"
+#endif
+
+/* open/close live here, beside the reader, so that linking the opener always
+ * links the reader too (a weak placeholder elsewhere must never win). */
+const char *truce_place_precision_name(truce_place_precision p)
+{
+    static const char *const n[] = {"unknown", "point", "district", "region", "country"};
+    return (unsigned)p < 5 ? n[p] : "unknown";
+}
+
+int truce_gazetteer_open(const char *path, truce_gazetteer **out, truce_error *err)
+{
+    if (!out) return truce_error_set(err, TRUCE_EUSAGE, NULL, -1, "no output pointer");
+    *out = NULL;
+    if (path) return gz_load(path, out, err);
+    char buf[1024];
+    const char *env = getenv("TRUCE_DATA_DIR");
+    if (env && *env) {
+        snprintf(buf, sizeof buf, "%s/gazetteer.bin", env);
+        if (gz_load(buf, out, NULL) == TRUCE_OK) return TRUCE_OK;
+    }
+    if (gz_load(TRUCE_BUILD_DATA_DIR "/gazetteer.bin", out, NULL) == TRUCE_OK) return TRUCE_OK;
+    if (gz_load(TRUCE_DATA_DIR "/gazetteer.bin", out, NULL) == TRUCE_OK) return TRUCE_OK;
+    return truce_error_set(err, TRUCE_ENOTFOUND, TRUCE_BUILD_DATA_DIR "/gazetteer.bin", -1,
+                           "gazetteer.bin not found ($TRUCE_DATA_DIR, build tree, " TRUCE_DATA_DIR
+                           "); build it with tools/gazetteer/build.sh");
+}
+
+void truce_gazetteer_close(truce_gazetteer *g)
+{
+    if (!g) return;
+    free(g->blob);
+    free(g);
+}
+
+#define MAX_NGRAM 6
+#define MAX_CANDS 64
+
+typedef struct ptok {
+    size_t start, end;      /* bytes, possessive 's excluded */
+    const char *norm;       /* normalized form */
+    bool cap, allcap;
+} ptok;
+
+typedef struct pmatch {
+    size_t t0, t1;          /* tokens [t0, t1] */
+    size_t first, count;    /* candidates in g->names */
+    int country_cand;       /* index of a country candidate, -1 none */
+} pmatch;
+
+/* Capitalized English words that are also names in GeoNames; as a single
+ * word they are read as ordinary words. Our own list. */
+static const char *const stop_words[] = {
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "bath", "be",
+    "before", "best", "between", "bay", "beach", "by", "can", "centre", "center", "china town", "city",
+    "day", "during", "early", "even", "every", "fall", "for", "friday", "from", "going", "gun", "had",
+    "has", "have", "he", "her", "here", "his", "home", "hope", "how", "if", "in", "into", "is", "it",
+    "its", "just", "last", "late", "life", "like", "march", "may", "mayor", "mobile", "monday",
+    "more", "most", "much", "new", "news", "nice", "no", "none", "not", "now", "of", "on", "one",
+    "only", "or", "our", "over", "police", "reading", "said", "saturday", "she", "so", "some",
+    "still", "sunday", "that", "the", "their", "there", "these", "they", "this", "thursday", "time",
+    "to", "today", "tuesday", "under", "union", "university", "up", "us", "victoria", "was", "we",
+    "wednesday", "well", "were", "what", "when", "where", "which", "while", "who", "why", "will",
+    "with", "would", "yet", "you", "young", "hospital", "church", "court", "street", "man", "woman",
+    "government", "army", "party", "people", "president", "minister", "state", "republic", "general",
+    "north", "south", "east", "west", "central", "media", "post", "early", "royal", "independence",
+    "liberty", "unity", "freedom", "victory", "progress", "friendship", "hope", "paradise", "eden",
+    "ocean", "river", "lake", "mount", "sea", "valley", "hill", "hills", "park", "garden", "gardens",
+    "mission", "temple", "tower", "market", "bridge", "station", "airport", "port", "fort", "camp",
+    "june", "july", "august", "april", "january", "february", "september", "october", "november",
+    "december", "christmas", "easter", "god", "jesus", "love", "pride", "chance", "crystal",
+    "diamond", "golden", "silver", "gold", "iron", "stone", "rock", "green", "white", "black", "red",
+    "blue", "brown", "grey", "gray", "orange", "lincoln", "washington", "jackson", "franklin",
+    "clinton", "madison", "jefferson", "monroe", "kennedy", "obama", "trump", "bush", "wilson",
+    "anna", "maria", "mary", "john", "paul", "david", "james", "michael", "george", "charles",
+    "elizabeth", "ali", "omar", "hamas", "taliban", "isis", "nato", "sport", "sports", "industry",
+    "commerce", "energy", "justice", "defense", "defence", "security", "interior",
+};
+
+static const char *const person_titles[] = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "gen", "general", "col", "colonel",
+    "capt", "captain", "lt", "sgt", "president", "minister", "sen", "senator", "rep", "gov",
+    "governor", "judge", "justice", "prof", "professor", "rev", "father", "saint", "st", "king",
+    "queen", "prince", "princess", "pope", "officer", "coach", "mayor", "chancellor", "sheikh",
+};
+
+/* Words after a place name that keep it a place ("Aghdam District"). */
+static const char *const place_heads[] = {
+    "district", "region", "province", "oblast", "county", "city", "state", "raion", "governorate",
+    "valley", "border", "front", "airport", "area", "highway", "road", "corridor", "river",
+    "rayon", "parish", "township", "village", "town", "municipality",
+};
+
+/* Capitalized words before a place that do not make it a person's name. */
+static const char *const place_mods[] = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "upper", "lower", "greater", "old", "new", "in", "at", "from", "to", "near", "of", "and",
+    "the", "outside", "across", "into", "via", "on", "occupied", "liberated", "downtown",
+};
+
+static bool in_list(const char *w, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(w, list[i])) return true;
+    return false;
+}
+#define IN(w, l) in_list((w), (l), sizeof(l) / sizeof((l)[0]))
+
+static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, size_t *n_out)
+{
+    size_t cap = 256, n = 0;
+    ptok *t = truce_arena_alloc(a, cap * sizeof *t);
+    if (!t) return TRUCE_ENOMEM;
+    size_t i = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (k <= 0) { i++; continue; }
+        utf8proc_category_t c = utf8proc_category(cp);
+        bool letter = c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+        bool digit = c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO;
+        if (!letter && !digit) { i += (size_t)k; continue; }
+        size_t s = i;
+        bool cap0 = c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+        bool allcap = true;
+        while (i < len) {
+            k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+            if (k <= 0) break;
+            c = utf8proc_category(cp);
+            bool w = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+                     (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+                     (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+            bool apos = cp == '\'' || cp == 0x2019 || cp == 0x2BC;
+            if (apos) {
+                /* an apostrophe inside a word (Ma'alot, Kyiv's) keeps the word going */
+                utf8proc_int32_t nx;
+                size_t j = i + (size_t)k;
+                if (j < len && utf8proc_iterate((const utf8proc_uint8_t *)text + j, (utf8proc_ssize_t)(len - j), &nx) > 0 &&
+                    utf8proc_category(nx) >= UTF8PROC_CATEGORY_LU && utf8proc_category(nx) <= UTF8PROC_CATEGORY_LO) {
+                    i = j;
+                    continue;
+                }
+                break;
+            }
+            if (!w) break;
+            if (c == UTF8PROC_CATEGORY_LL) allcap = false;
+            i += (size_t)k;
+        }
+        size_t e = i;
+        /* possessive: "Russia's" reads as Russia */
+        if (e - s > 3 && (text[e - 1] == 's' || text[e - 1] == 'S')) {
+            if (text[e - 2] == '\'') e -= 2;
+            else if (e - s > 5 && (unsigned char)text[e - 4] == 0xE2 && (unsigned char)text[e - 3] == 0x80 &&
+                     (unsigned char)text[e - 2] == 0x99) e -= 4;
+        }
+        char buf[256];
+        size_t nl = gz_normalize(text + s, e - s, buf, sizeof buf);
+        if (n == cap) {
+            ptok *g = truce_arena_grow(a, t, n, cap * 2, sizeof *t);
+            if (!g) return TRUCE_ENOMEM;
+            t = g;
+            cap *= 2;
+        }
+        t[n].start = s;
+        t[n].end = e;
+        t[n].norm = truce_arena_strndup(a, buf, nl);
+        if (!t[n].norm) return TRUCE_ENOMEM;
+        t[n].cap = cap0;
+        t[n].allcap = allcap && (e - s) > 1;
+        n++;
+    }
+    *out = t;
+    *n_out = n;
+    return TRUCE_OK;
+}
+
+/* Tokens a and a+1 may be read as one name: only a space, a hyphen or a
+ * period-space ("St. Louis") between them, never a line break. */
+static bool joinable(const char *text, const ptok *x, const ptok *y)
+{
+    size_t gap = y->start - x->end;
+    const char *g = text + x->end;
+    if (gap == 1) return g[0] == ' ' || g[0] == '-';
+    if (gap == 2) return (g[0] == '.' && g[1] == ' ') || (g[0] == ',' && g[1] == ' ' && 0);
+    return false;
+}
+
+static bool sentence_initial(const char *text, const ptok *t, size_t i)
+{
+    if (i == 0) return true;
+    for (size_t p = t[i - 1].end; p < t[i].start; p++) {
+        char c = text[p];
+        if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"') return true;
+    }
+    return false;
+}
+
+static double dist_km(double la1, double lo1, double la2, double lo2)
+{
+    const double r = 0.017453292519943295;
+    double dla = (la2 - la1) * r, dlo = (lo2 - lo1) * r;
+    double h = sin(dla / 2) * sin(dla / 2) + cos(la1 * r) * cos(la2 * r) * sin(dlo / 2) * sin(dlo / 2);
+    return 2 * 6371.0 * asin(sqrt(h < 1 ? h : 1));
+}
+
+static const gz_rec *cand(const truce_gazetteer *g, const pmatch *m, size_t k)
+{
+    return &g->recs[g->names[m->first + k].rec];
+}
+
+static double base_score(const gz_rec *r)
+{
+    double s = log10((double)r->pop + 10.0);
+    if (r->prec == TRUCE_PLACE_COUNTRY) s = 9.0;
+    else if (r->flags & GZ_SUPPLEMENT) s += 0.5;
+    if (r->flags & GZ_CAPITAL) s += 1.0;
+    if (r->flags & GZ_ADMIN_SEAT) s += 0.5;
+    return s;
+}
+
+/* Our supplement row for a place GeoNames also has under this name gives
+ * way, so the mention keeps its GeoNames id. */
+static bool shadowed(const truce_gazetteer *g, const pmatch *m, const gz_rec *r)
+{
+    for (size_t k = 0; k < m->count; k++) {
+        const gz_rec *o = cand(g, m, k);
+        if (o != r && o->gid && o->prec == r->prec && dist_km(o->lat, o->lon, r->lat, r->lon) < 30) return true;
+    }
+    return false;
+}
+
+static bool cc_eq(const char a[2], const char b[2]) { return a[0] && a[0] == b[0] && a[1] == b[1]; }
+
+int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text, size_t len,
+                      const truce_sentence_list *sentences, truce_place_list *out, truce_error *err)
+{
+    if (!out) return truce_error_set(err, TRUCE_EUSAGE, NULL, -1, "no output list");
+    out->items = NULL;
+    out->n = 0;
+    if (!g || !text || len == 0) return TRUCE_OK;
+    ptok *t;
+    size_t nt;
+    if (tokenize(a, text, len, &t, &nt) != TRUCE_OK)
+        return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
+
+    size_t mcap = 64, nm = 0;
+    pmatch *m = truce_arena_alloc(a, mcap * sizeof *m);
+    if (!m) return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
+    char key[1024];
+    for (size_t i = 0; i < nt; i++) {
+        if (!t[i].cap || !t[i].norm[0]) continue;
+        size_t kl = 0, best_j = 0, best_first = 0, best_count = 0;
+        for (size_t j = i; j < nt && j < i + MAX_NGRAM; j++) {
+            if (j > i && !joinable(text, &t[j - 1], &t[j])) break;
+            size_t wl = strlen(t[j].norm);
+            if (kl + wl + 2 >= sizeof key) break;
+            if (j > i) key[kl++] = ' ';
+            memcpy(key + kl, t[j].norm, wl + 1);
+            kl += wl;
+            if (!gz_has_prefix(g, key, kl)) break;
+            size_t cnt, first = gz_lookup(g, key, &cnt);
+            if (cnt && t[j].cap) { best_j = j; best_first = first; best_count = cnt; }
+        }
+        if (!best_count) continue;
+        bool single = best_j == i;
+        const gz_rec *r0 = &g->recs[g->names[best_first].rec];
+        int country_cand = -1;
+        for (size_t k = 0; k < best_count && k < MAX_CANDS; k++)
+            if (g->recs[g->names[best_first + k].rec].prec == TRUCE_PLACE_COUNTRY) country_cand = (int)k;
+        (void)r0;
+        if (single) {
+            if (IN(t[i].norm, stop_words) && country_cand < 0) continue;
+            if (t[i].allcap && t[i].end - t[i].start <= 3 && country_cand < 0) continue;
+            if (strlen(t[i].norm) < 3 && country_cand < 0) continue;
+        }
+        /* person-name contexts: "Mr. Aghdam", "Georgia Smith", "Jack London" */
+        if (i > 0 && IN(t[i - 1].norm, person_titles) && t[i - 1].cap) continue;
+        if (best_j + 1 < nt && t[best_j + 1].cap && joinable(text, &t[best_j], &t[best_j + 1]) &&
+            !IN(t[best_j + 1].norm, place_heads) && text[t[best_j].end] == ' ') {
+            /* followed by another capitalized word: part of a longer name */
+            /* the whole capitalized run is one name that is not ours */
+            size_t e = best_j + 1;
+            while (e + 1 < nt && t[e + 1].cap && joinable(text, &t[e], &t[e + 1])) e++;
+            i = e;
+            continue;
+        }
+        if (i > 0 && t[i - 1].cap && !sentence_initial(text, t, i - 1) && joinable(text, &t[i - 1], &t[i]) &&
+            text[t[i - 1].end] == ' ' && !IN(t[i - 1].norm, place_mods))
+            continue;
+        if (nm == mcap) {
+            pmatch *gm = truce_arena_grow(a, m, nm, mcap * 2, sizeof *m);
+            if (!gm) return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
+            m = gm;
+            mcap *= 2;
+        }
+        m[nm].t0 = i;
+        m[nm].t1 = best_j;
+        m[nm].first = best_first;
+        m[nm].count = best_count < MAX_CANDS ? best_count : MAX_CANDS;
+        m[nm].country_cand = country_cand;
+        nm++;
+        i = best_j;
+    }
+    if (nm == 0) return TRUCE_OK;
+
+    /* Document context: countries named outright, and the country of each
+     * mention's most likely reading, weighted by how sure that reading is. */
+    typedef struct { char cc[2]; double w; } ccw;
+    ccw ctx[64];
+    size_t nctx = 0;
+    const gz_rec **prior = truce_arena_calloc(a, nm, sizeof *prior);
+    double *own_w = truce_arena_calloc(a, nm, sizeof *own_w);
+    if (!prior || !own_w) return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
+    for (size_t x = 0; x < nm; x++) {
+        double best = -1e9, second = -1e9;
+        const gz_rec *br = NULL;
+        for (size_t k = 0; k < m[x].count; k++) {
+            const gz_rec *r = cand(g, &m[x], k);
+            double s = base_score(r);
+            if (s > best) { second = best; best = s; br = r; }
+            else if (s > second) second = s;
+        }
+        prior[x] = br;
+        double w = m[x].count == 1 ? 1.0 : (best - second > 1.0 ? 0.6 : 0.2);
+        if (br->prec == TRUCE_PLACE_COUNTRY) w = 2.0;
+        own_w[x] = w;
+        if (!br->cc[0]) continue;
+        size_t c;
+        for (c = 0; c < nctx; c++) if (cc_eq(ctx[c].cc, br->cc)) break;
+        if (c == nctx) {
+            if (nctx == 64) continue;
+            ctx[nctx].cc[0] = br->cc[0];
+            ctx[nctx].cc[1] = br->cc[1];
+            ctx[nctx].w = 0;
+            nctx++;
+        }
+        ctx[c].w += w;
+    }
+
+    out->items = truce_arena_calloc(a, nm, sizeof *out->items);
+    if (!out->items) return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
+    size_t si = 0;
+    for (size_t x = 0; x < nm; x++) {
+        double best = -1e9, best_base = 0, runner_base = -1e9;
+        const gz_rec *br = NULL;
+        const char *basis = "only candidate";
+        bool by_ctx = false, by_near = false;
+        for (size_t k = 0; k < m[x].count; k++) {
+            const gz_rec *r = cand(g, &m[x], k);
+            if ((r->flags & GZ_SUPPLEMENT) && shadowed(g, &m[x], r)) continue;
+            double b = base_score(r), s = b, cw = 0;
+            for (size_t c = 0; c < nctx; c++)
+                if (cc_eq(ctx[c].cc, r->cc)) cw = ctx[c].w;
+            if (prior[x] && cc_eq(prior[x]->cc, r->cc)) cw -= own_w[x];
+            if (cw > 0.1) s += 1.5 + (cw > 4 ? 4 : cw);
+            bool near = false;
+            if (m[x].count > 1 && r->prec != TRUCE_PLACE_COUNTRY) {
+                for (size_t y = 0; y < nm && !near; y++) {
+                    if (y == x || !prior[y] || prior[y]->prec == TRUCE_PLACE_COUNTRY || own_w[y] < 0.5) continue;
+                    if (!strcmp(t[m[y].t0].norm, t[m[x].t0].norm)) continue;
+                    if (dist_km(r->lat, r->lon, prior[y]->lat, prior[y]->lon) < 150) near = true;
+                }
+                if (near) s += 2.0;
+            }
+            if (s > best) {
+                if (br) runner_base = best_base > runner_base ? best_base : runner_base;
+                best = s; br = r; best_base = b;
+                by_ctx = cw > 0.1; by_near = near;
+            } else if (b > runner_base) runner_base = b;
+        }
+        if (m[x].count > 1) {
+            if (br->prec == TRUCE_PLACE_COUNTRY) basis = "country name";
+            else if (best_base >= runner_base) basis = "population";
+            else if (by_near) basis = "near other place in document";
+            else if (by_ctx) basis = "country in document";
+            else basis = "population";
+        } else if (br->prec == TRUCE_PLACE_COUNTRY) basis = "country name";
+        truce_place_mention *pm = &out->items[out->n];
+        pm->span.start = t[m[x].t0].start;
+        pm->span.end = t[m[x].t1].end;
+        pm->name = truce_arena_strdup(a, g->pool + br->name_off);
+        if (!pm->name) return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
+        pm->geonames_id = br->gid;
+        pm->lat = br->lat;
+        pm->lon = br->lon;
+        pm->feature_class = br->fclass;
+        pm->country[0] = br->cc[0];
+        pm->country[1] = br->cc[0] ? br->cc[1] : 0;
+        pm->country[2] = 0;
+        pm->precision = br->prec <= TRUCE_PLACE_COUNTRY ? (truce_place_precision)br->prec : TRUCE_PLACE_UNKNOWN;
+        pm->basis = basis;
+        if (sentences) {
+            while (si + 1 < sentences->n && sentences->items[si].span.end <= pm->span.start) si++;
+            pm->sentence = (uint32_t)si;
+        }
+        out->n++;
+    }
+    return TRUCE_OK;
+}
