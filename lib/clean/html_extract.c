@@ -112,7 +112,7 @@ static const char *const furniture_words[] = {
     "readmore", "login", "consent", "gdpr", "supplement", "byline", "author-bio", "skip",
     "hidden", "print", "rss", "follow", "outbrain", "overlay", "ad-slot", "adslot", "dfp",
     "copyright", "disclaimer", "credit", "topics", "keywords", "next-article", "prev-article",
-    "teaser", "-cta", "cta-", "author", NULL
+    "timestamp", "slideshow", "gallery", "teaser", "-cta", "cta-", "author", NULL
 };
 static const char *const content_words[] = {
     "article", "body", "content", "main", "story", "post", "entry", "text", "column", NULL

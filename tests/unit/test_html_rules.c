@@ -96,7 +96,9 @@ int main(void)
     /* link rows, author boxes, calls to action and bylines inside the article */
     snprintf(page, sizeof page,
              "<html><body><article><p class=\"byline\">By Ilse Vantongeren, farm reporter</p>"
+             "<span class=\"timestamp\">Updated 4:05 pm</span>"
              "<p>%s</p><div class=\"wabtn\"><a href=\"#\">Send this to a friend</a></div>"
+             "<div class=\"photo-gallery\"><div>Slide 1 of 9: the press in its shed, seen from the orchard gate</div></div>"
              "<p>%s</p><p>%s</p>"
              "<div class=\"author-box\"><p>Ilse Vantongeren has written about rural life for the "
              "paper since the floods of the nineties, and keeps bees.</p></div>"
@@ -107,6 +109,8 @@ int main(void)
     CHECK(has("cider press") && has("the treasurer") && has("museum of farm tools"));
     CHECK(!has("farm reporter"));
     CHECK(!has("Send this"));
+    CHECK(!has("Updated 4:05"));
+    CHECK(!has("Slide 1 of 9"));
     CHECK(!has("keeps bees"));
     CHECK(!has("members club"));
     CHECK_INT(art.n_paragraphs, 3);
