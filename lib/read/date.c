@@ -42,6 +42,7 @@ typedef struct pdate {
     int d2;               /* day range inside one month: "21-22" */
     int kind;             /* PD_* */
     bool strict_past;     /* "last May" / "next May": strictly before (after) the reference month */
+    bool kept_ahead;      /* set by resolve: left a few weeks after the reference */
     const char *how;      /* basis for absolute forms */
 } pdate;
 
@@ -450,6 +451,7 @@ static bool resolve(const dctx *c, pdate *p, bool future, long *a, long *b,
         else if (!future && key > rkey && ahead > 45)
             y--;
         p->y = y;
+        p->kept_ahead = !future && y == ry && ahead > 0;
         *guessed_year = true;
     }
     if (p->kind == PD_MONTH) {
@@ -584,7 +586,8 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
     if (g1)
         basis = truce_arena_printf(c->a, "%s, year from reference %s%s", p.how,
                                    ref_str(c, c->ref), future ? " (future: on or after)"
-                                                               : " (on or before, or a few weeks ahead)");
+                                   : p.kept_ahead ? " (a few weeks after it: same year)"
+                                                  : " (on or before)");
     if (part && p.kind == PD_MONTH)
         basis = truce_arena_printf(c->a, "%s; part of the month", basis ? basis : "");
     if (early && p.kind == PD_MONTH)
