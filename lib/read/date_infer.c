@@ -7,12 +7,24 @@
  * arena. Must not invent a date: TRUCE_ENOTFOUND when nothing fits.
  */
 #include <ctype.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "read/date_scan.h"
 
 #define TOP_BYTES 600
+
+/* Four digits as a number: the text is not NUL-terminated, so no atoi. */
+static int digits4(const char *p)
+{
+    return (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+}
+
+static bool is4(const char *t, size_t j, size_t len)
+{
+    return j + 4 <= len && isdigit((unsigned char)t[j]) && isdigit((unsigned char)t[j + 1]) &&
+           isdigit((unsigned char)t[j + 2]) && isdigit((unsigned char)t[j + 3]) &&
+           (j + 4 == len || !isdigit((unsigned char)t[j + 4]));
+}
 
 /* "© 2020", "(c) 2020", "Copyright 2020": the year, or 0. */
 static int copyright_year(const char *t, size_t len)
@@ -31,13 +43,12 @@ static int copyright_year(const char *t, size_t len)
         while (j < len && (t[j] == ' ' || t[j] == ':' ||
                            ((unsigned char)t[j] == 0xC2 && j + 1 < len && (unsigned char)t[j + 1] == 0xA9)))
             j += (unsigned char)t[j] == 0xC2 ? 2 : 1;
-        if (j + 4 <= len && isdigit((unsigned char)t[j]) && isdigit((unsigned char)t[j + 1]) &&
-            isdigit((unsigned char)t[j + 2]) && isdigit((unsigned char)t[j + 3]) &&
-            (j + 4 == len || !isdigit((unsigned char)t[j + 4]))) {
-            int y = atoi(t + j);
+        if (is4(t, j, len)) {
+            int y = digits4(t + j);
             /* "© 2009-2020" names the latest year last */
-            if (j + 9 <= len && (t[j + 4] == '-' || t[j + 4] == ' ') && isdigit((unsigned char)t[j + 5]))
-                y = atoi(t + j + 5) > y ? atoi(t + j + 5) : y;
+            if (j + 9 <= len && (t[j + 4] == '-' || t[j + 4] == ' ') && is4(t, j + 5, len) &&
+                digits4(t + j + 5) > y)
+                y = digits4(t + j + 5);
             if (y >= 1900 && y <= 2100 && y > best)
                 best = y;
         }
