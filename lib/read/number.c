@@ -80,6 +80,16 @@ static bool nationality_like(const nctx *c, size_t i)
            !strncmp(end - 3, "ish", 3) || end[-1] == 'i' || !strncmp(end - 2, "ch", 2);
 }
 
+static bool all_caps(const nctx *c, size_t i)
+{
+    if (ds_len(&c->k, i) < 2)
+        return false;
+    for (uint32_t x = c->k.t[i].s; x < c->k.t[i].e; x++)
+        if (islower((unsigned char)c->t[x]))
+            return false;
+    return true;
+}
+
 static bool plural_like(const nctx *c, size_t i)
 {
     if (ds_is_any(c->t, &c->k, i, PLURAL_IRREGULAR))
@@ -105,6 +115,10 @@ static void lemma(char *w)
             return;
         }
     size_t l = strlen(w);
+    if (l > 4 && !strcmp(w + l - 3, "men")) { /* servicemen, gunmen, policemen */
+        w[l - 2] = 'a';
+        return;
+    }
     if (l < 3 || w[l - 1] != 's' || w[l - 2] == 's' || w[l - 2] == 'u' || w[l - 2] == 'i')
         return;
     if (l > 4 && !strcmp(w + l - 3, "ies")) {
@@ -156,6 +170,9 @@ static size_t read_what(nctx *c, size_t j, bool singular, const char **what, tru
         q++;
     }
     if (!nw)
+        return 0;
+    /* a lone all-capitals word is a dateline or a name, not a counted thing */
+    if (nw == 1 && !stopped_plural && all_caps(c, words[0]))
         return 0;
     if (!stopped_plural && nw > 1)
         nw = 1, last = words[0] + 1;
@@ -414,6 +431,10 @@ static size_t not_a_count(const nctx *c, size_t i, size_t n)
     if (p >= 1 && ds_punct(k, p - 1, '.'))
         p--;
     if (p >= 1 && ds_is_any(t, k, p - 1, REF_WORDS))
+        return n;
+    /* "CC BY 4.0", "MLRS 9": an all-capitals word right before */
+    if (i >= 1 && all_caps(c, i - 1) && !ds_adjacent(k, i - 1) && k->t[i - 1].kind == DS_WORD &&
+        !is_month_or_weekday(c, i - 1))
         return n;
     /* "Uran 6": a capitalised word right before, not opening the sentence */
     if (i >= 1 && ds_cap(t, k, i - 1) && !is_month_or_weekday(c, i - 1) &&

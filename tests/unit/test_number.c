@@ -70,7 +70,13 @@ int main(void)
     EXPECT("About 12% of homes lost power.", "About 12%", 12, 12, "approx", "percent");
     EXPECT("Around 2,000 sheep died.", "Around 2,000", 2000, 2000, "approx", "sheep");
 
+    EXPECT("Nine gunmen and 40 policemen clashed.", "40", 40, 40, "exact", "policeman");
+    EXPECT("Two or three trucks burned.", "Two or three", 2, 3, "range", "truck");
+    const truce_number_mention *dl = find("GORI, 12 (Wire) Five shops shut.", "12");
+    CHECK(dl == NULL || dl->what == NULL);
+
     /* not counts */
+    CHECK_INT(count("Licensed under CC BY 4.0 terms."), 0);
     CHECK_INT(count("The bridge opened in 2016."), 0);
     CHECK_INT(count("It happened on June 4 in the valley."), 0);
     CHECK_INT(count("The siren went off at 6.45 a.m. again."), 0);
