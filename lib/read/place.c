@@ -91,8 +91,7 @@ static const char *const stop_words[] = {
     "june", "july", "august", "april", "january", "february", "september", "october", "november",
     "december", "christmas", "easter", "god", "jesus", "love", "pride", "chance", "crystal",
     "diamond", "golden", "silver", "gold", "iron", "stone", "rock", "green", "white", "black", "red",
-    "blue", "brown", "grey", "gray", "orange", "lincoln", "washington", "jackson", "franklin",
-    "clinton", "madison", "jefferson", "monroe", "kennedy", "obama", "trump", "bush", "wilson",
+    "blue", "brown", "grey", "gray", "orange", "kennedy", "obama", "trump", "bush",
     "anna", "maria", "mary", "john", "paul", "david", "james", "michael", "george", "charles",
     "elizabeth", "ali", "omar", "hamas", "taliban", "isis", "nato", "sport", "sports", "industry",
     "commerce", "energy", "justice", "defense", "defence", "security", "interior",
@@ -373,7 +372,7 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
             for (size_t c = 0; c < nctx; c++)
                 if (cc_eq(ctx[c].cc, r->cc)) cw = ctx[c].w;
             if (prior[x] && cc_eq(prior[x]->cc, r->cc)) cw -= own_w[x];
-            if (cw > 0.1) s += 1.5 + (cw > 4 ? 4 : cw);
+            if (cw > 0.1) s += 1.0 + 0.4 * (cw > 2 ? 2 : cw);
             bool near = false;
             if (m[x].count > 1 && r->prec != TRUCE_PLACE_COUNTRY) {
                 for (size_t y = 0; y < nm && !near; y++) {

@@ -7,6 +7,8 @@ const countries = require(process.argv[2]);
 // Short forms news writes that the package lists only as codes.
 const extra = { US: ['US', 'U.S.', 'USA', 'U.S.A.', 'America'], GB: ['UK', 'U.K.', 'Britain', 'Great Britain'],
   AE: ['UAE', 'U.A.E.'], RU: ['Russian Federation'], CD: ['DRC', 'DR Congo'], KR: ['South Korea'], KP: ['North Korea'] };
+// GeoNames' own country points where they differ much from the package's.
+const point = { US: [39.76, -98.5], RU: [60, 100], CA: [60.11, -113.64], AU: [-25, 135], CN: [35, 105] };
 const out = [];
 for (const c of countries) {
   const alts = new Set();
@@ -15,7 +17,7 @@ for (const c of countries) {
     if (s.length > 3 && s !== s.toUpperCase()) alts.add(s);
   for (const e of extra[c.cca2] || []) alts.add(e);
   alts.delete(c.name.common);
-  const ll = c.latlng || [0, 0];
+  const ll = point[c.cca2] || c.latlng || [0, 0];
   out.push([c.name.common, [...alts].join(';'), ll[0], ll[1], 'A', c.cca2,
             'country', 0, 0, 'world-countries'].join('\t'));
 }
