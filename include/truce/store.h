@@ -42,6 +42,13 @@ typedef struct truce_doc_record {
 } truce_doc_record;
 
 int truce_store_put(truce_store *s, const truce_doc_record *rec, truce_error *err);
+
+/* Documents are committed in batches (default 64 per transaction, each
+ * document in its own savepoint): a killed process loses at most the batch in
+ * flight, and every committed document is complete. flush commits now;
+ * close flushes. A batch of 1 commits every document on its own. */
+void truce_store_set_batch(truce_store *s, size_t documents);
+int truce_store_flush(truce_store *s, truce_error *err);
 bool truce_store_has(truce_store *s, const char *doc_id);
 
 /* Document listing, for `truce docs`. */

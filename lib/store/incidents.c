@@ -27,6 +27,9 @@ static char *dup_col(sqlite3_stmt *st, int i)
 int truce_store_merge(truce_store *s, size_t *n_out, truce_error *err)
 {
     *n_out = 0;
+    int frc = truce_store_flush(s, err);
+    if (frc)
+        return frc;
     sqlite3_stmt *st;
     const char *sql =
         "SELECT e.id, e.type, e.date_start, e.date_end, lower(coalesce(e.place_name, e.place_written)),"

@@ -28,7 +28,7 @@ static const char *const MIGRATIONS[] = {
     "  idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
     "  paragraph INTEGER NOT NULL, flags INTEGER NOT NULL,"
     "  PRIMARY KEY (doc_id, idx)) WITHOUT ROWID;"
-    "CREATE TABLE tokens ("                /* packed (start,end,kind) uint32 triples */
+    "CREATE TABLE tokens ("                /* varints per token: gap from previous end, length, kind */
     "  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,"
     "  packed BLOB NOT NULL);"
     "CREATE TABLE regions ("

@@ -29,6 +29,7 @@ int truce_store_open(const char *path, truce_store **out, truce_error *err)
         return TRUCE_ESTORE;
     }
     sqlite3_busy_timeout(s->db, 5000);
+    s->batch = 64;
     char *msg = NULL;
     if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
                      NULL, NULL, &msg) != SQLITE_OK) {
@@ -48,10 +49,30 @@ int truce_store_open(const char *path, truce_store **out, truce_error *err)
     return TRUCE_OK;
 }
 
+void truce_store_set_batch(truce_store *s, size_t documents)
+{
+    s->batch = documents ? documents : 1;
+}
+
+int truce_store_flush(truce_store *s, truce_error *err)
+{
+    if (!s->in_txn)
+        return TRUCE_OK;
+    s->in_txn = false;
+    s->pending = 0;
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        int rc = store_fail(s, err, "commit");
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
+    }
+    return TRUCE_OK;
+}
+
 void truce_store_close(truce_store *s)
 {
     if (!s)
         return;
+    truce_store_flush(s, NULL);
     sqlite3_close(s->db);
     free(s);
 }
@@ -315,7 +336,16 @@ int truce_store_put(truce_store *s, const truce_doc_record *rec, truce_error *er
     if (truce_store_has(s, doc->id))
         return TRUCE_EDUPLICATE;
     char *msg = NULL;
-    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK) {
+    if (!s->in_txn) {
+        if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK) {
+            truce_error_set(err, TRUCE_ESTORE, s->path, -1, "cannot begin: %s", msg ? msg : "?");
+            sqlite3_free(msg);
+            return TRUCE_ESTORE;
+        }
+        s->in_txn = true;
+    }
+    /* Each document in its own savepoint: a failure undoes that document only. */
+    if (sqlite3_exec(s->db, "SAVEPOINT doc", NULL, NULL, &msg) != SQLITE_OK) {
         truce_error_set(err, TRUCE_ESTORE, s->path, -1, "cannot begin: %s", msg ? msg : "?");
         sqlite3_free(msg);
         return TRUCE_ESTORE;
@@ -391,12 +421,24 @@ int truce_store_put(truce_store *s, const truce_doc_record *rec, truce_error *er
         }
         sqlite3_finalize(st);
         st = NULL;
+        /* Tokens packed as varints: gap from the previous token's end, length,
+         * kind. About 3 bytes a token instead of 12. */
         truce_buf tok;
         truce_buf_init(&tok);
+        size_t prev_end = 0;
         for (size_t i = 0; i < r->tokens.n; i++) {
-            uint32_t v[3] = { (uint32_t)r->tokens.items[i].span.start,
-                              (uint32_t)r->tokens.items[i].span.end, r->tokens.items[i].kind };
-            truce_buf_append(&tok, v, sizeof v);
+            const truce_token *x = &r->tokens.items[i];
+            size_t vals[3] = { x->span.start >= prev_end ? x->span.start - prev_end : 0,
+                               x->span.end - x->span.start, x->kind };
+            for (int k = 0; k < 3; k++) {
+                size_t v = vals[k];
+                do {
+                    unsigned char byte = (unsigned char)(v & 0x7F);
+                    v >>= 7;
+                    truce_buf_putc(&tok, (char)(v ? byte | 0x80 : byte));
+                } while (v);
+            }
+            prev_end = x->span.end;
         }
         if (sqlite3_prepare_v2(s->db, "INSERT INTO tokens(doc_id,packed) VALUES(?,?)", -1, &st, NULL) != SQLITE_OK) {
             truce_buf_free(&tok);
@@ -433,16 +475,18 @@ int truce_store_put(truce_store *s, const truce_doc_record *rec, truce_error *er
     }
     if (rec->events && (rc = put_events(s, doc->id, rec->events, err)) != TRUCE_OK)
         goto fail;
-    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+    if (sqlite3_exec(s->db, "RELEASE doc", NULL, NULL, NULL) != SQLITE_OK) {
         rc = store_fail(s, err, "commit");
         goto fail;
     }
     truce_buf_free(&map);
+    if (++s->pending >= s->batch)
+        return truce_store_flush(s, err);
     return TRUCE_OK;
 fail:
     if (st)
         sqlite3_finalize(st);
     truce_buf_free(&map);
-    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_exec(s->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL, NULL);
     return rc ? rc : TRUCE_ESTORE;
 }

@@ -10,6 +10,9 @@
 struct truce_store {
     sqlite3 *db;
     char path[512];
+    size_t batch;       /* documents per transaction */
+    size_t pending;     /* documents written in the open transaction */
+    bool in_txn;
 };
 
 int store_migrate(sqlite3 *db, truce_error *err, const char *path);
