@@ -707,6 +707,10 @@ static int try_count_unit(dctx *c, size_t i, size_t *used)
     if (!is_unit(c, j, &unit))
         return 0;
     size_t unit_tok = j;
+    /* "a second time" is an ordinal */
+    if ((ds_is(c->t, k, i, "a") || ds_is(c->t, k, i, "an")) && n == 1 &&
+        (ds_is(c->t, k, j, "second") || ds_is(c->t, k, j, "seconds")))
+        return 0;
     /* "a day" in "twice a day" is a rate */
     if ((ds_is(c->t, k, i, "a") || ds_is(c->t, k, i, "an")) && n == 1 && i > 0 &&
         (ds_is(c->t, k, i - 1, "twice") || ds_is(c->t, k, i - 1, "once") ||
@@ -722,6 +726,8 @@ static int try_count_unit(dctx *c, size_t i, size_t *used)
         truce_date_precision p;
         if (unit == 0)
             a = r - hi, b = r - lo, p = lo == hi ? TRUCE_DATE_DAY : TRUCE_DATE_RANGE;
+        else if (unit == 1 && lo == hi)
+            a = b = r - 7 * lo, p = TRUCE_DATE_DAY;
         else if (unit == 1) {
             long ws = r - cal_weekday(r);
             a = ws - 7 * hi, b = ws - 7 * lo + 6, p = TRUCE_DATE_RANGE;
@@ -931,13 +937,14 @@ static int try_weekday(dctx *c, size_t i, size_t *used)
     long r = c->ref;
     int rw = cal_weekday(r);
     bool fut = future_context(c, i, i + 1);
-    long d = fut ? r + ((w - rw + 7) % 7 == 0 ? 7 : (w - rw + 7) % 7) : r - (rw - w + 7) % 7;
+    /* "will meet on Thursday" written on a Thursday most often means that day */
+    long d = fut ? r + (w - rw + 7) % 7 : r - (rw - w + 7) % 7;
     truce_date_mention *m = emit(c, i, i + 1);
     if (!m)
         return TRUCE_ENOMEM;
     set_days(m, d, d, TRUCE_DATE_DAY);
     m->future = fut;
-    m->basis = truce_arena_printf(c->a, "weekday %s reference %s", fut ? "after" : "before",
+    m->basis = truce_arena_printf(c->a, "weekday %s reference %s", fut ? "on or after" : "before",
                                   ref_str(c, r));
     *used = 1;
     return m->basis ? 0 : TRUCE_ENOMEM;

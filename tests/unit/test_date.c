@@ -84,6 +84,9 @@ int main(void)
     EXPECT("The ministers will meet on Monday.", R, "Monday", "2021-03-15", "2021-03-15", "day");
     EXPECT("The envoy is going to visit on Friday.", R, "Friday", "2021-03-12", "2021-03-12", "day");
     EXPECT("The envoy left last Friday.", R, "last Friday", "2021-03-05", "2021-03-05", "day");
+    EXPECT("The jury will decide on Wednesday.", R, "Wednesday", "2021-03-10", "2021-03-10", "day");
+    EXPECT("The bridge fell a week ago.", R, "a week ago", "2021-03-03", "2021-03-03", "day");
+    CHECK(find("He won for a second time.", R, "a second") == NULL);
     const truce_date_mention *w = find("Shops closed on Thursday.", R, "Thursday");
     CHECK(w && w->basis && strstr(w->basis, "weekday before reference 2021-03-10"));
 
