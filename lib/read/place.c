@@ -200,7 +200,11 @@ static bool joinable(const char *text, const ptok *x, const ptok *y)
 {
     size_t gap = y->start - x->end;
     const char *g = text + x->end;
-    if (gap == 1) return g[0] == ' ' || g[0] == '-';
+    if (gap == 1) {
+        /* "U.S.", "W.Va.": dotted abbreviations read as one name */
+        if (g[0] == '.') return x->end - x->start <= 2 && y->end - y->start <= 2 && x->cap && y->cap;
+        return g[0] == ' ' || g[0] == '-';
+    }
     if (gap == 2) return (g[0] == '.' && g[1] == ' ') || (g[0] == ',' && g[1] == ' ' && 0);
     return false;
 }
@@ -381,6 +385,20 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
                     if (dist_km(r->lat, r->lon, prior[y]->lat, prior[y]->lon) < 150) near = true;
                 }
                 if (near) s += 2.0;
+                /* inside a first-level division the document names ("Dublin" with "Georgia") */
+                bool inside = false;
+                if (r->admin1[0] && r->prec == TRUCE_PLACE_POINT) {
+                    for (size_t y = 0; y < nm && !inside; y++) {
+                        if (y == x) continue;
+                        for (size_t k2 = 0; k2 < m[y].count; k2++) {
+                            const gz_rec *q = cand(g, &m[y], k2);
+                            if (q->prec == TRUCE_PLACE_REGION && cc_eq(q->cc, r->cc) &&
+                                q->admin1[0] == r->admin1[0] && q->admin1[1] == r->admin1[1]) { inside = true; break; }
+                        }
+                    }
+                    if (inside) s += 2.0;
+                    near = near || inside;
+                }
             }
             if (s > best) {
                 if (br) runner_base = best_base > runner_base ? best_base : runner_base;

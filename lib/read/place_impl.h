@@ -34,7 +34,8 @@ typedef struct gz_rec {
     char cc[2];
     uint8_t prec;       /* truce_place_precision */
     uint8_t flags;      /* gz_flags */
-    uint8_t pad[3];
+    char admin1[2];     /* GeoNames admin1 code when two characters long, else "" */
+    uint8_t pad;
 } gz_rec;
 
 typedef struct gz_name {

@@ -97,6 +97,7 @@ static void load_cities(const char *path)
         r.fclass = f[6][0];
         r.cc[0] = f[8][0]; r.cc[1] = f[8][0] ? f[8][1] : 0;
         r.pop = (uint32_t)strtoul(f[14], NULL, 10);
+        if (strlen(f[10]) == 2) { r.admin1[0] = f[10][0]; r.admin1[1] = f[10][1]; }
         r.prec = 1; /* point */
         if (!strcmp(f[7], "PPLC")) r.flags |= GZ_CAPITAL;
         if (!strcmp(f[7], "PPLA")) r.flags |= GZ_ADMIN_SEAT;
@@ -143,6 +144,7 @@ static void load_tsv(const char *path, int supplement)
         r.lon = (float)atof(f[3]);
         r.fclass = f[4][0];
         r.cc[0] = f[5][0]; r.cc[1] = f[5][0] ? f[5][1] : 0;
+        if (f[5][0] && f[5][1] && f[5][2] == '-' && strlen(f[5]) == 5) { r.admin1[0] = f[5][3]; r.admin1[1] = f[5][4]; }
         r.prec = (uint8_t)prec_code(f[6]);
         r.pop = (uint32_t)strtoul(f[7], NULL, 10);
         r.gid = atoi(f[8]);
