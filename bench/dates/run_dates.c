@@ -15,7 +15,7 @@
 #include "truce/read.h"
 
 typedef struct doc {
-    char ref[16];
+    char ref[64];
     char *text;
     size_t len;
 } doc;
