@@ -12,6 +12,28 @@
 #include "extract/fields.h"
 
 static int precision_rank(truce_place_precision p);
+/* A place the actor reader contradicts is no scene: words inside an
+ * organisation's or a person's name ("Human Rights Ombudsman"), or a state's
+ * name resolved to a town of another country. */
+static bool place_ok(const truce_reading *r, const truce_place_mention *p)
+{
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const truce_actor_mention *m = &r->actors.items[i];
+        if (m->sentence != p->sentence || m->span.end <= p->span.start ||
+            p->span.end <= m->span.start)
+            continue;
+        if (m->kind == TRUCE_ACTOR_STATE) {
+            if (m->country[0] && p->country[0] && strcmp(m->country, p->country) != 0)
+                return false;
+            continue;
+        }
+        if (m->kind == TRUCE_ACTOR_ORGANISATION || m->kind == TRUCE_ACTOR_OFFICIAL ||
+            m->kind == TRUCE_ACTOR_MEDIA)
+            return false;
+    }
+    return true;
+}
+
 
 void ex_context_init(ex_context *c, const truce_extract_input *in)
 {
@@ -85,7 +107,7 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
         c->run_date = pick;
     c->prev_place = NULL;
     for (size_t i = 0; i < r->places.n; i++)
-        if (r->places.items[i].sentence == si) {
+        if (r->places.items[i].sentence == si && place_ok(r, &r->places.items[i])) {
             if (!c->prev_place || precision_rank(r->places.items[i].precision) >=
                                       precision_rank(c->prev_place->precision))
                 c->prev_place = &r->places.items[i];
@@ -255,7 +277,7 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
      * to the trigger among equals: "the village of X in Y district" is X */
     for (size_t i = 0; i < r->places.n; i++) {
         const truce_place_mention *p = &r->places.items[i];
-        if (p->sentence != ev->sentence)
+        if (p->sentence != ev->sentence || !place_ok(r, p))
             continue;
         bool inc = within(p->span, clause);
         int rp = precision_rank(p->precision), rb = best ? precision_rank(best->precision) : -1;

@@ -318,6 +318,21 @@ int main(void)
     CHECK(e && strcmp(e->date_start, "2021-05-03") == 0);
     CHECK(e && e->certainty == TRUCE_CERT_REPORTED);
 
+    /* places the actor reader contradicts are no scene */
+    setup(&d, a, dict, "The Human Rights Ombudsman said Turkey shelled the village of Ruisi.");
+    add_place_p(&d, "Human", "UA", TRUCE_PLACE_POINT);
+    add_place_p(&d, "Turkey", "US", TRUCE_PLACE_POINT);
+    add_place_p(&d, "Ruisi", "GE", TRUCE_PLACE_POINT);
+    l = run(&d, "2021-10-01", NULL);
+    e = first_of(&l, "conflict.shelling");
+    CHECK(e && e->place_name && strcmp(e->place_name, "Ruisi") == 0);
+    setup(&d, a, dict, "The Human Rights Ombudsman said Turkey shelled the border.");
+    add_place_p(&d, "Human", "UA", TRUCE_PLACE_POINT);
+    add_place_p(&d, "Turkey", "US", TRUCE_PLACE_POINT);
+    l = run(&d, "2021-10-01", NULL);
+    e = first_of(&l, "conflict.shelling");
+    CHECK(e && e->place_name == NULL);
+
     /* a first sentence without events: no previous event to extend */
     setup(&d, a, dict, "The talks resumed. Belarus decided to deploy 200 soldiers. "
                        "The soldiers deployed near Brest.");
