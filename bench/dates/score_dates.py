@@ -111,6 +111,9 @@ def our_value(m):
         q = re.match(r'quarter Q(\d) of (\d+)', basis)
         if q:
             return '%s-Q%s' % (q.group(2), q.group(1))
+        q = re.match(r'season (\d+-[A-Z]{2})', basis)
+        if q:
+            return q.group(1)
         if basis.startswith('century'):
             return start[:2]
         if 'decade' in basis:

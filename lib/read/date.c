@@ -1041,6 +1041,75 @@ static int try_quarter(dctx *c, size_t i, size_t *used)
     return 0;
 }
 
+/* Seasons (northern hemisphere): "last summer", "this winter", "the spring
+ * of 2020", "autumn 2019". A bare "in summer" has no year to go by and is
+ * left alone. */
+static int try_season(dctx *c, size_t i, size_t *used)
+{
+    const ds_toks *k = &c->k;
+    const char *t = c->t;
+    static const char *const SEASONS[] = {"spring", "summer", "autumn", "fall", "winter", NULL};
+    static const char *const CODE[] = {"SP", "SU", "FA", "FA", "WI"};
+    static const int FIRST[] = {3, 6, 9, 9, 12};
+    size_t j = i;
+    int dir = 99;
+    if (ds_is(t, k, j, "the"))
+        j++;
+    if (ds_is(t, k, j, "last") || ds_is(t, k, j, "past"))
+        dir = -1, j++;
+    else if (ds_is(t, k, j, "this"))
+        dir = 0, j++;
+    else if (ds_is(t, k, j, "next") || ds_is(t, k, j, "coming"))
+        dir = 1, j++;
+    int sn = -1;
+    for (int x = 0; SEASONS[x]; x++)
+        if (ds_is(t, k, j, SEASONS[x]))
+            sn = x;
+    if (sn < 0)
+        return 0;
+    j++;
+    int y = 0;
+    if (ds_is(t, k, j, "of") && year_at(c, j + 1, &y))
+        j += 2;
+    else if (year_at(c, j, &y))
+        j++;
+    if (!y) {
+        if (dir == 99 || !c->have_ref)
+            return 0;
+        int ry, rm, rd;
+        cal_civil(c->ref, &ry, &rm, &rd);
+        /* the season containing the reference, as (year, first month) */
+        int cur_y = ry, cur_first = rm >= 12 ? 12 : rm >= 9 ? 9 : rm >= 6 ? 6 : rm >= 3 ? 3 : 12;
+        if (rm < 3)
+            cur_y = ry - 1;
+        long cur = (long)cur_y * 12 + cur_first;
+        long want = (long)ry * 12 + FIRST[sn];
+        if (dir == 0) {
+            while (want > cur + 6) want -= 12;
+            while (want < cur - 6) want += 12;
+        } else if (dir < 0) {
+            while (want >= cur) want -= 12;
+        } else {
+            while (want <= cur) want += 12;
+        }
+        y = (int)((want - 1) / 12);
+    } else if (dir != 99) {
+        return 0; /* "last summer 2019" is odd; let the year reader have it */
+    }
+    int m0 = FIRST[sn];
+    long a = cal_days(y, m0, 1);
+    int ey = m0 == 12 ? y + 1 : y, em = m0 == 12 ? 2 : m0 + 2;
+    long b = cal_days(ey, em, cal_month_len(ey, em));
+    truce_date_mention *m = emit(c, i, j);
+    if (!m)
+        return TRUCE_ENOMEM;
+    set_days(m, a, b, TRUCE_DATE_RANGE);
+    m->future = dir == 1;
+    m->basis = truce_arena_printf(c->a, "season %d-%s", y, CODE[sn]);
+    *used = j - i;
+    return m->basis ? 0 : TRUCE_ENOMEM;
+}
+
 /* Times of day are skipped whole so that "10.30" never reads as a date. */
 static size_t time_of_day(const dctx *c, size_t i)
 {
@@ -1100,7 +1169,8 @@ int truce_read_dates(truce_arena *a, const char *text, size_t len,
             continue;
         }
         size_t before = out->n;
-        if ((rc = try_quarter(&c, i, &used)) || (!used && (rc = try_absolute(&c, i, &used))) ||
+        if ((rc = try_quarter(&c, i, &used)) || (!used && (rc = try_season(&c, i, &used))) ||
+            (!used && (rc = try_absolute(&c, i, &used))) ||
             (!used && (rc = try_deictic(&c, i, &used))) ||
             (!used && (rc = try_weekday(&c, i, &used))) ||
             (!used && (rc = try_ordinal_day(&c, i, &used))) ||

@@ -140,6 +140,11 @@ int main(void)
     EXPECT("Output grew in the first quarter of last year.", R, "the first quarter of last year", "2020-01-01", "2020-03-31", "range");
     EXPECT("Borders shifted in the 19th century.", R, "the 19th century", "1800-01-01", "1899-12-31", "range");
 
+    EXPECT("Grain exports stopped last summer.", R, "last summer", "2020-06-01", "2020-08-31", "range");
+    EXPECT("Roads flooded this winter.", R, "this winter", "2020-12-01", "2021-02-28", "range");
+    EXPECT("The dam broke in the spring of 2018.", R, "the spring of 2018", "2018-03-01", "2018-05-31", "range");
+    CHECK(find("Herders move in summer.", R, "summer") == NULL);
+
     /* not dates */
     CHECK(find("The briefing started at 10.30 a.m. sharp.", R, "10.30") == NULL);
     CHECK_INT(count("The briefing started at 10.30 a.m. sharp.", R), 0);
