@@ -374,6 +374,25 @@ static size_t try_at(scan *s, size_t i, int *rc)
                 return q + g->plen;
             }
         }
+        /* "Kyrgyz and Tajik border guards": the group noun serves both */
+        if (q > i + adj->plen && match_at(s, q, "and", 3, false)) {
+            size_t q2 = skip_spaces(s, q + 3);
+            const actor_entry *adj2 = longest(s, q2, ACTOR_ENTRY_ADJ);
+            if (adj2) {
+                size_t q3 = skip_spaces(s, q2 + adj2->plen);
+                const actor_entry *g = q3 > q2 + adj2->plen ? group_after(s, q3) : NULL;
+                if (g) {
+                    const char *nm = truce_arena_printf(s->a, "%s %s", adj->pattern, g->name);
+                    const char *rule = truce_arena_printf(s->a, "demonym+shared group %s %s",
+                                                          adj->rule, g->rule);
+                    if (!nm || !rule)
+                        return *rc = TRUCE_ENOMEM, 0;
+                    if ((*rc = emit(s, i, i + adj->plen, nm, g->kind, adj->country, NULL, rule)))
+                        return 0;
+                    return i + adj->plen;
+                }
+            }
+        }
         const char *rule = truce_arena_printf(s->a, "demonym %s", adj->rule);
         if (!rule || (*rc = emit(s, i, i + adj->plen, adj->name, TRUCE_ACTOR_STATE, adj->country,
                                  NULL, rule)))

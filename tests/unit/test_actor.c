@@ -79,6 +79,15 @@ int main(void)
     m = find(&l, t1, "Iranian border guards");
     CHECK(m && strcmp(m->country, "IR") == 0);
 
+    /* two demonyms sharing one group noun */
+    const char *t5 = "Kyrgyz and Tajik border guards exchanged fire.";
+    read_text(a, d, t5, &l);
+    m = find(&l, t5, "Kyrgyz");
+    CHECK(m && m->kind == TRUCE_ACTOR_MILITARY && strcmp(m->country, "KG") == 0 &&
+          strcmp(m->name, "Kyrgyz border guards") == 0);
+    m = find(&l, t5, "Tajik border guards");
+    CHECK(m && strcmp(m->country, "TJ") == 0);
+
     /* title alone after the title was introduced; a country from the demonym */
     const char *t2 = "Azerbaijani President Ilham Aliyev spoke in Ganja. Later the President "
                      "visited a school. Colonel Rauf Hasanov and Murad Guliyev were there.";
