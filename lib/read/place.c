@@ -94,7 +94,18 @@ static const char *const stop_words[] = {
     "blue", "brown", "grey", "gray", "orange", "kennedy", "obama", "trump", "bush",
     "anna", "maria", "mary", "john", "paul", "david", "james", "michael", "george", "charles",
     "elizabeth", "ali", "omar", "hamas", "taliban", "isis", "nato", "sport", "sports", "industry",
-    "commerce", "energy", "justice", "defense", "defence", "security", "interior",
+    "commerce", "energy", "justice", "defense", "defence", "security", "interior", "but", "since",
+    "many", "four", "five", "six", "seven", "eight", "nine", "ten", "two", "three", "council",
+    "section", "sen", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "congress", "arab", "pack", "mart", "white house", "ive", "im", "lets", "thats", "because",
+    "although", "though", "then", "than", "those", "each", "both", "such", "other", "another",
+    "again", "once", "later", "soon", "back", "next", "first", "second", "third", "senate", "house",
+    "school", "college", "county", "board", "office", "department", "club", "center", "library",
+};
+
+/* Words after a single-word match that make it a person ("Jones said"). */
+static const char *const speech_verbs[] = {
+    "said", "says", "told", "added", "asked", "wrote", "explained", "noted", "stated", "replied",
 };
 
 static const char *const person_titles[] = {
@@ -219,6 +230,45 @@ static bool sentence_initial(const char *text, const ptok *t, size_t i)
     return false;
 }
 
+static const char *key_of(const ptok *t, size_t i, size_t j, char *buf, size_t cap)
+{
+    size_t k = 0;
+    buf[0] = '\0';
+    for (size_t x = i; x <= j; x++) {
+        size_t l = strlen(t[x].norm);
+        if (k + l + 2 >= cap) break;
+        if (x > i) buf[k++] = ' ';
+        memcpy(buf + k, t[x].norm, l + 1);
+        k += l;
+    }
+    return buf;
+}
+
+/* The word is written in lower case elsewhere in the document: a capital at
+ * the start of a sentence does not make it a name. */
+static bool lower_in_doc(const ptok *t, size_t nt, size_t i)
+{
+    for (size_t x = 0; x < nt; x++)
+        if (x != i && !t[x].cap && !strcmp(t[x].norm, t[i].norm)) return true;
+    return false;
+}
+
+/* The word ends a two-word capitalized name elsewhere in the document
+ * ("Mary Jones ... Jones said"): later lone uses are that person. */
+static bool surname_in_doc(const char *text, const ptok *t, size_t nt, size_t i)
+{
+    for (size_t x = 1; x < nt; x++) {
+        if (x == i || !t[x].cap || strcmp(t[x].norm, t[i].norm) != 0) continue;
+        const ptok *p = &t[x - 1];
+        if (!p->cap || p->allcap || p->end - p->start < 2 || t[x].start - p->end != 1 || text[p->end] != ' ') continue;
+        if (IN(p->norm, place_mods) || IN(p->norm, stop_words)) continue;
+        if (x + 1 < nt && t[x + 1].cap && t[x + 1].start - t[x].end == 1) continue;
+        if (x >= 2 && t[x - 2].cap && t[x - 1].start - t[x - 2].end == 1) continue;
+        return true;
+    }
+    return false;
+}
+
 static double dist_km(double la1, double lo1, double la2, double lo2)
 {
     const double r = 0.017453292519943295;
@@ -292,8 +342,15 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
         for (size_t k = 0; k < best_count && k < MAX_CANDS; k++)
             if (g->recs[g->names[best_first + k].rec].prec == TRUCE_PLACE_COUNTRY) country_cand = (int)k;
         (void)r0;
+        if (IN(key_of(t, i, best_j, key, sizeof key), stop_words) && country_cand < 0) continue;
+        if (single && country_cand < 0) {
+            if (best_j + 1 < nt && IN(t[best_j + 1].norm, speech_verbs) &&
+                !(i > 0 && !t[i - 1].cap && IN(t[i - 1].norm, place_mods)))
+                continue;
+            if (surname_in_doc(text, t, nt, i)) continue;
+            if (sentence_initial(text, t, i) && lower_in_doc(t, nt, i)) continue;
+        }
         if (single) {
-            if (IN(t[i].norm, stop_words) && country_cand < 0) continue;
             if (t[i].allcap && t[i].end - t[i].start <= 3 && country_cand < 0) continue;
             if (strlen(t[i].norm) < 3 && country_cand < 0) continue;
         }
@@ -308,8 +365,12 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
             i = e;
             continue;
         }
-        if (i > 0 && t[i - 1].cap && !sentence_initial(text, t, i - 1) && joinable(text, &t[i - 1], &t[i]) &&
-            text[t[i - 1].end] == ' ' && !IN(t[i - 1].norm, place_mods))
+        /* after another capitalized word: a person's or an organisation's name;
+         * a sentence-initial one counts unless it is a common word */
+        if (i > 0 && t[i - 1].cap && joinable(text, &t[i - 1], &t[i]) && text[t[i - 1].end] == ' ' &&
+            !IN(t[i - 1].norm, place_mods) &&
+            (!sentence_initial(text, t, i - 1) ||
+             (!IN(t[i - 1].norm, stop_words) && !lower_in_doc(t, nt, i - 1))))
             continue;
         if (nm == mcap) {
             pmatch *gm = truce_arena_grow(a, m, nm, mcap * 2, sizeof *m);

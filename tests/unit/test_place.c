@@ -10,25 +10,32 @@
 #include "truce/read.h"
 #include "read/place_impl.h"
 
-typedef struct fx { const char *name, *alts; double lat, lon; char fclass; const char *cc; int prec; unsigned pop; int gid; } fx;
+typedef struct fx { const char *name, *alts; double lat, lon; char fclass; const char *cc; int prec; unsigned pop; int gid; const char *admin1; } fx;
 
 static const fx FIXTURE[] = {
-    {"Martuni", "", 40.14, 45.31, 'P', "AM", 1, 12000, 101},
-    {"Martuni", "", 39.79, 47.11, 'P', "AZ", 1, 5000, 102},
-    {"Armenia", "Republic of Armenia", 40.0, 45.0, 'A', "AM", 4, 0, 0},
-    {"Azerbaijan", "", 40.5, 47.5, 'A', "AZ", 4, 0, 0},
-    {"Georgia", "", 42.0, 43.5, 'A', "GE", 4, 0, 0},
-    {"Georgia", "", 31.0, -84.0, 'P', "US", 1, 2000, 103},
-    {"Tbilisi", "Tiflis", 41.69, 44.83, 'P', "GE", 1, 1000000, 104},
-    {"Paris", "", 48.85, 2.35, 'P', "FR", 1, 2100000, 105},
-    {"Paris", "", 33.66, -95.55, 'P', "US", 1, 25000, 106},
-    {"Reno Junction", "", 33.65, -95.47, 'P', "US", 1, 2500, 107},
-    {"May", "", 34.0, -99.0, 'P', "US", 1, 500, 108},
-    {"Smithville", "", 35.0, -90.0, 'P', "US", 1, 900, 109},
-    {"Xankandi", "Stepanakert;Khankendi", 39.82, 46.75, 'P', "AZ", 1, 55000, 110},
-    {"Nagorno-Karabakh", "Artsakh;Karabakh", 39.83, 46.75, 'L', "AZ", 3, 145000, 0},
-    {"Şuşa", "Shushi;Shusha", 39.76, 46.75, 'P', "AZ", 1, 4000, 111},
-    {"Rostov-on-Don", "", 47.23, 39.72, 'P', "RU", 1, 1100000, 112},
+    {"Martuni", "", 40.14, 45.31, 'P', "AM", 1, 12000, 101, NULL},
+    {"Martuni", "", 39.79, 47.11, 'P', "AZ", 1, 5000, 102, NULL},
+    {"Armenia", "Republic of Armenia", 40.0, 45.0, 'A', "AM", 4, 0, 0, NULL},
+    {"Azerbaijan", "", 40.5, 47.5, 'A', "AZ", 4, 0, 0, NULL},
+    {"Georgia", "", 42.0, 43.5, 'A', "GE", 4, 0, 0, NULL},
+    {"Georgia", "", 31.0, -84.0, 'P', "US", 1, 2000, 103, NULL},
+    {"Tbilisi", "Tiflis", 41.69, 44.83, 'P', "GE", 1, 1000000, 104, NULL},
+    {"Paris", "", 48.85, 2.35, 'P', "FR", 1, 2100000, 105, NULL},
+    {"Paris", "", 33.66, -95.55, 'P', "US", 1, 25000, 106, NULL},
+    {"Reno Junction", "", 33.65, -95.47, 'P', "US", 1, 2500, 107, NULL},
+    {"May", "", 34.0, -99.0, 'P', "US", 1, 500, 108, NULL},
+    {"Smithville", "", 35.0, -90.0, 'P', "US", 1, 900, 109, NULL},
+    {"Xankandi", "Stepanakert;Khankendi", 39.82, 46.75, 'P', "AZ", 1, 55000, 110, NULL},
+    {"Nagorno-Karabakh", "Artsakh;Karabakh", 39.83, 46.75, 'L', "AZ", 3, 145000, 0, NULL},
+    {"Şuşa", "Shushi;Shusha", 39.76, 46.75, 'P', "AZ", 1, 4000, 111, NULL},
+    {"Rostov-on-Don", "", 47.23, 39.72, 'P', "RU", 1, 1100000, 112, NULL},
+    {"Lindale", "", 32.50, -95.40, 'P', "US", 1, 6000, 113, "TX"},
+    {"Lindale", "", 34.18, -85.18, 'P', "US", 1, 4000, 114, "GA"},
+    {"Texas", "Tex.", 31.25, -99.25, 'A', "US", 3, 2000000, 0, "TX"},
+    {"United States", "U.S.;US", 39.76, -98.5, 'A', "US", 4, 0, 0, NULL},
+    {"Georgia", "", 32.75, -83.5, 'A', "US", 3, 2000000, 0, "GA"},
+    {"Hartwell", "", 34.35, -82.93, 'P', "US", 1, 4000, 115, "GA"},
+    {"Council", "", 44.73, -116.44, 'P', "US", 1, 800, 116, "ID"},
 };
 #define NFX (sizeof FIXTURE / sizeof FIXTURE[0])
 
@@ -54,6 +61,7 @@ static int write_fixture(const char *path)
         recs[i].cc[0] = f->cc[0];
         recs[i].cc[1] = f->cc[1];
         recs[i].prec = (uint8_t)f->prec;
+        if (f->admin1) { recs[i].admin1[0] = f->admin1[0]; recs[i].admin1[1] = f->admin1[1]; }
         recs[i].name_off = (uint32_t)pl;
         memcpy(pool + pl, f->name, strlen(f->name) + 1);
         pl += strlen(f->name) + 1;
@@ -187,6 +195,36 @@ static void fixture_tests(const truce_gazetteer *g)
     l = read_text(a, g, t9);
     m = find(&l, t9, "Armenia");
     CHECK(m && !strcmp(m->country, "AM"));
+
+    /* a town inside a division the document names beats a bigger namesake */
+    const char *t11 = "Flooding closed roads around Lindale, Georgia emergency officials said.";
+    l = read_text(a, g, t11);
+    m = find(&l, t11, "Lindale");
+    CHECK(m && m->geonames_id == 114);
+    const char *t12 = "Volunteers in Lindale sorted donations.";
+    l = read_text(a, g, t12);
+    m = find(&l, t12, "Lindale");
+    CHECK(m && m->geonames_id == 113);
+
+    /* dotted abbreviations */
+    const char *t13 = "The U.S. embassy and officials in Lindale, Tex. agreed.";
+    l = read_text(a, g, t13);
+    m = find(&l, t13, "U.S");
+    CHECK(m && m->precision == TRUCE_PLACE_COUNTRY);
+    CHECK(find(&l, t13, "Tex") != NULL);
+
+    /* a surname met in a full name, speech verbs, and a word seen in lower case */
+    const char *t14 = "Ann Hartwell chairs the board. Hartwell said the vote was close. "
+                      "Council members met. The town council agreed.";
+    l = read_text(a, g, t14);
+    CHECK(!overlaps(&l, t14, "Hartwell"));
+    CHECK(!overlaps(&l, t14, "Council"));
+    const char *t15 = "Hartwell said the bridge was safe.";
+    l = read_text(a, g, t15);
+    CHECK(!overlaps(&l, t15, "Hartwell"));
+    const char *t16 = "Residents of Hartwell said the bridge was safe.";
+    l = read_text(a, g, t16);
+    CHECK(find(&l, t16, "Hartwell") != NULL);
 
     /* sentence numbers follow the sentence list */
     const char *t10 = "It was calm. Fighting resumed in Tbilisi.";
