@@ -65,7 +65,9 @@ static const char *const PARTITIVE[] = {"piece", "pieces", "unit", "units", "ite
                                         "tonnes", NULL};
 static const char *const PLURAL_IRREGULAR[] = {"people", "children", "men", "women", "police",
                                                "personnel", "staff", "equipment", "livestock",
-                                               "cattle", "ammunition", NULL};
+                                               "cattle", "ammunition", "sheep", "aircraft",
+                                               "fish", "deer", "spacecraft", "hardware",
+                                               "weaponry", "clothing", "food", NULL};
 
 static bool nationality_like(const nctx *c, size_t i)
 {
@@ -96,6 +98,8 @@ static bool plural_like(const nctx *c, size_t i)
         return true;
     size_t l = ds_len(&c->k, i);
     const char *w = c->t + c->k.t[i].s;
+    if (l > 4 && !strncmp(w + l - 3, "men", 3))
+        return true; /* servicemen, gunmen */
     if (l < 3 || tolower((unsigned char)w[l - 1]) != 's')
         return false;
     char p = (char)tolower((unsigned char)w[l - 2]);
@@ -173,6 +177,12 @@ static size_t read_what(nctx *c, size_t j, bool singular, const char **what, tru
         return 0;
     /* a lone all-capitals word is a dateline or a name, not a counted thing */
     if (nw == 1 && !stopped_plural && all_caps(c, words[0]))
+        return 0;
+    /* "105 U.S. children": an initial is not the thing counted */
+    if (ds_len(k, words[0]) == 1 && ds_punct(k, words[0] + 1, '.'))
+        return 0;
+    /* a count above one needs a plural head: "149 regional" is cut short */
+    if (!singular && !stopped_plural)
         return 0;
     if (!stopped_plural && nw > 1)
         nw = 1, last = words[0] + 1;

@@ -75,6 +75,11 @@ int main(void)
     const truce_number_mention *dl = find("GORI, 12 (Wire) Five shops shut.", "12");
     CHECK(dl == NULL || dl->what == NULL);
 
+    const truce_number_mention *nn = find("Officials counted 140 regional and 12 local.", "140");
+    CHECK(nn && nn->what == NULL);
+    nn = find("Some 90 U.N. monitors stayed.", "Some 90");
+    CHECK(nn && nn->what == NULL);
+
     /* not counts */
     CHECK_INT(count("Licensed under CC BY 4.0 terms."), 0);
     CHECK_INT(count("The bridge opened in 2016."), 0);
