@@ -29,10 +29,13 @@ static void place_json(truce_buf *b, const truce_event *v)
         truce_buf_puts(b, "null");
         return;
     }
+    /* "name" is the place as the report wrote it (what an analyst searches
+     * for: Stepanakert, not GeoNames' Xankandi); "resolved" is the gazetteer's
+     * name for the entry the coordinates and id belong to. */
     truce_buf_puts(b, "{\"name\":");
-    jstr(b, v->place_name ? v->place_name : v->place_written);
-    truce_buf_puts(b, ",\"written\":");
-    jstr(b, v->place_written);
+    jstr(b, v->place_written ? v->place_written : v->place_name);
+    truce_buf_puts(b, ",\"resolved\":");
+    jstr(b, v->place_name);
     if (v->has_coords)
         truce_buf_printf(b, ",\"lat\":%.5f,\"lon\":%.5f", v->lat, v->lon);
     else
