@@ -103,6 +103,7 @@ static bool apply_corrections(truce_store *s, truce_arena *a, truce_stored_event
             e->ev.certainty = parse_certainty(value);
         else if (!strcmp(field, "place")) {
             e->ev.place_name = value;
+            e->ev.place_written = value;
             e->ev.has_coords = false;
             e->ev.geonames_id = 0;
         } else if (!strcmp(field, "date") && value) {
