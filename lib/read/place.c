@@ -103,6 +103,9 @@ static const char *const stop_words[] = {
     "school", "college", "county", "board", "office", "department", "club", "center", "library",
 };
 
+/* Division words after a name whose division the gazetteer lacks. */
+static const char *const unheld_divisions[] = {"county", "parish", "township", "borough"};
+
 /* Words after a single-word match that make it a person ("Jones said"). */
 static const char *const speech_verbs[] = {
     "said", "says", "told", "added", "asked", "wrote", "explained", "noted", "stated", "replied",
@@ -336,6 +339,12 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
             if (cnt && t[j].cap) { best_j = j; best_first = first; best_count = cnt; }
         }
         if (!best_count) continue;
+        /* "Laurel County": a division we hold no record for, not the town */
+        if (best_j + 1 < nt && joinable(text, &t[best_j], &t[best_j + 1]) &&
+            IN(t[best_j + 1].norm, unheld_divisions)) {
+            i = best_j + 1;
+            continue;
+        }
         bool single = best_j == i;
         const gz_rec *r0 = &g->recs[g->names[best_first].rec];
         int country_cand = -1;

@@ -206,6 +206,12 @@ static void fixture_tests(const truce_gazetteer *g)
     m = find(&l, t12, "Lindale");
     CHECK(m && m->geonames_id == 113);
 
+    /* a county we hold no record for is not the town of that name */
+    const char *t17 = "Deputies in Lindale County searched the river; Martuni District stayed calm.";
+    l = read_text(a, g, t17);
+    CHECK(!overlaps(&l, t17, "Lindale"));
+    CHECK(find(&l, t17, "Martuni") != NULL);
+
     /* dotted abbreviations */
     const char *t13 = "The U.S. embassy and officials in Lindale, Tex. agreed.";
     l = read_text(a, g, t13);

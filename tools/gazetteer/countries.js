@@ -8,7 +8,7 @@ const countries = require(process.argv[2]);
 const extra = { US: ['US', 'U.S.', 'USA', 'U.S.A.', 'America'], GB: ['UK', 'U.K.', 'Britain', 'Great Britain'],
   AE: ['UAE', 'U.A.E.'], RU: ['Russian Federation'], CD: ['DRC', 'DR Congo'], KR: ['South Korea'], KP: ['North Korea'] };
 // GeoNames' own country points where they differ much from the package's.
-const point = { US: [39.76, -98.5], RU: [60, 100], CA: [60.11, -113.64], AU: [-25, 135], CN: [35, 105] };
+const point = { US: [39.76, -98.5] };
 const out = [];
 for (const c of countries) {
   const alts = new Set();
