@@ -98,9 +98,13 @@ static bool match_at(const scan *s, size_t i, const char *p, size_t pl, bool cap
 static const actor_entry *longest(const scan *s, size_t i, int cls)
 {
     const actor_entry *best = NULL;
-    for (size_t k = 0; k < s->d->n; k++) {
-        const actor_entry *e = &s->d->items[k];
-        if (e->cls != cls || (best && e->plen <= best->plen))
+    if (i >= s->len || cls < 0 || cls >= ACTOR_N_CLASSES)
+        return NULL;
+    unsigned char c = (unsigned char)s->t[i];
+    unsigned key = c < 0x80 ? (unsigned)tolower(c) : c;
+    for (uint32_t o = s->d->bucket[cls][key]; o < s->d->bucket[cls][key + 1]; o++) {
+        const actor_entry *e = &s->d->items[s->d->order[o]];
+        if (best && e->plen <= best->plen)
             continue;
         if (match_at(s, i, e->pattern, e->plen, e->capital))
             best = e;

@@ -231,11 +231,53 @@ int truce_actor_dict_open(const char *path, truce_actor_dict **out, truce_error 
                 break;
             }
     }
+    if (rc == TRUCE_OK && actor_dict_index(d) != TRUCE_OK)
+        rc = truce_error_set(err, TRUCE_ENOMEM, path, -1, "out of memory indexing actors");
     if (rc != TRUCE_OK) {
         truce_actor_dict_close(d);
         return rc;
     }
     *out = d;
+    return TRUCE_OK;
+}
+
+static unsigned first_key(const actor_entry *e)
+{
+    unsigned char c = (unsigned char)e->pattern[0];
+    return c < 0x80 ? (unsigned)tolower(c) : c;
+}
+
+int actor_dict_index(truce_actor_dict *d)
+{
+    d->order = truce_arena_alloc(d->arena, (d->n ? d->n : 1) * sizeof *d->order);
+    if (!d->order)
+        return TRUCE_ENOMEM;
+    /* Counting sort by (class, first byte): bucket[c][b] is where the entries
+     * of class c starting with byte b begin in `order`, bucket[c][b+1] where
+     * they end (bucket[c][256] closes the class). */
+    uint32_t count[ACTOR_N_CLASSES][256];
+    memset(count, 0, sizeof count);
+    for (size_t k = 0; k < d->n; k++) {
+        const actor_entry *e = &d->items[k];
+        if (e->cls >= 0 && e->cls < ACTOR_N_CLASSES && e->plen)
+            count[e->cls][first_key(e)]++;
+    }
+    uint32_t total = 0;
+    for (int c = 0; c < ACTOR_N_CLASSES; c++) {
+        for (int b = 0; b < 256; b++) {
+            d->bucket[c][b] = total;
+            total += count[c][b];
+        }
+        d->bucket[c][256] = total;
+    }
+    uint32_t fill[ACTOR_N_CLASSES][256];
+    for (int c = 0; c < ACTOR_N_CLASSES; c++)
+        memcpy(fill[c], d->bucket[c], sizeof fill[c]);
+    for (size_t k = 0; k < d->n; k++) {
+        const actor_entry *e = &d->items[k];
+        if (e->cls >= 0 && e->cls < ACTOR_N_CLASSES && e->plen)
+            d->order[fill[e->cls][first_key(e)]++] = (uint32_t)k;
+    }
     return TRUCE_OK;
 }
 

@@ -27,10 +27,20 @@ typedef struct actor_entry {
     char *rule;            /* "file.tsv:line" */
 } actor_entry;
 
+#define ACTOR_N_CLASSES 5
+
 struct truce_actor_dict {
     truce_arena *arena;
     actor_entry *items;
     size_t n, cap;
+    /* Index by class and lower-cased first byte: the entries that can start
+     * at a position are bucket[cls][c] .. bucket[cls][c+1] in `order`, so a
+     * lookup tries a handful of patterns instead of the whole dictionary. */
+    uint32_t *order;
+    uint32_t bucket[ACTOR_N_CLASSES][257];
 };
+
+/* Builds the index once all entries are loaded. */
+int actor_dict_index(truce_actor_dict *d);
 
 #endif
