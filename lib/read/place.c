@@ -101,6 +101,8 @@ static const char *const stop_words[] = {
     "although", "though", "then", "than", "those", "each", "both", "such", "other", "another",
     "again", "once", "later", "soon", "back", "next", "first", "second", "third", "senate", "house",
     "school", "college", "county", "board", "office", "department", "club", "center", "library",
+    "war", "peace", "english", "french", "german", "spanish", "italian", "chinese", "japanese",
+    "arabic", "turkish", "persian", "latin", "greek", "dutch", "polish", "jewish", "muslim",
 };
 
 /* Division words after a name whose division the gazetteer lacks. */

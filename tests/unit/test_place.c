@@ -269,6 +269,14 @@ static void real_tests(const truce_gazetteer *g)
     CHECK(find(&l, t4, "Chkalovsky") != NULL);
     m = find(&l, t4, "Artsakh");
     CHECK(m && m->precision == TRUCE_PLACE_REGION);
+    /* a country's older English name beats a village that also bears it */
+    const char *t5 = "Envoys from Turkey and Burma arrived; English was spoken as war loomed.";
+    l = read_text(a, g, t5);
+    m = find(&l, t5, "Turkey");
+    CHECK(m && !strcmp(m->country, "TR") && m->precision == TRUCE_PLACE_COUNTRY);
+    m = find(&l, t5, "Burma");
+    CHECK(m && !strcmp(m->country, "MM"));
+    CHECK(!overlaps(&l, t5, "English"));
     truce_arena_free(a);
 }
 

@@ -6,7 +6,8 @@
 const countries = require(process.argv[2]);
 // Short forms news writes that the package lists only as codes.
 const extra = { US: ['US', 'U.S.', 'USA', 'U.S.A.', 'America'], GB: ['UK', 'U.K.', 'Britain', 'Great Britain'],
-  AE: ['UAE', 'U.A.E.'], RU: ['Russian Federation'], CD: ['DRC', 'DR Congo'], KR: ['South Korea'], KP: ['North Korea'] };
+  AE: ['UAE', 'U.A.E.'], TR: ['Turkey'], CZ: ['Czech Republic'], CI: ['Ivory Coast'], MM: ['Burma'],
+  SZ: ['Swaziland'], MK: ['Macedonia'], CV: ['Cape Verde'], PS: ['Palestine', 'Palestinian territories'], RU: ['Russian Federation'], CD: ['DRC', 'DR Congo'], KR: ['South Korea'], KP: ['North Korea'] };
 // GeoNames' own country points where they differ much from the package's.
 const point = { US: [39.76, -98.5] };
 const out = [];
