@@ -485,6 +485,11 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
             else if (by_ctx) basis = "country in document";
             else basis = "population";
         } else if (br->prec == TRUCE_PLACE_COUNTRY) basis = "country name";
+        /* a lone word naming only a hamlet, with nothing in the document
+         * around it, is more often a word or a name than that hamlet */
+        if (m[x].t0 == m[x].t1 && br->pop < 1000 && !(br->flags & GZ_SUPPLEMENT) &&
+            br->prec == TRUCE_PLACE_POINT && !by_ctx && !by_near)
+            continue;
         truce_place_mention *pm = &out->items[out->n];
         pm->span.start = t[m[x].t0].start;
         pm->span.end = t[m[x].t1].end;

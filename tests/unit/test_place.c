@@ -212,6 +212,15 @@ static void fixture_tests(const truce_gazetteer *g)
     CHECK(!overlaps(&l, t17, "Lindale"));
     CHECK(find(&l, t17, "Martuni") != NULL);
 
+    /* a hamlet named by one word needs something in the document behind it */
+    const char *t18 = "Smithville voted against the plan.";
+    l = read_text(a, g, t18);
+    CHECK(!overlaps(&l, t18, "Smithville"));
+    const char *t19 = "Smithville, a farm town in the United States, voted against the plan.";
+    l = read_text(a, g, t19);
+    m = find(&l, t19, "Smithville");
+    CHECK(m && m->geonames_id == 109);
+
     /* dotted abbreviations */
     const char *t13 = "The U.S. embassy and officials in Lindale, Tex. agreed.";
     l = read_text(a, g, t13);
