@@ -8,6 +8,7 @@
  * Quoted speech counts only when attributed: in the same sentence ("...,"
  * Shoygu said) or by a previous sentence that ends with a colon.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "extract/extract_impl.h"
@@ -112,10 +113,55 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
 {
     const truce_reading *r = in->reading;
     *nh = 0;
+    /* Every trigger starts a word, so only word starts can begin a match:
+     * collect them once per sentence (lower-cased first byte beside each)
+     * instead of trying every byte for every trigger. */
+    enum { MAX_STARTS = 1024 };
+    uint32_t starts[MAX_STARTS];
+    unsigned char firsts[MAX_STARTS];
+    size_t nstarts = 0;
+    bool all_starts = true;
+    for (size_t i = s.start; i < s.end; i++) {
+        unsigned char c = (unsigned char)in->text[i];
+        bool w = isalnum(c) || c >= 0x80;
+        bool prev = i > 0 && (isalnum((unsigned char)in->text[i - 1]) ||
+                              (unsigned char)in->text[i - 1] >= 0x80 || in->text[i - 1] == '\'');
+        if (w && !prev) {
+            if (nstarts == MAX_STARTS) {
+                all_starts = false;
+                break;
+            }
+            starts[nstarts] = (uint32_t)i;
+            firsts[nstarts++] = c < 0x80 ? (unsigned char)tolower(c) : c;
+        }
+    }
     for (size_t k = 0; k < TRUCE_N_TRIGGERS; k++) {
         const trigger *tr = &TRUCE_TRIGGERS[k];
         size_t from = s.start, ms, me;
-        while (from < s.end && ex_find(in->text, from, s.end, tr->phrase, &ms, &me)) {
+        unsigned char f0 = (unsigned char)tr->phrase[0];
+        bool by_words = all_starts && (isalnum(f0) || f0 >= 0x80);
+        unsigned char key = f0 < 0x80 ? (unsigned char)tolower(f0) : f0;
+        size_t wi = 0;
+        for (;;) {
+            bool found = false;
+            if (by_words) {
+                for (; wi < nstarts; wi++) {
+                    if (starts[wi] < from || firsts[wi] != key)
+                        continue;
+                    size_t e = ex_match_at(in->text, s.end, starts[wi], tr->phrase);
+                    if (e) {
+                        ms = starts[wi];
+                        me = e;
+                        found = true;
+                        wi++;
+                        break;
+                    }
+                }
+            } else {
+                found = from < s.end && ex_find(in->text, from, s.end, tr->phrase, &ms, &me);
+            }
+            if (!found)
+                break;
             from = me;
             size_t ns = 0, ne = 0;
             if (tr->need && !ex_find(in->text, s.start, s.end, tr->need, &ns, &ne))
