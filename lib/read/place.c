@@ -127,8 +127,20 @@ static const char *const place_heads[] = {
     "rayon", "parish", "township", "village", "town", "municipality",
 };
 
+/* Capitalized words after a place that make an institution of it: the
+ * place is still named ("the Ohio Department of Transport"). */
+static const char *const institution_heads[] = {
+    "department", "ministry", "bureau", "service", "senate", "supreme", "court", "association",
+    "commission", "coalition", "university", "public", "historical", "community", "convention",
+    "police", "fire", "forest", "highway", "national", "general", "assembly", "legislature",
+    "house", "government", "authorities", "attorney", "board", "agency", "institute", "council",
+    "chamber", "parliament", "governor", "defence", "defense", "army", "armed", "foreign",
+    "interior", "health", "emergency", "education", "state", "guard", "border", "regional",
+};
+
 /* Capitalized words before a place that do not make it a person's name. */
 static const char *const place_mods[] = {
+    "northeast", "northwest", "southeast", "southwest", "upstate", "downstate", "mid",
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "upper", "lower", "greater", "old", "new", "in", "at", "from", "to", "near", "of", "and",
     "the", "outside", "across", "into", "via", "on", "occupied", "liberated", "downtown",
@@ -368,7 +380,8 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
         /* person-name contexts: "Mr. Aghdam", "Georgia Smith", "Jack London" */
         if (i > 0 && IN(t[i - 1].norm, person_titles) && t[i - 1].cap) continue;
         if (best_j + 1 < nt && t[best_j + 1].cap && joinable(text, &t[best_j], &t[best_j + 1]) &&
-            !IN(t[best_j + 1].norm, place_heads) && text[t[best_j].end] == ' ') {
+            !IN(t[best_j + 1].norm, place_heads) && !IN(t[best_j + 1].norm, institution_heads) &&
+            text[t[best_j].end] == ' ') {
             /* followed by another capitalized word: part of a longer name */
             /* the whole capitalized run is one name that is not ours */
             size_t e = best_j + 1;

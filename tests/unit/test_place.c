@@ -221,6 +221,12 @@ static void fixture_tests(const truce_gazetteer *g)
     m = find(&l, t19, "Smithville");
     CHECK(m && m->geonames_id == 109);
 
+    /* a place heading an institution's name is still named; a person's is not */
+    const char *t20 = "A spokesman for the Texas Department of Health and Georgia Smith spoke.";
+    l = read_text(a, g, t20);
+    CHECK(find(&l, t20, "Texas") != NULL);
+    CHECK(!overlaps(&l, t20, "Georgia Smith"));
+
     /* dotted abbreviations */
     const char *t13 = "The U.S. embassy and officials in Lindale, Tex. agreed.";
     l = read_text(a, g, t13);
