@@ -75,6 +75,10 @@ const trigger TRUCE_TRIGGERS[] = {
     T("agreement.ceasefire", "ceasefire", "agreed", 0),
     T("agreement.ceasefire", "truce", "agreed", 0),
     T("agreement.ceasefire", "truce", "announced", 0),
+    T("agreement.ceasefire", "ceasefire", "took effect", 0),
+    T("agreement.ceasefire", "truce", "took effect", 0),
+    T("agreement.ceasefire", "ceasefire", "came into force", 0),
+    T("agreement.ceasefire", "truce", "came into force", 0),
     T("agreement.other", "signed a memorandum", NULL, 0),
     T("agreement.other", "signed an agreement", NULL, 0),
     T("territory.transfer", "surrendered to", NULL, 0),
@@ -134,6 +138,10 @@ const trigger TRUCE_TRIGGERS[] = {
     T("humanitarian.demining", "mine clearance", NULL, 0),
     T("humanitarian.demining", "cleared of mines", NULL, 0),
     T("humanitarian.demining", "demining operation", NULL, 0),
+    T("humanitarian.demining", "cleared", "mines", 0),
+    T("humanitarian.demining", "defused", NULL, 0),
+    T("humanitarian.demining", "explosive objects were found", NULL, 0),
+    T("humanitarian.demining", "demining teams", NULL, 0),
     T("humanitarian.prisoner_exchange", "prisoner exchange", NULL, 0),
     T("humanitarian.prisoner_exchange", "exchanged prisoners", NULL, 0),
     T("humanitarian.prisoner_exchange", "prisoners of war were", NULL, 0),
@@ -170,7 +178,7 @@ const size_t TRUCE_N_TRIGGERS = sizeof TRUCE_TRIGGERS / sizeof TRUCE_TRIGGERS[0]
 const char *const TRUCE_CUE_ALLEGED[] = {"purportedly", "allegedly", "accused of", "alleged",
                                          "reportedly", NULL};
 const char *const TRUCE_CUE_PLANNED[] = {"will", "intends to",
-                                         "intend to", "plans to", "planning to", "would",
+                                         "intend to", "plans to", "plan to", "planning to", "would",
                                          "is expected", "are expected", "tomorrow",
                                          "is about to", "as soon as possible", NULL};
 const char *const TRUCE_CUE_DENIED[] = {"denied", "did not", "didn't", "never happened", NULL};
