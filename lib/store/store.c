@@ -31,7 +31,7 @@ int truce_store_open(const char *path, truce_store **out, truce_error *err)
     sqlite3_busy_timeout(s->db, 5000);
     s->batch = 64;
     char *msg = NULL;
-    if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
+    if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=8192;",
                      NULL, NULL, &msg) != SQLITE_OK) {
         truce_error_set(err, TRUCE_ESTORE, path, -1, "not a usable SQLite store: %s", msg ? msg : "?");
         sqlite3_free(msg);
