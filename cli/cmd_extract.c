@@ -1,6 +1,6 @@
 /*
  * cli/cmd_extract.c: `truce extract FILE` and `truce extract --benchmark DIR`.
- * Owns reading the page (gzip or plain, via zlib) and printing JSON. Must not
+ * Owns printing JSON; pages are read by truce_ingest_read_file. Must not
  * decide anything about the article itself: that is truce_clean_html's job.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -9,43 +9,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <zlib.h>
 
 #include "commands.h"
 #include "truce/clean.h"
+#include "truce/ingest.h"
 
-/* Reads a whole file, gunzipping when it is gzip (gzread passes plain files through). */
+/* Reads a page (gzip or plain); reports why it could not on stderr. */
 static unsigned char *read_all(const char *path, size_t *len)
 {
-    gzFile f = gzopen(path, "rb");
-    if (!f)
+    unsigned char *raw = NULL;
+    truce_error err;
+    truce_error_clear(&err);
+    if (truce_ingest_read_file(path, TRUCE_DEFAULT_MAX_BYTES, &raw, len, &err) != TRUCE_OK) {
+        fprintf(stderr, "truce extract: %s: %s\n", path, err.msg);
         return NULL;
-    size_t cap = 1 << 16, n = 0;
-    unsigned char *p = malloc(cap);
-    while (p) {
-        if (n == cap) {
-            unsigned char *q = realloc(p, cap * 2);
-            if (!q) {
-                free(p);
-                p = NULL;
-                break;
-            }
-            p = q;
-            cap *= 2;
-        }
-        int r = gzread(f, p + n, (unsigned)(cap - n > (1u << 30) ? (1u << 30) : cap - n));
-        if (r < 0) {
-            free(p);
-            p = NULL;
-            break;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
     }
-    gzclose(f);
-    *len = n;
-    return p;
+    return raw;
 }
 
 static void put_span(truce_buf *b, const char *key, size_t v)
@@ -69,10 +48,8 @@ static int extract_one(const char *path)
 {
     size_t len = 0;
     unsigned char *raw = read_all(path, &len);
-    if (!raw) {
-        fprintf(stderr, "truce extract: cannot read %s\n", path);
+    if (!raw)
         return EXIT_SOME_FAILED;
-    }
     truce_arena *a = truce_arena_new(1 << 16);
     if (!a) {
         free(raw);
@@ -176,7 +153,8 @@ static int benchmark(const char *dir)
         memset(&art, 0, sizeof art);
         int rc = raw ? truce_clean_html(a, raw, len, NULL, NULL, &art, &err) : TRUCE_EIO;
         if (rc) {
-            fprintf(stderr, "truce extract: %s: %s\n", names[i], raw ? err.msg : "cannot read");
+            if (raw) /* read_all already said why it could not read */
+                fprintf(stderr, "truce extract: %s: %s\n", names[i], err.msg);
             status = EXIT_SOME_FAILED;
         }
         truce_buf b;

@@ -65,6 +65,11 @@ typedef struct truce_ingest_options {
 /* Hex SHA-256 of bytes into out[65]. */
 void truce_sha256_hex(const void *data, size_t len, char out[65]);
 
+/* Reads a whole file into a malloc'd buffer (free it), inflating gzip data;
+ * refuses files or inflated data over max_bytes and truncated gzip. */
+int truce_ingest_read_file(const char *path, size_t max_bytes, unsigned char **out, size_t *len,
+                           truce_error *err);
+
 /* Guesses a format from a name (may be NULL) and the first bytes. */
 truce_format truce_ingest_sniff(const char *name, const unsigned char *raw, size_t len);
 

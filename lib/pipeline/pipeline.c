@@ -5,12 +5,9 @@
  * name and the reason, and processing goes on with the next document.
  */
 #define _POSIX_C_SOURCE 200809L
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <zlib.h>
 
 #include "truce/pipeline.h"
 
@@ -152,74 +149,6 @@ static void on_container_err(void *ctx, const truce_error *e)
     report(c->p, e);
 }
 
-/* Reads a whole file; gzip data is inflated (bounded by the size limit). */
-static int slurp(const char *path, size_t max, unsigned char **out, size_t *len, truce_error *err)
-{
-    *out = NULL;
-    *len = 0;
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return truce_error_set(err, TRUCE_EIO, path, -1, "cannot read: %s", strerror(errno));
-    if (!S_ISREG(st.st_mode))
-        return truce_error_set(err, TRUCE_EIO, path, -1, "not a regular file");
-    if ((unsigned long long)st.st_size > max)
-        return truce_error_set(err, TRUCE_EINPUT, path, -1, "file is %lld bytes, over the limit of %zu bytes",
-                               (long long)st.st_size, max);
-    gzFile g = gzopen(path, "rb");
-    if (!g)
-        return truce_error_set(err, TRUCE_EIO, path, -1, "cannot open: %s", strerror(errno));
-    size_t cap = (size_t)st.st_size + 1, n = 0;
-    unsigned char *buf = malloc(cap);
-    if (!buf) {
-        gzclose(g);
-        return truce_error_set(err, TRUCE_ENOMEM, path, -1, "out of memory");
-    }
-    for (;;) {
-        if (n == cap) {
-            if (cap > max) {
-                free(buf);
-                gzclose(g);
-                return truce_error_set(err, TRUCE_EINPUT, path, -1, "decompressed size over the limit of %zu bytes", max);
-            }
-            unsigned char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                gzclose(g);
-                return truce_error_set(err, TRUCE_ENOMEM, path, -1, "out of memory");
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        unsigned want = (unsigned)((cap - n) > (1u << 30) ? (1u << 30) : (cap - n));
-        int r = gzread(g, buf + n, want);
-        if (r < 0) {
-            int zerr;
-            const char *msg = gzerror(g, &zerr);
-            truce_error_set(err, TRUCE_EINPUT, path, (long long)n, "corrupt compressed data: %s", msg);
-            free(buf);
-            gzclose(g);
-            return TRUCE_EINPUT;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    int zerr = Z_OK;
-    gzerror(g, &zerr);
-    gzclose(g);
-    if (zerr != Z_OK && zerr != Z_STREAM_END) {
-        free(buf);
-        return truce_error_set(err, TRUCE_EINPUT, path, (long long)n, "truncated or corrupt gzip data");
-    }
-    if (n > max) {
-        free(buf);
-        return truce_error_set(err, TRUCE_EINPUT, path, -1, "decompressed size over the limit of %zu bytes", max);
-    }
-    *out = buf;
-    *len = n;
-    return TRUCE_OK;
-}
-
 static bool ends_with(const char *s, const char *suf)
 {
     size_t n = strlen(s), m = strlen(suf);
@@ -254,7 +183,7 @@ int truce_pipeline_file(truce_pipeline *p, const char *path)
     }
     unsigned char *raw;
     size_t len;
-    int rc = slurp(path, max, &raw, &len, &err);
+    int rc = truce_ingest_read_file(path, max, &raw, &len, &err);
     if (rc) {
         p->stats.documents_seen++;
         p->stats.failed++;
