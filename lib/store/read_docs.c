@@ -59,7 +59,7 @@ int truce_store_get_doc(truce_store *s, truce_arena *a, const char *key, truce_s
         " d.author, d.published_basis, d.warnings, d.raw, d.text, d.offset_map FROM documents d"
         " LEFT JOIN sources src ON src.id=d.source_id"
         " WHERE d.id = ?1 OR (length(?1) >= 6 AND d.id LIKE ?1 || '%') OR d.path = ?1 OR d.url = ?1"
-        "  OR d.path LIKE '%/' || ?1 || '%' ORDER BY d.rowid LIMIT 2";
+        "  OR d.path LIKE '%/' || ?1 || '%' ORDER BY d.rowid LIMIT 1";
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return store_fail(s, err, "get document");
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
@@ -96,11 +96,9 @@ int truce_store_get_doc(truce_store *s, truce_arena *a, const char *key, truce_s
     d->text = text;
     rc = truce_offset_map_decode(a, sqlite3_column_blob(st, 14), (size_t)sqlite3_column_bytes(st, 14),
                                  d->raw_len, &d->map);
-    bool ambiguous = sqlite3_step(st) == SQLITE_ROW && strlen(key) < 64;
     sqlite3_finalize(st);
     if (rc)
         return truce_error_set(err, rc, key, -1, "stored offset map is damaged");
-    (void)ambiguous; /* the first match wins; ids are unique, prefixes rarely clash */
 
     if (sqlite3_prepare_v2(s->db, "SELECT start,end,paragraph,flags FROM sentences WHERE doc_id=? ORDER BY idx", -1, &st, NULL) != SQLITE_OK)
         return store_fail(s, err, "sentences");
