@@ -125,28 +125,19 @@ int truce_pipeline_document(truce_pipeline *p, const unsigned char *raw, size_t 
     return rc;
 }
 
-typedef struct container_ctx {
-    truce_pipeline *p;
-    const char *path;
-} container_ctx;
-
 static int on_container_doc(void *ctx, const unsigned char *raw, size_t len,
                             const truce_doc_meta *meta, truce_format format, long long offset)
 {
-    container_ctx *c = ctx;
     (void)offset;
-    truce_doc_meta m = *meta;
-    if (!m.path)
-        m.path = NULL; /* the URL names a contained document */
-    truce_pipeline_document(c->p, raw, len, &m, format);
+    truce_pipeline_document(ctx, raw, len, meta, format);
     return 0;
 }
 
 static void on_container_err(void *ctx, const truce_error *e)
 {
-    container_ctx *c = ctx;
-    c->p->stats.failed++;
-    report(c->p, e);
+    truce_pipeline *p = ctx;
+    p->stats.failed++;
+    report(p, e);
 }
 
 static bool ends_with(const char *s, const char *suf)
@@ -173,8 +164,7 @@ int truce_pipeline_file(truce_pipeline *p, const char *path)
         }
     }
     if (archive) {
-        container_ctx c = { p, path };
-        int rc = truce_ingest_warc(path, on_container_doc, on_container_err, &c, &err);
+        int rc = truce_ingest_warc(path, on_container_doc, on_container_err, p, &err);
         if (rc) {
             p->stats.failed++;
             report(p, &err);
@@ -192,8 +182,7 @@ int truce_pipeline_file(truce_pipeline *p, const char *path)
     }
     truce_format fmt = truce_ingest_sniff(path, raw, len);
     if (fmt == TRUCE_FORMAT_RSS || fmt == TRUCE_FORMAT_ATOM) {
-        container_ctx c = { p, path };
-        rc = truce_ingest_feed(raw, len, path, on_container_doc, &c, &err);
+        rc = truce_ingest_feed(raw, len, path, on_container_doc, p, &err);
         if (rc) {
             p->stats.failed++;
             report(p, &err);
