@@ -74,7 +74,7 @@ def main():
                     tp_gold += 1
                     errs.append(km(g[2], g[3], hit[0][2], hit[0][3]))
                     if verbose and errs[-1] > 161:
-                        print('  far %6.0f km: %s' % (errs[-1], text[g[0]:g[1]]))
+                        print('  far %6.0f km: %s gold %.2f,%.2f ours %.2f,%.2f' % (errs[-1], text[g[0]:g[1]], g[2], g[3], hit[0][2], hit[0][3]))
                 elif verbose:
                     print('  missed: %s' % text[g[0]:g[1]])
         P = tp_pred / npred if npred else 0

@@ -63,11 +63,6 @@ typedef struct ptok {
     bool cap, allcap;
 } ptok;
 
-typedef struct pmatch {
-    size_t t0, t1;          /* tokens [t0, t1] */
-    size_t first, count;    /* candidates in g->names */
-    int country_cand;       /* index of a country candidate, -1 none */
-} pmatch;
 
 /* Capitalized English words that are also names in GeoNames; as a single
  * word they are read as ordinary words. Our own list. */
@@ -286,42 +281,6 @@ static bool surname_in_doc(const char *text, const ptok *t, size_t nt, size_t i)
     return false;
 }
 
-static double dist_km(double la1, double lo1, double la2, double lo2)
-{
-    const double r = 0.017453292519943295;
-    double dla = (la2 - la1) * r, dlo = (lo2 - lo1) * r;
-    double h = sin(dla / 2) * sin(dla / 2) + cos(la1 * r) * cos(la2 * r) * sin(dlo / 2) * sin(dlo / 2);
-    return 2 * 6371.0 * asin(sqrt(h < 1 ? h : 1));
-}
-
-static const gz_rec *cand(const truce_gazetteer *g, const pmatch *m, size_t k)
-{
-    return &g->recs[g->names[m->first + k].rec];
-}
-
-static double base_score(const gz_rec *r)
-{
-    double s = log10((double)r->pop + 10.0);
-    if (r->prec == TRUCE_PLACE_COUNTRY) s = 9.0;
-    else if (r->flags & GZ_SUPPLEMENT) s += 0.5;
-    if (r->flags & GZ_CAPITAL) s += 1.0;
-    if (r->flags & GZ_ADMIN_SEAT) s += 0.5;
-    return s;
-}
-
-/* Our supplement row for a place GeoNames also has under this name gives
- * way, so the mention keeps its GeoNames id. */
-static bool shadowed(const truce_gazetteer *g, const pmatch *m, const gz_rec *r)
-{
-    for (size_t k = 0; k < m->count; k++) {
-        const gz_rec *o = cand(g, m, k);
-        if (o != r && o->gid && o->prec == r->prec && dist_km(o->lat, o->lon, r->lat, r->lon) < 30) return true;
-    }
-    return false;
-}
-
-static bool cc_eq(const char a[2], const char b[2]) { return a[0] && a[0] == b[0] && a[1] == b[1]; }
-
 int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text, size_t len,
                       const truce_sentence_list *sentences, truce_place_list *out, truce_error *err)
 {
@@ -338,6 +297,8 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
     pmatch *m = truce_arena_alloc(a, mcap * sizeof *m);
     if (!m) return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
     char key[1024];
+    pdemonyms dem = {NULL, 0};
+    size_t dcap = 0;
     for (size_t i = 0; i < nt; i++) {
         if (!t[i].cap || !t[i].norm[0]) continue;
         size_t kl = 0, best_j = 0, best_first = 0, best_count = 0;
@@ -360,11 +321,29 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
             continue;
         }
         bool single = best_j == i;
-        const gz_rec *r0 = &g->recs[g->names[best_first].rec];
         int country_cand = -1;
-        for (size_t k = 0; k < best_count && k < MAX_CANDS; k++)
-            if (g->recs[g->names[best_first + k].rec].prec == TRUCE_PLACE_COUNTRY) country_cand = (int)k;
-        (void)r0;
+        size_t n_dem = 0;
+        const gz_rec *dem_rec = NULL;
+        for (size_t k = 0; k < best_count && k < MAX_CANDS; k++) {
+            const gz_rec *r = &g->recs[g->names[best_first + k].rec];
+            if (r->prec == TRUCE_PLACE_COUNTRY) country_cand = (int)k;
+            if (r->flags & GZ_DEMONYM) { n_dem++; dem_rec = r; }
+        }
+        /* "Armenian", "Israelis": not a place, but a hint of the country */
+        if (n_dem && n_dem == (best_count < MAX_CANDS ? best_count : MAX_CANDS)) {
+            if (dem.n == dcap) {
+                size_t nc = dcap ? dcap * 2 : 16;
+                char (*gd)[2] = truce_arena_grow(a, dem.cc, dem.n, nc, sizeof *dem.cc);
+                if (!gd) return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
+                dem.cc = gd;
+                dcap = nc;
+            }
+            dem.cc[dem.n][0] = dem_rec->cc[0];
+            dem.cc[dem.n][1] = dem_rec->cc[1];
+            dem.n++;
+            i = best_j;
+            continue;
+        }
         if (IN(key_of(t, i, best_j, key, sizeof key), stop_words) && country_cand < 0) continue;
         if (single && country_cand < 0) {
             if (best_j + 1 < nt && IN(t[best_j + 1].norm, speech_verbs) &&
@@ -406,103 +385,31 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
         m[nm].t1 = best_j;
         m[nm].first = best_first;
         m[nm].count = best_count < MAX_CANDS ? best_count : MAX_CANDS;
-        m[nm].country_cand = country_cand;
+        m[nm].key = truce_arena_strdup(a, key_of(t, i, best_j, key, sizeof key));
+        if (!m[nm].key) return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
+        m[nm].comma_next = m[nm].comma_prev = PM_NONE;
+        /* "X, Y": only a comma and a space between the two names */
+        if (nm > 0) {
+            size_t pe = t[m[nm - 1].t1].end, ps = t[i].start;
+            if (ps == pe + 2 && text[pe] == ',' && text[pe + 1] == ' ') {
+                m[nm - 1].comma_next = nm;
+                m[nm].comma_prev = nm - 1;
+            }
+        }
         nm++;
         i = best_j;
     }
     if (nm == 0) return TRUCE_OK;
 
-    /* Document context: countries named outright, and the country of each
-     * mention's most likely reading, weighted by how sure that reading is. */
-    typedef struct { char cc[2]; double w; } ccw;
-    ccw ctx[64];
-    size_t nctx = 0;
-    const gz_rec **prior = truce_arena_calloc(a, nm, sizeof *prior);
-    double *own_w = truce_arena_calloc(a, nm, sizeof *own_w);
-    if (!prior || !own_w) return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
-    for (size_t x = 0; x < nm; x++) {
-        double best = -1e9, second = -1e9;
-        const gz_rec *br = NULL;
-        for (size_t k = 0; k < m[x].count; k++) {
-            const gz_rec *r = cand(g, &m[x], k);
-            double s = base_score(r);
-            if (s > best) { second = best; best = s; br = r; }
-            else if (s > second) second = s;
-        }
-        prior[x] = br;
-        double w = m[x].count == 1 ? 1.0 : (best - second > 1.0 ? 0.6 : 0.2);
-        if (br->prec == TRUCE_PLACE_COUNTRY) w = 2.0;
-        own_w[x] = w;
-        if (!br->cc[0]) continue;
-        size_t c;
-        for (c = 0; c < nctx; c++) if (cc_eq(ctx[c].cc, br->cc)) break;
-        if (c == nctx) {
-            if (nctx == 64) continue;
-            ctx[nctx].cc[0] = br->cc[0];
-            ctx[nctx].cc[1] = br->cc[1];
-            ctx[nctx].w = 0;
-            nctx++;
-        }
-        ctx[c].w += w;
-    }
-
+    presolved *res = truce_arena_calloc(a, nm, sizeof *res);
+    if (!res || place_resolve(a, g, m, nm, &dem, res) != TRUCE_OK)
+        return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
     out->items = truce_arena_calloc(a, nm, sizeof *out->items);
     if (!out->items) return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
     size_t si = 0;
     for (size_t x = 0; x < nm; x++) {
-        double best = -1e9, best_base = 0, runner_base = -1e9;
-        const gz_rec *br = NULL;
-        const char *basis = "only candidate";
-        bool by_ctx = false, by_near = false;
-        for (size_t k = 0; k < m[x].count; k++) {
-            const gz_rec *r = cand(g, &m[x], k);
-            if ((r->flags & GZ_SUPPLEMENT) && shadowed(g, &m[x], r)) continue;
-            double b = base_score(r), s = b, cw = 0;
-            for (size_t c = 0; c < nctx; c++)
-                if (cc_eq(ctx[c].cc, r->cc)) cw = ctx[c].w;
-            if (prior[x] && cc_eq(prior[x]->cc, r->cc)) cw -= own_w[x];
-            if (cw > 0.1) s += 1.0 + 0.4 * (cw > 2 ? 2 : cw);
-            bool near = false;
-            if (m[x].count > 1 && r->prec != TRUCE_PLACE_COUNTRY) {
-                for (size_t y = 0; y < nm && !near; y++) {
-                    if (y == x || !prior[y] || prior[y]->prec == TRUCE_PLACE_COUNTRY || own_w[y] < 0.5) continue;
-                    if (!strcmp(t[m[y].t0].norm, t[m[x].t0].norm)) continue;
-                    if (dist_km(r->lat, r->lon, prior[y]->lat, prior[y]->lon) < 150) near = true;
-                }
-                if (near) s += 2.0;
-                /* inside a first-level division the document names ("Dublin" with "Georgia") */
-                bool inside = false;
-                if (r->admin1[0] && r->prec == TRUCE_PLACE_POINT) {
-                    for (size_t y = 0; y < nm && !inside; y++) {
-                        if (y == x) continue;
-                        for (size_t k2 = 0; k2 < m[y].count; k2++) {
-                            const gz_rec *q = cand(g, &m[y], k2);
-                            if (q->prec == TRUCE_PLACE_REGION && cc_eq(q->cc, r->cc) &&
-                                q->admin1[0] == r->admin1[0] && q->admin1[1] == r->admin1[1]) { inside = true; break; }
-                        }
-                    }
-                    if (inside) s += 2.0;
-                    near = near || inside;
-                }
-            }
-            if (s > best) {
-                if (br) runner_base = best_base > runner_base ? best_base : runner_base;
-                best = s; br = r; best_base = b;
-                by_ctx = cw > 0.1; by_near = near;
-            } else if (b > runner_base) runner_base = b;
-        }
-        if (m[x].count > 1) {
-            if (br->prec == TRUCE_PLACE_COUNTRY) basis = "country name";
-            else if (best_base >= runner_base) basis = "population";
-            else if (by_near) basis = "near other place in document";
-            else if (by_ctx) basis = "country in document";
-            else basis = "population";
-        } else if (br->prec == TRUCE_PLACE_COUNTRY) basis = "country name";
-        /* a lone word naming only a hamlet, with nothing in the document
-         * around it, is more often a word or a name than that hamlet */
-        if (m[x].t0 == m[x].t1 && br->pop < 1000 && !(br->flags & GZ_SUPPLEMENT) &&
-            br->prec == TRUCE_PLACE_POINT && !by_ctx && !by_near)
-            continue;
+        const gz_rec *br = res[x].rec;
+        if (!br) continue;
         truce_place_mention *pm = &out->items[out->n];
         pm->span.start = t[m[x].t0].start;
         pm->span.end = t[m[x].t1].end;
@@ -516,7 +423,7 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
         pm->country[1] = br->cc[0] ? br->cc[1] : 0;
         pm->country[2] = 0;
         pm->precision = br->prec <= TRUCE_PLACE_COUNTRY ? (truce_place_precision)br->prec : TRUCE_PLACE_UNKNOWN;
-        pm->basis = basis;
+        pm->basis = res[x].basis;
         if (sentences) {
             while (si + 1 < sentences->n && sentences->items[si].span.end <= pm->span.start) si++;
             pm->sentence = (uint32_t)si;
