@@ -133,6 +133,16 @@ static const char *const institution_heads[] = {
     "interior", "health", "emergency", "education", "state", "guard", "border", "regional",
 };
 
+/* Last words of an organisation's name that show the place starting it is
+ * that organisation's place ("Georgia Southern University", "the Texas
+ * Forest Service"); news outlets ("Post", "Times") are not among them. */
+static const char *const org_heads[] = {
+    "university", "college", "school", "schools", "academy", "association", "commission", "bureau",
+    "service", "services", "board", "company", "corporation", "council", "hospital", "society",
+    "authority", "institute", "foundation", "league", "museum", "library", "airlines", "railway",
+    "committee", "office", "patrol", "federation", "chamber", "agency", "department", "ministry",
+};
+
 /* Capitalized words before a place that do not make it a person's name. */
 static const char *const place_mods[] = {
     "northeast", "northwest", "southeast", "southwest", "upstate", "downstate", "mid",
@@ -228,7 +238,11 @@ static bool joinable(const char *text, const ptok *x, const ptok *y)
         if (g[0] == '.') return x->end - x->start <= 2 && y->end - y->start <= 2 && x->cap && y->cap;
         return g[0] == ' ' || g[0] == '-';
     }
-    if (gap == 2) return (g[0] == '.' && g[1] == ' ') || (g[0] == ',' && g[1] == ' ' && 0);
+    if (gap == 2) return g[0] == '.' && g[1] == ' ';
+    /* a possessive inside a name: "People's Republic of China" (the
+     * gazetteer holds such names without the "'s") */
+    if (gap == 3) return g[0] == '\'' && (g[1] == 's' || g[1] == 'S') && g[2] == ' ';
+    if (gap == 5) return !memcmp(g, "\xE2\x80\x99s ", 5);
     return false;
 }
 
@@ -361,12 +375,17 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
         if (best_j + 1 < nt && t[best_j + 1].cap && joinable(text, &t[best_j], &t[best_j + 1]) &&
             !IN(t[best_j + 1].norm, place_heads) && !IN(t[best_j + 1].norm, institution_heads) &&
             text[t[best_j].end] == ' ') {
-            /* followed by another capitalized word: part of a longer name */
-            /* the whole capitalized run is one name that is not ours */
+            /* followed by another capitalized word: part of a longer name;
+             * the whole capitalized run is one name that is not ours, unless
+             * it names an organisation of that place */
             size_t e = best_j + 1;
             while (e + 1 < nt && t[e + 1].cap && joinable(text, &t[e], &t[e + 1])) e++;
-            i = e;
-            continue;
+            bool org = false;
+            for (size_t q = best_j + 1; q <= e && !org; q++) org = IN(t[q].norm, org_heads);
+            if (!org) {
+                i = e;
+                continue;
+            }
         }
         /* after another capitalized word: a person's or an organisation's name;
          * a sentence-initial one counts unless it is a common word */

@@ -210,6 +210,16 @@ int main(int argc, char **argv)
     if (argc < 3) die("usage: gazetteer_build OUT.bin cities500.txt [places.tsv...]");
     if (strcmp(argv[2], "-") != 0) load_cities(argv[2]);
     for (int i = 3; i < argc; i++) load_tsv(argv[i], i == argc - 1 && argc > 4);
+    /* A country's weight is the population of its GeoNames places (the
+     * country list carries none), as a division's is (regions.js). */
+    for (size_t i = 0; i < n_rec; i++) {
+        if (recs[i].prec != 4 || recs[i].pop || !recs[i].cc[0]) continue;
+        uint64_t sum = 0;
+        for (size_t j = 0; j < n_rec; j++)
+            if (recs[j].prec == 1 && recs[j].gid && recs[j].cc[0] == recs[i].cc[0] && recs[j].cc[1] == recs[i].cc[1])
+                sum += recs[j].pop;
+        recs[i].pop = sum > UINT32_MAX ? UINT32_MAX : (uint32_t)sum;
+    }
     qsort(names, n_names, sizeof *names, cmp_name);
     size_t w = 0;
     for (size_t i = 0; i < n_names; i++) {
