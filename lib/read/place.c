@@ -360,7 +360,12 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
         }
         if (IN(key_of(t, i, best_j, key, sizeof key), stop_words) && country_cand < 0) continue;
         if (single && country_cand < 0) {
+            /* "Jones said", but not "Paris, Texas, said" (a comma between)
+             * nor "in Springfield, Missouri said" (the second half of X, Y) */
+            bool after_comma_name = i > 0 && t[i - 1].cap && t[i].start == t[i - 1].end + 2 &&
+                                    text[t[i - 1].end] == ',' && text[t[i - 1].end + 1] == ' ';
             if (best_j + 1 < nt && IN(t[best_j + 1].norm, speech_verbs) &&
+                t[best_j + 1].start == t[best_j].end + 1 && !after_comma_name &&
                 !(i > 0 && !t[i - 1].cap && IN(t[i - 1].norm, place_mods)))
                 continue;
             if (surname_in_doc(text, t, nt, i)) continue;
