@@ -121,13 +121,39 @@ static bool written_around(const truce_gazetteer *g, const pmatch *inner_m, cons
 
 enum why { W_POP, W_CTX, W_NEAR, W_REGION, W_CONTAINS, W_PATTERN };
 
+/* Some reading of another name (counted once per distinct name) lies within
+ * PAIR_KM of r: two ambiguous names that can be read as neighbours
+ * ("Huntsville" and "Walker County") most likely are. */
+#define PAIR_KM 60.0
+static bool pairs_with(const truce_gazetteer *g, const pmatch *m, size_t nm, const bool *first_of_key,
+                       size_t x, const gz_rec *r)
+{
+    double dlat = PAIR_KM / 111.0, dlon = dlat / (cos(r->lat * 0.017453292519943295) + 0.01);
+    for (size_t y = 0; y < nm; y++) {
+        if (!first_of_key[y] || !strcmp(m[y].key, m[x].key)) continue;
+        for (size_t k = 0; k < m[y].count; k++) {
+            const gz_rec *q = cand(g, &m[y], k);
+            if (q->prec > TRUCE_PLACE_DISTRICT || (q->flags & GZ_DEMONYM)) continue;
+            if (fabs(q->lat - r->lat) > dlat || fabs(q->lon - r->lon) > dlon) continue;
+            if (dist_km(r->lat, r->lon, q->lat, q->lon) < PAIR_KM) return true;
+        }
+    }
+    return false;
+}
+
 int place_resolve(truce_arena *a, const truce_gazetteer *g, const pmatch *m, size_t nm,
                   const pdemonyms *dem, presolved *out)
 {
     const gz_rec **pick = truce_arena_calloc(a, nm, sizeof *pick);
     double *conf = truce_arena_calloc(a, nm, sizeof *conf);
     double *nconf = truce_arena_calloc(a, nm, sizeof *nconf);
-    if (!pick || !conf || !nconf) return TRUCE_ENOMEM;
+    bool *first_of_key = truce_arena_calloc(a, nm, sizeof *first_of_key);
+    if (!pick || !conf || !nconf || !first_of_key) return TRUCE_ENOMEM;
+    for (size_t x = 0; x < nm; x++) {
+        first_of_key[x] = true;
+        for (size_t y = 0; y < x && first_of_key[x]; y++)
+            if (!strcmp(m[y].key, m[x].key)) first_of_key[x] = false;
+    }
 
     /* pass 0: the prior alone */
     for (size_t x = 0; x < nm; x++) {
@@ -188,6 +214,11 @@ int place_resolve(truce_arena *a, const truce_gazetteer *g, const pmatch *m, siz
                                 break;
                             }
                         }
+                }
+                if (!near && m[x].count > 1 && r->prec <= TRUCE_PLACE_DISTRICT &&
+                    pairs_with(g, m, nm, first_of_key, x, r)) {
+                    s += 1.5;
+                    w = W_NEAR;
                 }
                 if (near) { s += 2.0; w = W_NEAR; }
                 if (inside) { s += 2.0; w = W_REGION; }
