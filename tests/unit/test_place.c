@@ -47,6 +47,8 @@ static const fx FIXTURE[] = {
     {"Missouri", "Mo.", 38.25, -92.5, 'A', "US", 3, 4000000, 0, "MO", 0},
     {"Hartwell County", "", 34.35, -82.95, 'A', "US", 2, 20000, 0, "GA", 0},
     {"Syunik Province", "Syunik;Syunik Region", 39.5, 46.3, 'A', "AM", 3, 140000, 0, "08", 0},
+    {"Harlow", "", 34.20, -85.15, 'P', "US", 1, 3000, 122, "GA", 0},
+    {"Harlow", "", 28.00, -82.00, 'P', "US", 1, 9000, 123, "FL", 0},
     {"Georgian", "Georgians", 42.0, 43.5, 'A', "GE", 0, 0, 0, NULL, GZ_DEMONYM},
     {"Azerbaijani", "Azerbaijanis", 40.5, 47.5, 'A', "AZ", 0, 0, 0, NULL, GZ_DEMONYM},
     {"Armenian", "Armenians", 40.0, 45.0, 'A', "AM", 0, 0, 0, NULL, GZ_DEMONYM},
@@ -323,6 +325,15 @@ static void fixture_tests(const truce_gazetteer *g)
     CHECK(m && m->geonames_id == 106);
     m = find(&l, t29, "Texas");
     CHECK(m && m->precision == TRUCE_PLACE_REGION);
+
+    /* two ambiguous names that can be read as neighbours are */
+    const char *t32 = "Crews drove from Harlow to Lindale overnight.";
+    l = read_text(a, g, t32);
+    m = find(&l, t32, "Harlow");
+    CHECK(m && m->geonames_id == 122);
+    m = find(&l, t32, "Lindale");
+    CHECK(m && m->geonames_id == 114);
+    if (m) CHECK_STR(m->basis, "near other place in document");
 
     /* a second-level division is a district, and not the town inside it */
     const char *t30 = "Deputies in Hartwell County closed two roads.";
