@@ -32,6 +32,14 @@ const suffixes = ['autonomous republic', 'autonomous region', 'autonomous okrug'
 const prefixes = ['province of ', 'state of ', 'republic of ', 'provincia de ', 'provincia di ',
   'provincia del ', 'departamento de ', 'departamento del ', 'region de ', 'estado de ', 'distrito de ',
   'municipio de ', 'regierungsbezirk ', 'wilayah ', 'wilaya de ', 'gouvernorat de ', 'kabupaten ', 'kota '];
+// A division's name without its designator that is only a common word
+// ("Northern District" -> "Northern", "Centre") is not added bare.
+const generic = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western',
+  'central', 'centre', 'center', 'capital', 'coast', 'coastal', 'upper', 'lower', 'middle', 'greater',
+  'inner', 'outer', 'interior', 'highland', 'highlands', 'lakes', 'islands', 'island', 'river', 'mountain',
+  'plateau', 'valley', 'national', 'federal', 'metropolitan', 'north east', 'north west', 'south east',
+  'south west', 'northeast', 'northwest', 'southeast', 'southwest', 'far north', 'far west', 'littoral',
+  'border', 'frontier', 'special', 'new', 'old', 'union', 'commonwealth', 'city']);
 function bare(n) {
   for (const p of prefixes) if (n.startsWith(p) && n.length > p.length + 2) return n.slice(p.length);
   for (const s of suffixes) if (n.endsWith(' ' + s) && n.length > s.length + 3) return n.slice(0, -s.length - 1);
@@ -88,7 +96,7 @@ function addDivision(code, name, prec, cities) {
   const alts = new Set();
   const n = norm(name), b = bare(n);
   const inside = cityNames.get(cc + '.' + a1) || new Set();
-  if (b !== n && !inside.has(b) && !(prec === 'district' && cc === 'US')) alts.add(b);
+  if (b !== n && !inside.has(b) && !generic.has(b) && !(prec === 'district' && cc === 'US')) alts.add(b);
   if (prec === 'region')
     for (const s of ['province', 'region', 'oblast', 'governorate', 'state'])
       if (b + ' ' + s !== n) alts.add(b + ' ' + s);
