@@ -155,13 +155,57 @@ int place_resolve(truce_arena *a, const truce_gazetteer *g, const pmatch *m, siz
             if (!strcmp(m[y].key, m[x].key)) first_of_key[x] = false;
     }
 
+    /* What does not depend on the other names' readings, once per
+     * candidate: usable, inside a region another name may be, paired with a
+     * reading of another name, written with its region ("X, Y"). */
+    size_t *off = truce_arena_calloc(a, nm + 1, sizeof *off);
+    if (!off) return TRUCE_ENOMEM;
+    for (size_t x = 0; x < nm; x++) off[x + 1] = off[x] + m[x].count;
+    double *fixed = truce_arena_calloc(a, off[nm] ? off[nm] : 1, sizeof *fixed);
+    unsigned char *fwhy = truce_arena_calloc(a, off[nm] ? off[nm] : 1, 1);
+    bool *ok = truce_arena_calloc(a, off[nm] ? off[nm] : 1, sizeof *ok);
+    if (!fixed || !fwhy || !ok) return TRUCE_ENOMEM;
+    for (size_t x = 0; x < nm; x++)
+        for (size_t k = 0; k < m[x].count; k++) {
+            const gz_rec *r = cand(g, &m[x], k);
+            size_t c = off[x] + k;
+            ok[c] = usable(g, &m[x], r);
+            if (!ok[c]) continue;
+            enum why w = W_POP;
+            double f = 0;
+            bool inside = false;
+            for (size_t y = 0; y < nm && m[x].count > 1 && !inside; y++) {
+                if (y == x || !first_of_key[y] || !strcmp(m[y].key, m[x].key)) continue;
+                /* inside a first-level region some reading of another name is
+                 * ("Dublin" with "Georgia"): any candidate counts */
+                if (r->prec <= TRUCE_PLACE_DISTRICT && r->admin1[0])
+                    for (size_t k2 = 0; k2 < m[y].count; k2++) {
+                        const gz_rec *o = cand(g, &m[y], k2);
+                        if (o->prec == TRUCE_PLACE_REGION && !(o->flags & GZ_DEMONYM) && same_admin1(o, r)) {
+                            inside = true;
+                            break;
+                        }
+                    }
+            }
+            if (m[x].count > 1 && r->prec <= TRUCE_PLACE_DISTRICT && pairs_with(g, m, nm, first_of_key, x, r)) {
+                f += 1.5;
+                w = W_NEAR;
+            }
+            if (inside) { f += 2.0; w = W_REGION; }
+            /* "Springfield, Illinois": the name and the region it is in */
+            if (m[x].comma_next != PM_NONE && written_inside(g, &m[m[x].comma_next], r)) { f += 4.0; w = W_PATTERN; }
+            if (m[x].comma_prev != PM_NONE && written_around(g, &m[m[x].comma_prev], r)) { f += 3.0; w = W_PATTERN; }
+            fixed[c] = f;
+            fwhy[c] = (unsigned char)w;
+        }
+
     /* pass 0: the prior alone */
     for (size_t x = 0; x < nm; x++) {
         double best = -1e9, second = -1e9;
         size_t usable_n = 0;
         for (size_t k = 0; k < m[x].count; k++) {
             const gz_rec *r = cand(g, &m[x], k);
-            if (!usable(g, &m[x], r)) continue;
+            if (!ok[off[x] + k]) continue;
             usable_n++;
             double s = base_score(r);
             if (s > best) { second = best; best = s; pick[x] = r; }
@@ -186,46 +230,33 @@ int place_resolve(truce_arena *a, const truce_gazetteer *g, const pmatch *m, siz
             size_t usable_n = 0;
             for (size_t k = 0; k < m[x].count; k++) {
                 const gz_rec *r = cand(g, &m[x], k);
-                if (!usable(g, &m[x], r)) continue;
+                if (!ok[off[x] + k]) continue;
                 usable_n++;
                 double b = base_score(r), s = b;
                 enum why w = W_POP;
                 double cw = ctx_get(ctx, nctx, r->cc);
                 if (pick[x] && cc_eq(pick[x]->cc, r->cc)) cw -= conf[x];
                 if (cw > 0.1) { s += 1.0 + 0.4 * (cw > 2 ? 2 : cw); w = W_CTX; }
-                bool near = false, inside = false, holds = false;
-                for (size_t y = 0; y < nm && m[x].count > 1; y++) {
-                    if (y == x || !pick[y] || !strcmp(m[y].key, m[x].key)) continue;
+                bool near = false, holds = false;
+                for (size_t y = 0; y < nm && m[x].count > 1 && !(near && holds); y++) {
+                    if (y == x || !first_of_key[y] || !pick[y] || conf[y] < 0.5 || !strcmp(m[y].key, m[x].key))
+                        continue;
                     const gz_rec *q = pick[y];
                     /* near another place read with some confidence */
                     if (!near && r->prec <= TRUCE_PLACE_DISTRICT && q->prec <= TRUCE_PLACE_DISTRICT &&
-                        conf[y] >= 0.5 && dist_km(r->lat, r->lon, q->lat, q->lon) < NEAR_KM)
+                        dist_km(r->lat, r->lon, q->lat, q->lon) < NEAR_KM)
                         near = true;
                     /* a region holding another place the document names */
-                    if (!holds && r->prec == TRUCE_PLACE_REGION && conf[y] >= 0.5 && contains(r, q))
-                        holds = true;
-                    /* inside a first-level region some reading of another name is
-                     * ("Dublin" with "Georgia"): any candidate counts */
-                    if (!inside && r->prec <= TRUCE_PLACE_DISTRICT && r->admin1[0])
-                        for (size_t k2 = 0; k2 < m[y].count; k2++) {
-                            const gz_rec *o = cand(g, &m[y], k2);
-                            if (o->prec == TRUCE_PLACE_REGION && !(o->flags & GZ_DEMONYM) && same_admin1(o, r)) {
-                                inside = true;
-                                break;
-                            }
-                        }
+                    if (!holds && r->prec == TRUCE_PLACE_REGION && contains(r, q)) holds = true;
+                    if (r->prec > TRUCE_PLACE_DISTRICT && r->prec != TRUCE_PLACE_REGION) break;
                 }
-                if (!near && m[x].count > 1 && r->prec <= TRUCE_PLACE_DISTRICT &&
-                    pairs_with(g, m, nm, first_of_key, x, r)) {
-                    s += 1.5;
-                    w = W_NEAR;
-                }
-                if (near) { s += 2.0; w = W_NEAR; }
-                if (inside) { s += 2.0; w = W_REGION; }
-                if (holds) { s += 2.0; w = W_CONTAINS; }
-                /* "Springfield, Illinois": the name and the region it is in */
-                if (m[x].comma_next != PM_NONE && written_inside(g, &m[m[x].comma_next], r)) { s += 4.0; w = W_PATTERN; }
-                if (m[x].comma_prev != PM_NONE && written_around(g, &m[m[x].comma_prev], r)) { s += 3.0; w = W_PATTERN; }
+                /* the neighbour pairing counts only when no confident reading
+                 * is near already */
+                double f = fixed[off[x] + k];
+                if (near && fwhy[off[x] + k] == W_NEAR) f -= 1.5;
+                if (f > 0) { s += f; w = (enum why)fwhy[off[x] + k]; }
+                if (near) { s += 2.0; if (w != W_REGION && w != W_PATTERN) w = W_NEAR; }
+                if (holds) { s += 2.0; if (w != W_PATTERN) w = W_CONTAINS; }
                 if (s > best) {
                     if (br) runner_base = best_base > runner_base ? best_base : runner_base;
                     second = best;
