@@ -16,6 +16,8 @@
 #define NEAR_KM 150.0
 /* a country over a division or town of the same weight ("Georgia") */
 #define COUNTRY_BONUS 1.5
+/* a first-level division over a town of the same weight ("Wyoming") */
+#define REGION_BONUS 0.5
 
 static double dist_km(double la1, double lo1, double la2, double lo2)
 {
@@ -47,13 +49,15 @@ static bool contains(const gz_rec *outer, const gz_rec *inner)
 }
 
 /* The prior: population (for a division, of the GeoNames places in it),
- * countries a step above, capitals and seats a little up,
+ * countries a step above, first-level divisions half a step, capitals and
+ * seats a little up,
  * our own supplement rows a little up (they are there because news names
  * them). */
 static double base_score(const gz_rec *r)
 {
     double s = log10((double)r->pop + 10.0);
     if (r->prec == TRUCE_PLACE_COUNTRY) return s + COUNTRY_BONUS;
+    if (r->prec == TRUCE_PLACE_REGION) s += REGION_BONUS;
     if (r->flags & GZ_SUPPLEMENT) s += 0.5;
     if (r->flags & GZ_CAPITAL) s += 1.0;
     if (r->flags & GZ_ADMIN_SEAT) s += 0.5;

@@ -16,6 +16,11 @@ static gz_rec *recs; static size_t n_rec, cap_rec;
 static gz_name *names; static size_t n_names, cap_names;
 static char *pool; static size_t pool_len, pool_cap;
 
+/* While building, a cities500 alternate name is marked in the high bit of
+ * its record index: one that is also the name of a country or a division
+ * (Bozeman's alternate "Missouri") is dropped before writing. */
+#define ALT_BIT 0x80000000u
+
 static void die(const char *m) { fprintf(stderr, "gazetteer_build: %s\n", m); exit(1); }
 
 static uint32_t pool_add(const char *s, size_t n)
@@ -140,7 +145,9 @@ static void load_cities(const char *path)
             for (char *p = f[3]; *p;) {
                 char *c = strchr(p, ',');
                 size_t l = c ? (size_t)(c - p) : strlen(p);
+                size_t before = n_names;
                 add_name(ri, p, l, 1);
+                if (n_names > before) names[n_names - 1].rec |= ALT_BIT;
                 if (!c) break;
                 p = c + 1;
             }
@@ -222,6 +229,19 @@ int main(int argc, char **argv)
     }
     qsort(names, n_names, sizeof *names, cmp_name);
     size_t w = 0;
+    for (size_t i = 0, e; i < n_names; i = e) {
+        int division = 0;
+        for (e = i; e < n_names && !strcmp(pool + names[e].key_off, pool + names[i].key_off); e++)
+            if (!(names[e].rec & ALT_BIT) && recs[names[e].rec].prec >= 2) division = 1;
+        for (size_t j = i; j < e; j++) {
+            if ((names[j].rec & ALT_BIT) && division) continue;
+            names[j].rec &= ~ALT_BIT;
+            names[w++] = names[j];
+        }
+    }
+    n_names = w;
+    qsort(names, n_names, sizeof *names, cmp_name);
+    w = 0;
     for (size_t i = 0; i < n_names; i++) {
         if (w && names[w - 1].rec == names[i].rec &&
             !strcmp(pool + names[w - 1].key_off, pool + names[i].key_off))
