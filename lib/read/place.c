@@ -360,11 +360,12 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
             continue;
         }
         if (IN(key_of(t, i, best_j, key, sizeof key), stop_words) && country_cand < 0) continue;
+        /* the second half of "X, Y" ("Springfield, Missouri", "Lexington, Ky.") */
+        bool after_comma_name = i > 0 && t[i - 1].cap && t[i].start == t[i - 1].end + 2 &&
+                                text[t[i - 1].end] == ',' && text[t[i - 1].end + 1] == ' ';
         if (single && country_cand < 0) {
             /* "Jones said", but not "Paris, Texas, said" (a comma between)
-             * nor "in Springfield, Missouri said" (the second half of X, Y) */
-            bool after_comma_name = i > 0 && t[i - 1].cap && t[i].start == t[i - 1].end + 2 &&
-                                    text[t[i - 1].end] == ',' && text[t[i - 1].end + 1] == ' ';
+             * nor "in Springfield, Missouri said" */
             if (best_j + 1 < nt && IN(t[best_j + 1].norm, speech_verbs) &&
                 t[best_j + 1].start == t[best_j].end + 1 && !after_comma_name &&
                 !(i > 0 && !t[i - 1].cap && IN(t[i - 1].norm, place_mods)))
@@ -372,7 +373,14 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
             if (surname_in_doc(text, t, nt, i)) continue;
             if (sentence_initial(text, t, i) && lower_in_doc(t, nt, i)) continue;
         }
-        if (single) {
+        /* "500 B.C.": an era after a number, not British Columbia */
+        if (t[i].end - t[i].start <= 2 && i > 0 && t[i - 1].norm[0] >= '0' && t[i - 1].norm[0] <= '9' &&
+            country_cand < 0)
+            continue;
+        /* short capitals and two-letter words are codes and initials, except
+         * an abbreviated state after a town ("Lexington, Ky.") */
+        bool abbrev = after_comma_name && t[i].end < len && text[t[i].end] == '.';
+        if (single && !abbrev) {
             if (t[i].allcap && t[i].end - t[i].start <= 3 && country_cand < 0) continue;
             if (strlen(t[i].norm) < 3 && country_cand < 0) continue;
         }
