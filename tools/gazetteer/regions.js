@@ -78,7 +78,7 @@ function km(a, b, c, d) {
 function centre(cs) {
   const mlat = median(cs.map(c => c.lat)), mlon = median(cs.map(c => c.lon));
   const d = cs.map(c => km(mlat, mlon, c.lat, c.lon));
-  const cut = Math.max(4 * median(d), 50);
+  const cut = Math.max(8 * median(d), 100);
   const keep = cs.filter((c, i) => d[i] <= cut);
   const lats = keep.map(c => c.lat), lons = keep.map(c => c.lon), lons360 = lons.map(x => (x + 360) % 360);
   const span = v => Math.max(...v) - Math.min(...v), mid = v => (Math.max(...v) + Math.min(...v)) / 2;
