@@ -80,7 +80,8 @@ static const char *const stop_words[] = {
     "with", "would", "yet", "you", "young", "hospital", "church", "court", "street", "man", "woman",
     "government", "army", "party", "people", "president", "minister", "state", "republic", "general",
     "north", "south", "east", "west", "central", "media", "northern", "southern", "eastern",
-    "western", "coast", "capital", "centre", "lakes", "upper", "lower", "middle", "plateau", "post", "early", "royal", "independence",
+    "western", "coast", "capital", "centre", "lakes", "upper", "lower", "middle", "plateau",
+    "federal", "earth", "gulf", "area", "superior", "metro", "law", "human", "village", "ill", "post", "early", "royal", "independence",
     "liberty", "unity", "freedom", "victory", "progress", "friendship", "hope", "paradise", "eden",
     "ocean", "river", "lake", "mount", "sea", "valley", "hill", "hills", "park", "garden", "gardens",
     "mission", "temple", "tower", "market", "bridge", "station", "airport", "port", "fort", "camp",
@@ -99,6 +100,13 @@ static const char *const stop_words[] = {
     "school", "college", "county", "board", "office", "department", "club", "center", "library",
     "war", "peace", "english", "french", "german", "spanish", "italian", "chinese", "japanese",
     "arabic", "turkish", "persian", "latin", "greek", "dutch", "polish", "jewish", "muslim",
+};
+
+/* Stoplisted words that are also first names: "John Bell ... Bell" makes
+ * the later lone "Bell" a person. */
+static const char *const first_names[] = {
+    "anna", "maria", "mary", "john", "paul", "david", "james", "michael", "george", "charles",
+    "elizabeth", "ali", "omar", "victoria", "early",
 };
 
 /* Division words after a name whose division the gazetteer lacks. */
@@ -288,7 +296,7 @@ static bool surname_in_doc(const char *text, const ptok *t, size_t nt, size_t i)
         if (x == i || !t[x].cap || strcmp(t[x].norm, t[i].norm) != 0) continue;
         const ptok *p = &t[x - 1];
         if (!p->cap || p->allcap || p->end - p->start < 2 || t[x].start - p->end != 1 || text[p->end] != ' ') continue;
-        if (IN(p->norm, place_mods) || IN(p->norm, stop_words)) continue;
+        if (IN(p->norm, place_mods) || (IN(p->norm, stop_words) && !IN(p->norm, first_names))) continue;
         if (x + 1 < nt && t[x + 1].cap && t[x + 1].start - t[x].end == 1) continue;
         if (x >= 2 && t[x - 2].cap && t[x - 1].start - t[x - 2].end == 1) continue;
         return true;
@@ -345,7 +353,9 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
             if (r->flags & GZ_DEMONYM) { n_dem++; dem_rec = r; }
         }
         /* "Armenian", "Israelis": not a place, but a hint of the country */
-        if (n_dem && n_dem == (best_count < MAX_CANDS ? best_count : MAX_CANDS)) {
+        /* a demonym is read as one even where a small town bears it
+         * ("Canadian", Texas), but a country's name stays the country */
+        if (n_dem && country_cand < 0) {
             if (dem.n == dcap) {
                 size_t nc = dcap ? dcap * 2 : 16;
                 char (*gd)[2] = truce_arena_grow(a, dem.cc, dem.n, nc, sizeof *dem.cc);
@@ -359,10 +369,11 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
             i = best_j;
             continue;
         }
-        if (IN(key_of(t, i, best_j, key, sizeof key), stop_words) && country_cand < 0) continue;
         /* the second half of "X, Y" ("Springfield, Missouri", "Lexington, Ky.") */
         bool after_comma_name = i > 0 && t[i - 1].cap && t[i].start == t[i - 1].end + 2 &&
                                 text[t[i - 1].end] == ',' && text[t[i - 1].end + 1] == ' ';
+        bool abbrev = after_comma_name && t[best_j].end < len && text[t[best_j].end] == '.';
+        if (IN(key_of(t, i, best_j, key, sizeof key), stop_words) && country_cand < 0 && !abbrev) continue;
         if (single && country_cand < 0) {
             /* "Jones said", but not "Paris, Texas, said" (a comma between)
              * nor "in Springfield, Missouri said" */
@@ -371,6 +382,9 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
                 !(i > 0 && !t[i - 1].cap && IN(t[i - 1].norm, place_mods)))
                 continue;
             if (surname_in_doc(text, t, nt, i)) continue;
+            /* "said Moore", "told Baker": the speaker */
+            if (i > 0 && !t[i - 1].cap && IN(t[i - 1].norm, speech_verbs) && t[i].start == t[i - 1].end + 1)
+                continue;
             if (sentence_initial(text, t, i) && lower_in_doc(t, nt, i)) continue;
         }
         /* "500 B.C.": an era after a number, not British Columbia */
@@ -379,7 +393,6 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
             continue;
         /* short capitals and two-letter words are codes and initials, except
          * an abbreviated state after a town ("Lexington, Ky.") */
-        bool abbrev = after_comma_name && t[i].end < len && text[t[i].end] == '.';
         if (single && !abbrev) {
             if (t[i].allcap && t[i].end - t[i].start <= 3 && country_cand < 0) continue;
             if (strlen(t[i].norm) < 3 && country_cand < 0) continue;
