@@ -14,6 +14,10 @@
 
 #define MAX_CTX 64
 #define NEAR_KM 150.0
+/* the country-context bonus: 1 + CTX_K per unit of evidence, up to CTX_CAP
+ * units (a document full of one country's places leans on it harder) */
+#define CTX_K 0.4
+#define CTX_CAP 4.0
 /* a country over a division or town of the same weight ("Georgia") */
 #define COUNTRY_BONUS 1.5
 /* a first-level division over a town of the same weight ("Wyoming") */
@@ -240,7 +244,7 @@ int place_resolve(truce_arena *a, const truce_gazetteer *g, const pmatch *m, siz
                 enum why w = W_POP;
                 double cw = ctx_get(ctx, nctx, r->cc);
                 if (pick[x] && cc_eq(pick[x]->cc, r->cc)) cw -= conf[x];
-                if (cw > 0.1) { s += 1.0 + 0.4 * (cw > 2 ? 2 : cw); w = W_CTX; }
+                if (cw > 0.1) { s += 1.0 + CTX_K * (cw > CTX_CAP ? CTX_CAP : cw); w = W_CTX; }
                 bool near = false, holds = false;
                 for (size_t y = 0; y < nm && m[x].count > 1 && !(near && holds); y++) {
                     if (y == x || !first_of_key[y] || !pick[y] || conf[y] < 0.5 || !strcmp(m[y].key, m[x].key))
