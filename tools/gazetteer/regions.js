@@ -28,7 +28,8 @@ function norm(s) {
 const suffixes = ['autonomous republic', 'autonomous region', 'autonomous okrug', 'autonomous oblast',
   'special administrative region', 'governorate', 'province', 'region', 'oblast', 'rayon', 'raion',
   'district', 'state', 'prefecture', 'krai', 'kray', 'county', 'municipality', 'department',
-  'territory', 'voivodeship', 'city', 'republic', 'emirate', 'division', 'parish', 'borough'];
+  'territory', 'voivodeship', 'emirate', 'division', 'parish', 'borough'];
+// not "city" nor "republic": "Mexico City" is not "Mexico", "Chechen Republic" not "Chechen"
 const prefixes = ['province of ', 'state of ', 'republic of ', 'provincia de ', 'provincia di ',
   'provincia del ', 'departamento de ', 'departamento del ', 'region de ', 'estado de ', 'distrito de ',
   'municipio de ', 'regierungsbezirk ', 'wilayah ', 'wilaya de ', 'gouvernorat de ', 'kabupaten ', 'kota '];
