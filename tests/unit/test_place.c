@@ -310,7 +310,7 @@ static void fixture_tests(const truce_gazetteer *g)
     l = read_text(a, g, t27);
     m = find(&l, t27, "Springfield");
     CHECK(m && m->geonames_id == 120);
-    const char *t28 = "Officials in Springfield, Missouri said the bridge was safe.";
+    const char *t28 = "Officials in Springfield, Missouri said the bridge to Illinois was safe.";
     l = read_text(a, g, t28);
     m = find(&l, t28, "Springfield");
     CHECK(m && m->geonames_id == 121);
