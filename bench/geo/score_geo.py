@@ -4,7 +4,8 @@ place reader on LGL, TR-News and GeoVirus (XML with gold spans and
 coordinates). Usage: score_geo.py RUNNER NAME FILE [NAME FILE...].
 Recognition: a predicted span overlapping a gold span counts as found.
 Resolution: on gold toponyms we found, great-circle error of our point;
-accuracy@161 km, mean and median error. Speed: reader time only."""
+accuracy@161 km, mean and median error. Speed: CPU time (user+sys) of the
+reader only; then the gazetteer's size and the CPU time to open it."""
 import math, subprocess, sys, os
 import xml.etree.ElementTree as ET
 
@@ -44,17 +45,19 @@ def run(runner, docs):
             cur = []; preds.append(cur); continue
         s, e, la, lo = line.split('\t')
         cur.append((int(s), int(e), float(la), float(lo)))
-    ndocs, nbytes, nment, secs = p.stderr.decode().split()[-4:]
-    return preds, int(nbytes), int(nment), float(secs)
+    ndocs, nbytes, nment, secs, open_ms = p.stderr.decode().split()[-5:]
+    return preds, int(nbytes), int(nment), float(secs), float(open_ms)
 
 def main():
     runner = sys.argv[1]
+    opens = []
     verbose = os.environ.get('TRUCE_BENCH_VERBOSE')
     args = sys.argv[2:]
     print('%-10s %6s %6s %6s %6s | %7s %8s %8s | %6s %9s %6s' % ('corpus', 'gold', 'P', 'R', 'F1', 'acc161', 'mean_km', 'med_km', 'n_res', 'ment/s', 'MB/s'))
     for name, path in zip(args[0::2], args[1::2]):
         docs = load(path)
-        preds, nbytes, nment, secs = run(runner, docs)
+        preds, nbytes, nment, secs, open_ms = run(runner, docs)
+        opens.append(open_ms)
         ng = npred = tp_pred = tp_gold = 0
         errs = []
         for (text, gold), pred in zip(docs, preds):
@@ -74,7 +77,7 @@ def main():
                     tp_gold += 1
                     errs.append(km(g[2], g[3], hit[0][2], hit[0][3]))
                     if verbose and errs[-1] > 161:
-                        print('  far %6.0f km: %s' % (errs[-1], text[g[0]:g[1]]))
+                        print('  far %6.0f km: %s gold %.2f,%.2f ours %.2f,%.2f' % (errs[-1], text[g[0]:g[1]], g[2], g[3], hit[0][2], hit[0][3]))
                 elif verbose:
                     print('  missed: %s' % text[g[0]:g[1]])
         P = tp_pred / npred if npred else 0
@@ -86,5 +89,10 @@ def main():
         med = errs[len(errs) // 2] if errs else 0
         print('%-10s %6d %6.3f %6.3f %6.3f | %7.3f %8.0f %8.0f | %6d %9.0f %6.2f' % (
             name, ng, P, R, F, acc, mean, med, len(errs), nment / secs if secs else 0, nbytes / 1e6 / secs if secs else 0))
+
+    gz = os.environ.get('TRUCE_GAZETTEER')
+    if gz and os.path.exists(gz):
+        print('gazetteer: %.1f MB, opened in %.0f ms CPU (median of %d opens)' % (
+            os.path.getsize(gz) / 1e6, sorted(opens)[len(opens) // 2], len(opens)))
 
 main()

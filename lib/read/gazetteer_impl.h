@@ -1,5 +1,6 @@
 /*
- * read/gazetteer_impl.h: the loaded gazetteer, private to the place reader.
+ * read/gazetteer_impl.h: the loaded gazetteer and the place reader's inner
+ * types, private to lib/read/place*.c and gazetteer.c.
  */
 #ifndef TRUCE_GAZETTEER_IMPL_H
 #define TRUCE_GAZETTEER_IMPL_H
@@ -21,5 +22,33 @@ int gz_load(const char *path, truce_gazetteer **out, truce_error *err);
 size_t gz_lookup(const truce_gazetteer *g, const char *key, size_t *count);
 /* Whether some key starts with key[0..klen) (klen = strlen(key)). */
 int gz_has_prefix(const truce_gazetteer *g, const char *key, size_t klen);
+
+#define PM_NONE ((size_t)-1)
+
+/* One name found in the text, with its candidates g->names[first..first+count). */
+typedef struct pmatch {
+    size_t t0, t1;          /* tokens [t0, t1] */
+    size_t first, count;    /* candidates in g->names */
+    const char *key;        /* normalized name as written (arena) */
+    size_t comma_next;      /* "X, Y": the match Y written right after ", ", or PM_NONE */
+    size_t comma_prev;      /* the match X this one follows in "X, Y", or PM_NONE */
+} pmatch;
+
+/* What the resolver decided for one match. */
+typedef struct presolved {
+    const gz_rec *rec;      /* NULL: dropped (a lone hamlet name with no support) */
+    const char *basis;
+} presolved;
+
+/* Country codes the document names only through demonyms ("Armenian"). */
+typedef struct pdemonyms {
+    char (*cc)[2];
+    size_t n;
+} pdemonyms;
+
+/* Chooses one candidate per match from what the whole document says
+ * (place_resolve.c). out has nm entries. Allocates only in the arena. */
+int place_resolve(truce_arena *a, const truce_gazetteer *g, const pmatch *m, size_t nm,
+                  const pdemonyms *dem, presolved *out);
 
 #endif

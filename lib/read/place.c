@@ -63,11 +63,6 @@ typedef struct ptok {
     bool cap, allcap;
 } ptok;
 
-typedef struct pmatch {
-    size_t t0, t1;          /* tokens [t0, t1] */
-    size_t first, count;    /* candidates in g->names */
-    int country_cand;       /* index of a country candidate, -1 none */
-} pmatch;
 
 /* Capitalized English words that are also names in GeoNames; as a single
  * word they are read as ordinary words. Our own list. */
@@ -84,7 +79,9 @@ static const char *const stop_words[] = {
     "wednesday", "well", "were", "what", "when", "where", "which", "while", "who", "why", "will",
     "with", "would", "yet", "you", "young", "hospital", "church", "court", "street", "man", "woman",
     "government", "army", "party", "people", "president", "minister", "state", "republic", "general",
-    "north", "south", "east", "west", "central", "media", "post", "early", "royal", "independence",
+    "north", "south", "east", "west", "central", "media", "northern", "southern", "eastern",
+    "western", "coast", "capital", "centre", "lakes", "upper", "lower", "middle", "plateau",
+    "federal", "earth", "gulf", "area", "superior", "metro", "law", "human", "village", "ill", "post", "early", "royal", "independence",
     "liberty", "unity", "freedom", "victory", "progress", "friendship", "hope", "paradise", "eden",
     "ocean", "river", "lake", "mount", "sea", "valley", "hill", "hills", "park", "garden", "gardens",
     "mission", "temple", "tower", "market", "bridge", "station", "airport", "port", "fort", "camp",
@@ -103,6 +100,13 @@ static const char *const stop_words[] = {
     "school", "college", "county", "board", "office", "department", "club", "center", "library",
     "war", "peace", "english", "french", "german", "spanish", "italian", "chinese", "japanese",
     "arabic", "turkish", "persian", "latin", "greek", "dutch", "polish", "jewish", "muslim",
+};
+
+/* Stoplisted words that are also first names: "John Bell ... Bell" makes
+ * the later lone "Bell" a person. */
+static const char *const first_names[] = {
+    "anna", "maria", "mary", "john", "paul", "david", "james", "michael", "george", "charles",
+    "elizabeth", "ali", "omar", "victoria", "early",
 };
 
 /* Division words after a name whose division the gazetteer lacks. */
@@ -136,6 +140,16 @@ static const char *const institution_heads[] = {
     "house", "government", "authorities", "attorney", "board", "agency", "institute", "council",
     "chamber", "parliament", "governor", "defence", "defense", "army", "armed", "foreign",
     "interior", "health", "emergency", "education", "state", "guard", "border", "regional",
+};
+
+/* Last words of an organisation's name that show the place starting it is
+ * that organisation's place ("Georgia Southern University", "the Texas
+ * Forest Service"); news outlets ("Post", "Times") are not among them. */
+static const char *const org_heads[] = {
+    "university", "college", "school", "schools", "academy", "association", "commission", "bureau",
+    "service", "services", "board", "company", "corporation", "council", "hospital", "society",
+    "authority", "institute", "foundation", "league", "museum", "library", "airlines", "railway",
+    "committee", "office", "patrol", "federation", "chamber", "agency", "department", "ministry",
 };
 
 /* Capitalized words before a place that do not make it a person's name. */
@@ -233,7 +247,11 @@ static bool joinable(const char *text, const ptok *x, const ptok *y)
         if (g[0] == '.') return x->end - x->start <= 2 && y->end - y->start <= 2 && x->cap && y->cap;
         return g[0] == ' ' || g[0] == '-';
     }
-    if (gap == 2) return (g[0] == '.' && g[1] == ' ') || (g[0] == ',' && g[1] == ' ' && 0);
+    if (gap == 2) return g[0] == '.' && g[1] == ' ';
+    /* a possessive inside a name: "People's Republic of China" (the
+     * gazetteer holds such names without the "'s") */
+    if (gap == 3) return g[0] == '\'' && (g[1] == 's' || g[1] == 'S') && g[2] == ' ';
+    if (gap == 5) return !memcmp(g, "\xE2\x80\x99s ", 5);
     return false;
 }
 
@@ -278,49 +296,13 @@ static bool surname_in_doc(const char *text, const ptok *t, size_t nt, size_t i)
         if (x == i || !t[x].cap || strcmp(t[x].norm, t[i].norm) != 0) continue;
         const ptok *p = &t[x - 1];
         if (!p->cap || p->allcap || p->end - p->start < 2 || t[x].start - p->end != 1 || text[p->end] != ' ') continue;
-        if (IN(p->norm, place_mods) || IN(p->norm, stop_words)) continue;
+        if (IN(p->norm, place_mods) || (IN(p->norm, stop_words) && !IN(p->norm, first_names))) continue;
         if (x + 1 < nt && t[x + 1].cap && t[x + 1].start - t[x].end == 1) continue;
         if (x >= 2 && t[x - 2].cap && t[x - 1].start - t[x - 2].end == 1) continue;
         return true;
     }
     return false;
 }
-
-static double dist_km(double la1, double lo1, double la2, double lo2)
-{
-    const double r = 0.017453292519943295;
-    double dla = (la2 - la1) * r, dlo = (lo2 - lo1) * r;
-    double h = sin(dla / 2) * sin(dla / 2) + cos(la1 * r) * cos(la2 * r) * sin(dlo / 2) * sin(dlo / 2);
-    return 2 * 6371.0 * asin(sqrt(h < 1 ? h : 1));
-}
-
-static const gz_rec *cand(const truce_gazetteer *g, const pmatch *m, size_t k)
-{
-    return &g->recs[g->names[m->first + k].rec];
-}
-
-static double base_score(const gz_rec *r)
-{
-    double s = log10((double)r->pop + 10.0);
-    if (r->prec == TRUCE_PLACE_COUNTRY) s = 9.0;
-    else if (r->flags & GZ_SUPPLEMENT) s += 0.5;
-    if (r->flags & GZ_CAPITAL) s += 1.0;
-    if (r->flags & GZ_ADMIN_SEAT) s += 0.5;
-    return s;
-}
-
-/* Our supplement row for a place GeoNames also has under this name gives
- * way, so the mention keeps its GeoNames id. */
-static bool shadowed(const truce_gazetteer *g, const pmatch *m, const gz_rec *r)
-{
-    for (size_t k = 0; k < m->count; k++) {
-        const gz_rec *o = cand(g, m, k);
-        if (o != r && o->gid && o->prec == r->prec && dist_km(o->lat, o->lon, r->lat, r->lon) < 30) return true;
-    }
-    return false;
-}
-
-static bool cc_eq(const char a[2], const char b[2]) { return a[0] && a[0] == b[0] && a[1] == b[1]; }
 
 int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text, size_t len,
                       const truce_sentence_list *sentences, truce_place_list *out, truce_error *err)
@@ -338,6 +320,8 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
     pmatch *m = truce_arena_alloc(a, mcap * sizeof *m);
     if (!m) return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
     char key[1024];
+    pdemonyms dem = {NULL, 0};
+    size_t dcap = 0;
     for (size_t i = 0; i < nt; i++) {
         if (!t[i].cap || !t[i].norm[0]) continue;
         size_t kl = 0, best_j = 0, best_first = 0, best_count = 0;
@@ -360,20 +344,56 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
             continue;
         }
         bool single = best_j == i;
-        const gz_rec *r0 = &g->recs[g->names[best_first].rec];
         int country_cand = -1;
-        for (size_t k = 0; k < best_count && k < MAX_CANDS; k++)
-            if (g->recs[g->names[best_first + k].rec].prec == TRUCE_PLACE_COUNTRY) country_cand = (int)k;
-        (void)r0;
-        if (IN(key_of(t, i, best_j, key, sizeof key), stop_words) && country_cand < 0) continue;
+        size_t n_dem = 0;
+        const gz_rec *dem_rec = NULL;
+        for (size_t k = 0; k < best_count && k < MAX_CANDS; k++) {
+            const gz_rec *r = &g->recs[g->names[best_first + k].rec];
+            if (r->prec == TRUCE_PLACE_COUNTRY) country_cand = (int)k;
+            if (r->flags & GZ_DEMONYM) { n_dem++; dem_rec = r; }
+        }
+        /* "Armenian", "Israelis": not a place, but a hint of the country */
+        /* a demonym is read as one even where a small town bears it
+         * ("Canadian", Texas), but a country's name stays the country */
+        if (n_dem && country_cand < 0) {
+            if (dem.n == dcap) {
+                size_t nc = dcap ? dcap * 2 : 16;
+                char (*gd)[2] = truce_arena_grow(a, dem.cc, dem.n, nc, sizeof *dem.cc);
+                if (!gd) return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
+                dem.cc = gd;
+                dcap = nc;
+            }
+            dem.cc[dem.n][0] = dem_rec->cc[0];
+            dem.cc[dem.n][1] = dem_rec->cc[1];
+            dem.n++;
+            i = best_j;
+            continue;
+        }
+        /* the second half of "X, Y" ("Springfield, Missouri", "Lexington, Ky.") */
+        bool after_comma_name = i > 0 && t[i - 1].cap && t[i].start == t[i - 1].end + 2 &&
+                                text[t[i - 1].end] == ',' && text[t[i - 1].end + 1] == ' ';
+        bool abbrev = after_comma_name && t[best_j].end < len && text[t[best_j].end] == '.';
+        if (IN(key_of(t, i, best_j, key, sizeof key), stop_words) && country_cand < 0 && !abbrev) continue;
         if (single && country_cand < 0) {
+            /* "Jones said", but not "Paris, Texas, said" (a comma between)
+             * nor "in Springfield, Missouri said" */
             if (best_j + 1 < nt && IN(t[best_j + 1].norm, speech_verbs) &&
+                t[best_j + 1].start == t[best_j].end + 1 && !after_comma_name &&
                 !(i > 0 && !t[i - 1].cap && IN(t[i - 1].norm, place_mods)))
                 continue;
             if (surname_in_doc(text, t, nt, i)) continue;
+            /* "said Moore", "told Baker": the speaker */
+            if (i > 0 && !t[i - 1].cap && IN(t[i - 1].norm, speech_verbs) && t[i].start == t[i - 1].end + 1)
+                continue;
             if (sentence_initial(text, t, i) && lower_in_doc(t, nt, i)) continue;
         }
-        if (single) {
+        /* "500 B.C.": an era after a number, not British Columbia */
+        if (t[i].end - t[i].start <= 2 && i > 0 && t[i - 1].norm[0] >= '0' && t[i - 1].norm[0] <= '9' &&
+            country_cand < 0)
+            continue;
+        /* short capitals and two-letter words are codes and initials, except
+         * an abbreviated state after a town ("Lexington, Ky.") */
+        if (single && !abbrev) {
             if (t[i].allcap && t[i].end - t[i].start <= 3 && country_cand < 0) continue;
             if (strlen(t[i].norm) < 3 && country_cand < 0) continue;
         }
@@ -382,12 +402,17 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
         if (best_j + 1 < nt && t[best_j + 1].cap && joinable(text, &t[best_j], &t[best_j + 1]) &&
             !IN(t[best_j + 1].norm, place_heads) && !IN(t[best_j + 1].norm, institution_heads) &&
             text[t[best_j].end] == ' ') {
-            /* followed by another capitalized word: part of a longer name */
-            /* the whole capitalized run is one name that is not ours */
+            /* followed by another capitalized word: part of a longer name;
+             * the whole capitalized run is one name that is not ours, unless
+             * it names an organisation of that place */
             size_t e = best_j + 1;
             while (e + 1 < nt && t[e + 1].cap && joinable(text, &t[e], &t[e + 1])) e++;
-            i = e;
-            continue;
+            bool org = false;
+            for (size_t q = best_j + 1; q <= e && !org; q++) org = IN(t[q].norm, org_heads);
+            if (!org) {
+                i = e;
+                continue;
+            }
         }
         /* after another capitalized word: a person's or an organisation's name;
          * a sentence-initial one counts unless it is a common word */
@@ -406,103 +431,31 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
         m[nm].t1 = best_j;
         m[nm].first = best_first;
         m[nm].count = best_count < MAX_CANDS ? best_count : MAX_CANDS;
-        m[nm].country_cand = country_cand;
+        m[nm].key = truce_arena_strdup(a, key_of(t, i, best_j, key, sizeof key));
+        if (!m[nm].key) return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
+        m[nm].comma_next = m[nm].comma_prev = PM_NONE;
+        /* "X, Y": only a comma and a space between the two names */
+        if (nm > 0) {
+            size_t pe = t[m[nm - 1].t1].end, ps = t[i].start;
+            if (ps == pe + 2 && text[pe] == ',' && text[pe + 1] == ' ') {
+                m[nm - 1].comma_next = nm;
+                m[nm].comma_prev = nm - 1;
+            }
+        }
         nm++;
         i = best_j;
     }
     if (nm == 0) return TRUCE_OK;
 
-    /* Document context: countries named outright, and the country of each
-     * mention's most likely reading, weighted by how sure that reading is. */
-    typedef struct { char cc[2]; double w; } ccw;
-    ccw ctx[64];
-    size_t nctx = 0;
-    const gz_rec **prior = truce_arena_calloc(a, nm, sizeof *prior);
-    double *own_w = truce_arena_calloc(a, nm, sizeof *own_w);
-    if (!prior || !own_w) return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
-    for (size_t x = 0; x < nm; x++) {
-        double best = -1e9, second = -1e9;
-        const gz_rec *br = NULL;
-        for (size_t k = 0; k < m[x].count; k++) {
-            const gz_rec *r = cand(g, &m[x], k);
-            double s = base_score(r);
-            if (s > best) { second = best; best = s; br = r; }
-            else if (s > second) second = s;
-        }
-        prior[x] = br;
-        double w = m[x].count == 1 ? 1.0 : (best - second > 1.0 ? 0.6 : 0.2);
-        if (br->prec == TRUCE_PLACE_COUNTRY) w = 2.0;
-        own_w[x] = w;
-        if (!br->cc[0]) continue;
-        size_t c;
-        for (c = 0; c < nctx; c++) if (cc_eq(ctx[c].cc, br->cc)) break;
-        if (c == nctx) {
-            if (nctx == 64) continue;
-            ctx[nctx].cc[0] = br->cc[0];
-            ctx[nctx].cc[1] = br->cc[1];
-            ctx[nctx].w = 0;
-            nctx++;
-        }
-        ctx[c].w += w;
-    }
-
+    presolved *res = truce_arena_calloc(a, nm, sizeof *res);
+    if (!res || place_resolve(a, g, m, nm, &dem, res) != TRUCE_OK)
+        return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
     out->items = truce_arena_calloc(a, nm, sizeof *out->items);
     if (!out->items) return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
     size_t si = 0;
     for (size_t x = 0; x < nm; x++) {
-        double best = -1e9, best_base = 0, runner_base = -1e9;
-        const gz_rec *br = NULL;
-        const char *basis = "only candidate";
-        bool by_ctx = false, by_near = false;
-        for (size_t k = 0; k < m[x].count; k++) {
-            const gz_rec *r = cand(g, &m[x], k);
-            if ((r->flags & GZ_SUPPLEMENT) && shadowed(g, &m[x], r)) continue;
-            double b = base_score(r), s = b, cw = 0;
-            for (size_t c = 0; c < nctx; c++)
-                if (cc_eq(ctx[c].cc, r->cc)) cw = ctx[c].w;
-            if (prior[x] && cc_eq(prior[x]->cc, r->cc)) cw -= own_w[x];
-            if (cw > 0.1) s += 1.0 + 0.4 * (cw > 2 ? 2 : cw);
-            bool near = false;
-            if (m[x].count > 1 && r->prec != TRUCE_PLACE_COUNTRY) {
-                for (size_t y = 0; y < nm && !near; y++) {
-                    if (y == x || !prior[y] || prior[y]->prec == TRUCE_PLACE_COUNTRY || own_w[y] < 0.5) continue;
-                    if (!strcmp(t[m[y].t0].norm, t[m[x].t0].norm)) continue;
-                    if (dist_km(r->lat, r->lon, prior[y]->lat, prior[y]->lon) < 150) near = true;
-                }
-                if (near) s += 2.0;
-                /* inside a first-level division the document names ("Dublin" with "Georgia") */
-                bool inside = false;
-                if (r->admin1[0] && r->prec == TRUCE_PLACE_POINT) {
-                    for (size_t y = 0; y < nm && !inside; y++) {
-                        if (y == x) continue;
-                        for (size_t k2 = 0; k2 < m[y].count; k2++) {
-                            const gz_rec *q = cand(g, &m[y], k2);
-                            if (q->prec == TRUCE_PLACE_REGION && cc_eq(q->cc, r->cc) &&
-                                q->admin1[0] == r->admin1[0] && q->admin1[1] == r->admin1[1]) { inside = true; break; }
-                        }
-                    }
-                    if (inside) s += 2.0;
-                    near = near || inside;
-                }
-            }
-            if (s > best) {
-                if (br) runner_base = best_base > runner_base ? best_base : runner_base;
-                best = s; br = r; best_base = b;
-                by_ctx = cw > 0.1; by_near = near;
-            } else if (b > runner_base) runner_base = b;
-        }
-        if (m[x].count > 1) {
-            if (br->prec == TRUCE_PLACE_COUNTRY) basis = "country name";
-            else if (best_base >= runner_base) basis = "population";
-            else if (by_near) basis = "near other place in document";
-            else if (by_ctx) basis = "country in document";
-            else basis = "population";
-        } else if (br->prec == TRUCE_PLACE_COUNTRY) basis = "country name";
-        /* a lone word naming only a hamlet, with nothing in the document
-         * around it, is more often a word or a name than that hamlet */
-        if (m[x].t0 == m[x].t1 && br->pop < 1000 && !(br->flags & GZ_SUPPLEMENT) &&
-            br->prec == TRUCE_PLACE_POINT && !by_ctx && !by_near)
-            continue;
+        const gz_rec *br = res[x].rec;
+        if (!br) continue;
         truce_place_mention *pm = &out->items[out->n];
         pm->span.start = t[m[x].t0].start;
         pm->span.end = t[m[x].t1].end;
@@ -516,7 +469,7 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
         pm->country[1] = br->cc[0] ? br->cc[1] : 0;
         pm->country[2] = 0;
         pm->precision = br->prec <= TRUCE_PLACE_COUNTRY ? (truce_place_precision)br->prec : TRUCE_PLACE_UNKNOWN;
-        pm->basis = basis;
+        pm->basis = res[x].basis;
         if (sentences) {
             while (si + 1 < sentences->n && sentences->items[si].span.end <= pm->span.start) si++;
             pm->sentence = (uint32_t)si;

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define GZ_MAGIC "TRUCEGZ1"
+#define GZ_MAGIC "TRUCEGZ2"
 
 /* Layout: header, records[n_rec], names[n_names] sorted by key bytes, then
  * the string pool. All integers little-endian as written by the builder on
@@ -23,7 +23,9 @@ typedef struct gz_header {
     uint32_t reserved[5];
 } gz_header;
 
-enum gz_flags { GZ_CAPITAL = 1, GZ_ADMIN_SEAT = 2, GZ_SUPPLEMENT = 4 };
+/* GZ_DEMONYM: "Armenian", "Georgians": not a place, only a hint of which
+ * country the document is about (prec 0, cc set). */
+enum gz_flags { GZ_CAPITAL = 1, GZ_ADMIN_SEAT = 2, GZ_SUPPLEMENT = 4, GZ_DEMONYM = 8 };
 
 typedef struct gz_rec {
     int32_t gid;        /* GeoNames id, 0 for our own rows */
@@ -34,7 +36,7 @@ typedef struct gz_rec {
     char cc[2];
     uint8_t prec;       /* truce_place_precision */
     uint8_t flags;      /* gz_flags */
-    char admin1[2];     /* GeoNames admin1 code when two characters long, else "" */
+    char admin1[2];     /* GeoNames admin1 code; a longer code folded to two bytes with the high bit set */
     uint8_t pad;
 } gz_rec;
 

@@ -10,32 +10,48 @@
 #include "truce/read.h"
 #include "read/place_impl.h"
 
-typedef struct fx { const char *name, *alts; double lat, lon; char fclass; const char *cc; int prec; unsigned pop; int gid; const char *admin1; } fx;
+typedef struct fx { const char *name, *alts; double lat, lon; char fclass; const char *cc; int prec; unsigned pop; int gid; const char *admin1; unsigned flags; } fx;
 
+/* Countries and divisions weigh the population of the places in them, as
+ * the builder computes it. */
 static const fx FIXTURE[] = {
-    {"Martuni", "", 40.14, 45.31, 'P', "AM", 1, 12000, 101, NULL},
-    {"Martuni", "", 39.79, 47.11, 'P', "AZ", 1, 5000, 102, NULL},
-    {"Armenia", "Republic of Armenia", 40.0, 45.0, 'A', "AM", 4, 0, 0, NULL},
-    {"Azerbaijan", "", 40.5, 47.5, 'A', "AZ", 4, 0, 0, NULL},
-    {"Georgia", "", 42.0, 43.5, 'A', "GE", 4, 0, 0, NULL},
-    {"Georgia", "", 31.0, -84.0, 'P', "US", 1, 2000, 103, NULL},
-    {"Tbilisi", "Tiflis", 41.69, 44.83, 'P', "GE", 1, 1000000, 104, NULL},
-    {"Paris", "", 48.85, 2.35, 'P', "FR", 1, 2100000, 105, NULL},
-    {"Paris", "", 33.66, -95.55, 'P', "US", 1, 25000, 106, NULL},
-    {"Reno Junction", "", 33.65, -95.47, 'P', "US", 1, 2500, 107, NULL},
-    {"May", "", 34.0, -99.0, 'P', "US", 1, 500, 108, NULL},
-    {"Smithville", "", 35.0, -90.0, 'P', "US", 1, 900, 109, NULL},
-    {"Xankandi", "Stepanakert;Khankendi", 39.82, 46.75, 'P', "AZ", 1, 55000, 110, NULL},
-    {"Nagorno-Karabakh", "Artsakh;Karabakh", 39.83, 46.75, 'L', "AZ", 3, 145000, 0, NULL},
-    {"Şuşa", "Shushi;Shusha", 39.76, 46.75, 'P', "AZ", 1, 4000, 111, NULL},
-    {"Rostov-on-Don", "", 47.23, 39.72, 'P', "RU", 1, 1100000, 112, NULL},
-    {"Lindale", "", 32.50, -95.40, 'P', "US", 1, 6000, 113, "TX"},
-    {"Lindale", "", 34.18, -85.18, 'P', "US", 1, 4000, 114, "GA"},
-    {"Texas", "Tex.", 31.25, -99.25, 'A', "US", 3, 2000000, 0, "TX"},
-    {"United States", "U.S.;US", 39.76, -98.5, 'A', "US", 4, 0, 0, NULL},
-    {"Georgia", "", 32.75, -83.5, 'A', "US", 3, 2000000, 0, "GA"},
-    {"Hartwell", "", 34.35, -82.93, 'P', "US", 1, 4000, 115, "GA"},
-    {"Council", "", 44.73, -116.44, 'P', "US", 1, 800, 116, "ID"},
+    {"Martuni", "", 40.14, 45.31, 'P', "AM", 1, 12000, 101, NULL, 0},
+    {"Martuni", "", 39.79, 47.11, 'P', "AZ", 1, 5000, 102, NULL, 0},
+    {"Armenia", "Republic of Armenia", 40.0, 45.0, 'A', "AM", 4, 2000000, 0, NULL, 0},
+    {"Azerbaijan", "", 40.5, 47.5, 'A', "AZ", 4, 6000000, 0, NULL, 0},
+    {"Georgia", "", 42.0, 43.5, 'A', "GE", 4, 2500000, 0, NULL, 0},
+    {"Georgia", "", 31.0, -84.0, 'P', "US", 1, 2000, 103, NULL, 0},
+    {"Tbilisi", "Tiflis", 41.69, 44.83, 'P', "GE", 1, 1000000, 104, NULL, GZ_CAPITAL},
+    {"Paris", "", 48.85, 2.35, 'P', "FR", 1, 2100000, 105, NULL, GZ_CAPITAL},
+    {"Paris", "", 33.66, -95.55, 'P', "US", 1, 25000, 106, "TX", 0},
+    {"Reno Junction", "", 33.65, -95.47, 'P', "US", 1, 2500, 107, NULL, 0},
+    {"May", "", 34.0, -99.0, 'P', "US", 1, 500, 108, NULL, 0},
+    {"Smithville", "", 35.0, -90.0, 'P', "US", 1, 900, 109, NULL, 0},
+    {"Xankandi", "Stepanakert;Khankendi", 39.82, 46.75, 'P', "AZ", 1, 55000, 110, NULL, 0},
+    {"Nagorno-Karabakh", "Artsakh;Karabakh", 39.83, 46.75, 'L', "AZ", 3, 145000, 0, NULL, 0},
+    {"Şuşa", "Shushi;Shusha", 39.76, 46.75, 'P', "AZ", 1, 4000, 111, NULL, 0},
+    {"Rostov-on-Don", "", 47.23, 39.72, 'P', "RU", 1, 1100000, 112, NULL, 0},
+    {"Lindale", "", 32.50, -95.40, 'P', "US", 1, 6000, 113, "TX", 0},
+    {"Lindale", "", 34.18, -85.18, 'P', "US", 1, 4000, 114, "GA", 0},
+    {"Texas", "Tex.", 31.25, -99.25, 'A', "US", 3, 20000000, 0, "TX", 0},
+    {"United States", "U.S.;US", 39.76, -98.5, 'A', "US", 4, 250000000, 0, NULL, 0},
+    {"Georgia", "", 32.75, -83.5, 'A', "US", 3, 4700000, 0, "GA", 0},
+    {"Hartwell", "", 34.35, -82.93, 'P', "US", 1, 4000, 115, "GA", 0},
+    {"Council", "", 44.73, -116.44, 'P', "US", 1, 800, 116, "ID", 0},
+    {"Atlanta", "", 33.75, -84.39, 'P', "US", 1, 460000, 117, "GA", GZ_ADMIN_SEAT},
+    {"Atlanta", "", 33.12, -94.16, 'P', "US", 1, 5500, 118, "TX", 0},
+    {"Kutaisi", "", 42.27, 42.70, 'P', "GE", 1, 140000, 119, NULL, 0},
+    {"Springfield", "", 39.80, -89.64, 'P', "US", 1, 116000, 120, "IL", GZ_ADMIN_SEAT},
+    {"Springfield", "", 37.22, -93.30, 'P', "US", 1, 167000, 121, "MO", 0},
+    {"Illinois", "Ill.", 40.0, -89.25, 'A', "US", 3, 9000000, 0, "IL", 0},
+    {"Missouri", "Mo.", 38.25, -92.5, 'A', "US", 3, 4000000, 0, "MO", 0},
+    {"Hartwell County", "", 34.35, -82.95, 'A', "US", 2, 20000, 0, "GA", 0},
+    {"Syunik Province", "Syunik;Syunik Region", 39.5, 46.3, 'A', "AM", 3, 140000, 0, "08", 0},
+    {"Harlow", "", 34.20, -85.15, 'P', "US", 1, 3000, 122, "GA", 0},
+    {"Harlow", "", 28.00, -82.00, 'P', "US", 1, 9000, 123, "FL", 0},
+    {"Georgian", "Georgians", 42.0, 43.5, 'A', "GE", 0, 0, 0, NULL, GZ_DEMONYM},
+    {"Azerbaijani", "Azerbaijanis", 40.5, 47.5, 'A', "AZ", 0, 0, 0, NULL, GZ_DEMONYM},
+    {"Armenian", "Armenians", 40.0, 45.0, 'A', "AM", 0, 0, 0, NULL, GZ_DEMONYM},
 };
 #define NFX (sizeof FIXTURE / sizeof FIXTURE[0])
 
@@ -61,6 +77,7 @@ static int write_fixture(const char *path)
         recs[i].cc[0] = f->cc[0];
         recs[i].cc[1] = f->cc[1];
         recs[i].prec = (uint8_t)f->prec;
+        recs[i].flags = (uint8_t)f->flags;
         if (f->admin1) { recs[i].admin1[0] = f->admin1[0]; recs[i].admin1[1] = f->admin1[1]; }
         recs[i].name_off = (uint32_t)pl;
         memcpy(pool + pl, f->name, strlen(f->name) + 1);
@@ -247,6 +264,90 @@ static void fixture_tests(const truce_gazetteer *g)
     l = read_text(a, g, t16);
     CHECK(find(&l, t16, "Hartwell") != NULL);
 
+    /* a first-level region written alone or with its designator is a region */
+    const char *t21 = "Fighting spread across Syunik; Syunik Province closed its schools.";
+    l = read_text(a, g, t21);
+    m = find(&l, t21, "Syunik");
+    CHECK(m && m->precision == TRUCE_PLACE_REGION && !strcmp(m->country, "AM"));
+    m = find(&l, t21, "Syunik Province");
+    CHECK(m && m->precision == TRUCE_PLACE_REGION);
+
+    /* "Georgia": the country alone and beside Tbilisi or Kutaisi, the US
+     * state beside a town inside it */
+    const char *t22 = "Georgia held elections on Sunday.";
+    l = read_text(a, g, t22);
+    m = find(&l, t22, "Georgia");
+    CHECK(m && !strcmp(m->country, "GE") && m->precision == TRUCE_PLACE_COUNTRY);
+    const char *t23 = "Voters in Kutaisi and across Georgia went to the polls.";
+    l = read_text(a, g, t23);
+    m = find(&l, t23, "Georgia");
+    CHECK(m && !strcmp(m->country, "GE"));
+    const char *t24 = "Storms crossed Georgia after leaving Atlanta on Tuesday.";
+    l = read_text(a, g, t24);
+    m = find(&l, t24, "Georgia");
+    CHECK(m && !strcmp(m->country, "US") && m->precision == TRUCE_PLACE_REGION);
+    if (m) CHECK_STR(m->basis, "holds other place in document");
+    m = find(&l, t24, "Atlanta");
+    CHECK(m && m->geonames_id == 117);
+
+    /* demonyms are not places but say which country the text is about */
+    const char *t25 = "Azerbaijani troops entered Martuni at dawn.";
+    l = read_text(a, g, t25);
+    m = find(&l, t25, "Martuni");
+    CHECK(m && !strcmp(m->country, "AZ"));
+    if (m) CHECK_STR(m->basis, "country in document");
+    CHECK(!overlaps(&l, t25, "Azerbaijani"));
+    const char *t26 = "Armenians in Martuni and Georgians in Kutaisi marked the day.";
+    l = read_text(a, g, t26);
+    CHECK(!overlaps(&l, t26, "Armenians"));
+    CHECK(!overlaps(&l, t26, "Georgians"));
+    m = find(&l, t26, "Martuni");
+    CHECK(m && !strcmp(m->country, "AM"));
+
+    /* "X, Y": the town inside the region written after it, over a bigger
+     * namesake; and the region itself read as such */
+    const char *t27 = "The plant in Springfield shut down.";
+    l = read_text(a, g, t27);
+    m = find(&l, t27, "Springfield");
+    CHECK(m && m->geonames_id == 120);
+    const char *t28 = "Officials in Springfield, Missouri said the bridge to Illinois was safe.";
+    l = read_text(a, g, t28);
+    m = find(&l, t28, "Springfield");
+    CHECK(m && m->geonames_id == 121);
+    if (m) CHECK_STR(m->basis, "written with the region it is in");
+    m = find(&l, t28, "Missouri");
+    CHECK(m && m->precision == TRUCE_PLACE_REGION);
+    const char *t29 = "Residents of Atlanta, Tex. and of Paris, Texas, said the storm had passed.";
+    l = read_text(a, g, t29);
+    m = find(&l, t29, "Atlanta");
+    CHECK(m && m->geonames_id == 118);
+    m = find(&l, t29, "Paris");
+    CHECK(m && m->geonames_id == 106);
+    m = find(&l, t29, "Texas");
+    CHECK(m && m->precision == TRUCE_PLACE_REGION);
+
+    /* two ambiguous names that can be read as neighbours are */
+    const char *t32 = "Crews drove from Harlow to Lindale overnight.";
+    l = read_text(a, g, t32);
+    m = find(&l, t32, "Harlow");
+    CHECK(m && m->geonames_id == 122);
+    m = find(&l, t32, "Lindale");
+    CHECK(m && m->geonames_id == 114);
+    if (m) CHECK_STR(m->basis, "near other place in document");
+
+    /* a second-level division is a district, and not the town inside it */
+    const char *t30 = "Deputies in Hartwell County closed two roads.";
+    l = read_text(a, g, t30);
+    m = find(&l, t30, "Hartwell County");
+    CHECK(m && m->precision == TRUCE_PLACE_DISTRICT && !strcmp(m->country, "US"));
+
+    /* an organisation named after a place names the place; a team does not */
+    const char *t31 = "She studied at Texas Southern University. The Texas Rangers won.";
+    l = read_text(a, g, t31);
+    m = find(&l, t31, "Texas");
+    CHECK(m && m->precision == TRUCE_PLACE_REGION);
+    CHECK(!overlaps(&l, t31, "Texas Rangers"));
+
     /* sentence numbers follow the sentence list */
     const char *t10 = "It was calm. Fighting resumed in Tbilisi.";
     truce_sentence_list s = {0};
@@ -292,6 +393,39 @@ static void real_tests(const truce_gazetteer *g)
     m = find(&l, t5, "Burma");
     CHECK(m && !strcmp(m->country, "MM"));
     CHECK(!overlaps(&l, t5, "English"));
+    /* first-level regions from the GeoNames admin1 table */
+    const char *t6 = "Floods hit Hubei while shells fell on Donetsk Oblast.";
+    l = read_text(a, g, t6);
+    m = find(&l, t6, "Hubei");
+    CHECK(m && m->precision == TRUCE_PLACE_REGION && !strcmp(m->country, "CN"));
+    m = find(&l, t6, "Donetsk Oblast");
+    CHECK(m && m->precision == TRUCE_PLACE_REGION && !strcmp(m->country, "UA"));
+    const char *t6b = "Shells fell in Donetsk itself.";
+    l = read_text(a, g, t6b);
+    m = find(&l, t6b, "Donetsk");
+    CHECK(m && m->precision == TRUCE_PLACE_POINT && !strcmp(m->country, "UA"));
+    /* Aghdam in a Karabakh report with no country named */
+    const char *t7 = "Shelling near Aghdam was reported from Khankendi and Shusha.";
+    l = read_text(a, g, t7);
+    m = find(&l, t7, "Aghdam");
+    CHECK(m && !strcmp(m->country, "AZ"));
+    /* Georgia beside Atlanta is the US state */
+    const char *t8 = "Storms crossed Georgia after leaving Atlanta.";
+    l = read_text(a, g, t8);
+    m = find(&l, t8, "Georgia");
+    CHECK(m && !strcmp(m->country, "US") && m->precision == TRUCE_PLACE_REGION);
+    /* continents, counties, a country's long name with a possessive, X, Y */
+    const char *t9 = "Aid reached Africa from the People's Republic of China; Laurel County and "
+                     "Springfield, Missouri sent trucks.";
+    l = read_text(a, g, t9);
+    m = find(&l, t9, "Africa");
+    CHECK(m && m->geonames_id == 6255146 && m->precision == TRUCE_PLACE_REGION);
+    m = find(&l, t9, "People's Republic of China");
+    CHECK(m && !strcmp(m->country, "CN"));
+    m = find(&l, t9, "Laurel County");
+    CHECK(m && m->precision == TRUCE_PLACE_DISTRICT && !strcmp(m->country, "US"));
+    m = find(&l, t9, "Springfield");
+    CHECK(m && m->geonames_id == 4409896);
     truce_arena_free(a);
 }
 

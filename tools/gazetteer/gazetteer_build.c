@@ -3,7 +3,8 @@
  * TSV made by countries.js and our supplement TSV into one gazetteer.bin (the
  * layout in lib/read/place_impl.h). Build-time tool: it may print and exit;
  * it keeps everything in memory (a few hundred MB at most) and writes once.
- * Usage: gazetteer_build OUT.bin cities500.txt countries.tsv supplement.tsv
+ * Usage: gazetteer_build OUT.bin cities500.txt PLACES.tsv... (the last one is
+ * our supplement; regions.tsv from regions.js and countries.tsv come before).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,11 @@
 static gz_rec *recs; static size_t n_rec, cap_rec;
 static gz_name *names; static size_t n_names, cap_names;
 static char *pool; static size_t pool_len, pool_cap;
+
+/* While building, a cities500 alternate name is marked in the high bit of
+ * its record index: one that is also the name of a country or a division
+ * (Bozeman's alternate "Missouri") is dropped before writing. */
+#define ALT_BIT 0x80000000u
 
 static void die(const char *m) { fprintf(stderr, "gazetteer_build: %s\n", m); exit(1); }
 
@@ -70,6 +76,36 @@ static void add_name(size_t rec, const char *s, size_t n, int strict)
     n_names++;
 }
 
+/* GeoNames admin1 codes are mostly two characters ("GA", "05"); longer ones
+ * ("ENG", "001") are folded to two bytes with the high bit set, the same way
+ * for places and for divisions, so that only equality matters. */
+static void admin_code(const char *s, size_t n, char out[2])
+{
+    out[0] = out[1] = 0;
+    if (n == 0) return;
+    if (n == 2) { out[0] = s[0]; out[1] = s[1]; return; }
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    out[0] = (char)(0x80 | (h & 0x7F));
+    out[1] = (char)(0x80 | ((h >> 7) & 0x7F));
+}
+
+/* Adds the spelling without a possessive "'s" as well ("People's Republic
+ * of China" is also read as "People Republic of China", because the reader
+ * drops a possessive before looking words up). */
+static void add_name_and_unpossessive(size_t rec, const char *s, size_t n, int strict)
+{
+    add_name(rec, s, n, strict);
+    char buf[512];
+    size_t o = 0;
+    int changed = 0;
+    for (size_t i = 0; i < n && o + 1 < sizeof buf; i++) {
+        if ((s[i] == '\'' && i + 1 < n && s[i + 1] == 's' && (i + 2 == n || s[i + 2] == ' '))) { i++; changed = 1; continue; }
+        buf[o++] = s[i];
+    }
+    if (changed) add_name(rec, buf, o, strict);
+}
+
 static int split(char *line, char **f, int max)
 {
     int n = 0;
@@ -97,7 +133,7 @@ static void load_cities(const char *path)
         r.fclass = f[6][0];
         r.cc[0] = f[8][0]; r.cc[1] = f[8][0] ? f[8][1] : 0;
         r.pop = (uint32_t)strtoul(f[14], NULL, 10);
-        if (strlen(f[10]) == 2) { r.admin1[0] = f[10][0]; r.admin1[1] = f[10][1]; }
+        admin_code(f[10], strlen(f[10]), r.admin1);
         r.prec = 1; /* point */
         if (!strcmp(f[7], "PPLC")) r.flags |= GZ_CAPITAL;
         if (!strcmp(f[7], "PPLA")) r.flags |= GZ_ADMIN_SEAT;
@@ -109,7 +145,9 @@ static void load_cities(const char *path)
             for (char *p = f[3]; *p;) {
                 char *c = strchr(p, ',');
                 size_t l = c ? (size_t)(c - p) : strlen(p);
+                size_t before = n_names;
                 add_name(ri, p, l, 1);
+                if (n_names > before) names[n_names - 1].rec |= ALT_BIT;
                 if (!c) break;
                 p = c + 1;
             }
@@ -124,7 +162,7 @@ static int prec_code(const char *s)
     if (!strcmp(s, "district")) return 2;
     if (!strcmp(s, "region")) return 3;
     if (!strcmp(s, "country")) return 4;
-    return 0;
+    return 0;   /* "demonym" and anything else: not a place of its own */
 }
 
 /* name, alternates (;), lat, lon, class, country, precision, population, geonames id, source */
@@ -139,22 +177,26 @@ static void load_tsv(const char *path, int supplement)
         if (split(line, f, 12) < 9) continue;
         gz_rec r;
         memset(&r, 0, sizeof r);
-        r.name_off = pool_add(f[0], strlen(f[0]));
+        /* a leading "!": shown as the name, not matched (regions.js) */
+        int display_only = f[0][0] == '!';
+        const char *name = f[0] + display_only;
+        r.name_off = pool_add(name, strlen(name));
         r.lat = (float)atof(f[2]);
         r.lon = (float)atof(f[3]);
         r.fclass = f[4][0];
         r.cc[0] = f[5][0]; r.cc[1] = f[5][0] ? f[5][1] : 0;
-        if (f[5][0] && f[5][1] && f[5][2] == '-' && strlen(f[5]) == 5) { r.admin1[0] = f[5][3]; r.admin1[1] = f[5][4]; }
+        if (f[5][0] && f[5][1] && f[5][2] == '-') admin_code(f[5] + 3, strlen(f[5] + 3), r.admin1);
         r.prec = (uint8_t)prec_code(f[6]);
+        if (!strcmp(f[6], "demonym")) r.flags |= GZ_DEMONYM;
         r.pop = (uint32_t)strtoul(f[7], NULL, 10);
         r.gid = atoi(f[8]);
         if (supplement) r.flags |= GZ_SUPPLEMENT;
         size_t ri = add_rec(r);
-        add_name(ri, f[0], strlen(f[0]), 0);
+        if (!display_only) add_name_and_unpossessive(ri, name, strlen(name), 0);
         for (char *p = f[1]; *p;) {
             char *c = strchr(p, ';');
             size_t l = c ? (size_t)(c - p) : strlen(p);
-            add_name(ri, p, l, 0);
+            add_name_and_unpossessive(ri, p, l, 0);
             if (!c) break;
             p = c + 1;
         }
@@ -175,8 +217,31 @@ int main(int argc, char **argv)
     if (argc < 3) die("usage: gazetteer_build OUT.bin cities500.txt [places.tsv...]");
     if (strcmp(argv[2], "-") != 0) load_cities(argv[2]);
     for (int i = 3; i < argc; i++) load_tsv(argv[i], i == argc - 1 && argc > 4);
+    /* A country's weight is the population of its GeoNames places (the
+     * country list carries none), as a division's is (regions.js). */
+    for (size_t i = 0; i < n_rec; i++) {
+        if (recs[i].prec != 4 || recs[i].pop || !recs[i].cc[0]) continue;
+        uint64_t sum = 0;
+        for (size_t j = 0; j < n_rec; j++)
+            if (recs[j].prec == 1 && recs[j].gid && recs[j].cc[0] == recs[i].cc[0] && recs[j].cc[1] == recs[i].cc[1])
+                sum += recs[j].pop;
+        recs[i].pop = sum > UINT32_MAX ? UINT32_MAX : (uint32_t)sum;
+    }
     qsort(names, n_names, sizeof *names, cmp_name);
     size_t w = 0;
+    for (size_t i = 0, e; i < n_names; i = e) {
+        int division = 0;
+        for (e = i; e < n_names && !strcmp(pool + names[e].key_off, pool + names[i].key_off); e++)
+            if (!(names[e].rec & ALT_BIT) && recs[names[e].rec].prec >= 2) division = 1;
+        for (size_t j = i; j < e; j++) {
+            if ((names[j].rec & ALT_BIT) && division) continue;
+            names[j].rec &= ~ALT_BIT;
+            names[w++] = names[j];
+        }
+    }
+    n_names = w;
+    qsort(names, n_names, sizeof *names, cmp_name);
+    w = 0;
     for (size_t i = 0; i < n_names; i++) {
         if (w && names[w - 1].rec == names[i].rec &&
             !strcmp(pool + names[w - 1].key_off, pool + names[i].key_off))
