@@ -151,7 +151,7 @@ def main():
             print('%s: run_dates failed: %s' % (name, res.stderr.strip()))
             return 1
         ours = [[] for _ in docs]
-        secs = nbytes = nment = 0
+        secs = nbytes = nment = nsecs = nnum = 0
         for line in res.stdout.splitlines():
             f = line.split('\t')
             if f[0] == 'M':
@@ -159,6 +159,8 @@ def main():
                                         'prec': f[6], 'dur': f[7] == '1', 'basis': f[8] if len(f) > 8 else ''})
             elif f[0] == 'T':
                 secs, nbytes, nment = float(f[1]), int(f[2]), int(f[3])
+            elif f[0] == 'N':
+                nsecs, nnum = float(f[1]), int(f[2])
         n_gold = n_sys = 0
         strict_sys = strict_gold = relax_sys = relax_gold = val_sys = val_gold = 0
         date_matched = date_correct = n_date = 0
@@ -170,6 +172,9 @@ def main():
 
             def show(s, e):
                 return text[s:e].decode('utf-8', 'replace').replace('\n', ' ')
+
+            def ctx(s, e):
+                return (show(max(0, s - 60), s) + '[' + show(s, e) + ']' + show(e, e + 40))
             # TE3 definitions, both directions counted separately: a system
             # timex counts for precision when it overlaps some gold TIMEX3
             # (and, for value, one whose value equals its own); a gold timex
@@ -181,7 +186,7 @@ def main():
                 relax_sys += bool(ov)
                 val_sys += any(g[3] == vals[k] for g in ov)
                 if not ov:
-                    spurious.append('%s | %s | ours %s (%s)' % (show(m['s'], m['e']), ref, vals[k],
+                    spurious.append('%s | %s | ours %s (%s)' % (ctx(m['s'], m['e']), ref, vals[k],
                                                                   m['basis']))
             for gs, ge, gtype, gval in gold:
                 ov = [k for k, m in enumerate(sysm) if min(ge, m['e']) > max(gs, m['s'])]
@@ -195,11 +200,11 @@ def main():
                         date_matched += 1
                         date_correct += ok
                 if not ov:
-                    unmatched.append('%s | %s | %s %s' % (show(gs, ge), ref, gtype, gval))
+                    unmatched.append('%s | %s | %s %s' % (ctx(gs, ge), ref, gtype, gval))
                 elif not ok:
                     k = max(ov, key=lambda k: min(ge, sysm[k]['e']) - max(gs, sysm[k]['s']))
                     misses.append('%s | %s | %s gold %s ours %s "%s" (%s)' % (
-                        show(gs, ge), ref, gtype, gval, vals[k], show(sysm[k]['s'], sysm[k]['e']),
+                        ctx(gs, ge), ref, gtype, gval, vals[k], show(sysm[k]['s'], sysm[k]['e']),
                         sysm[k]['basis']))
 
         def prf(a, b):
@@ -218,8 +223,11 @@ def main():
         print('  DATE: value right on %d of %d overlapped, %d of %d gold' % (
             date_correct, date_matched, date_correct, n_date))
         if secs > 0:
-            print('  speed (sentences+dates, CPU time, best of 5): %.0f mentions/s, %.2f MB/s' % (
+            print('  speed (sentences+dates, CPU time, best of 10): %.0f mentions/s, %.2f MB/s' % (
                 nment / secs, nbytes / secs / 1e6))
+        if nsecs > 0:
+            print('  number reader on the same text: %d numbers, %.0f numbers/s, %.2f MB/s' % (
+                nnum, nnum / nsecs, nbytes / nsecs / 1e6))
         if os.environ.get('TRUCE_BENCH_VERBOSE'):
             for m in misses:
                 print('    wrong value: ' + m)

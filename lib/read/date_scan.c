@@ -75,6 +75,7 @@ int ds_scan(truce_arena *a, const char *text, size_t len, const truce_sentence_l
         ds_tok *k = &t[n];
         k->s = (uint32_t)i;
         k->c = 0;
+        k->lc0 = 0;
         if (isdigit(b)) {
             while (i < len && isdigit((unsigned char)text[i]))
                 i++;
@@ -91,6 +92,7 @@ int ds_scan(truce_arena *a, const char *text, size_t len, const truce_sentence_l
                     break;
             }
             k->kind = DS_WORD;
+            k->lc0 = (char)ds_lower(b);
         } else {
             k->kind = DS_PUNCT;
             if (ul) {
@@ -119,31 +121,15 @@ size_t ds_len(const ds_toks *k, size_t i)
     return i < k->n ? k->t[i].e - k->t[i].s : 0;
 }
 
-bool ds_is(const char *text, const ds_toks *k, size_t i, const char *w)
+bool ds_is_any(const char *text, const ds_toks *k, size_t i, const char *const *list)
 {
     if (i >= k->n || k->t[i].kind != DS_WORD)
         return false;
-    size_t l = strlen(w);
-    if (ds_len(k, i) != l)
-        return false;
-    const char *p = text + k->t[i].s;
-    for (size_t j = 0; j < l; j++)
-        if (tolower((unsigned char)p[j]) != w[j])
-            return false;
-    return true;
-}
-
-bool ds_is_any(const char *text, const ds_toks *k, size_t i, const char *const *list)
-{
+    char c0 = k->t[i].lc0;
     for (; *list; list++)
-        if (ds_is(text, k, i, *list))
+        if ((*list)[0] == c0 && ds_is(text, k, i, *list))
             return true;
     return false;
-}
-
-bool ds_cap(const char *text, const ds_toks *k, size_t i)
-{
-    return i < k->n && k->t[i].kind == DS_WORD && isupper((unsigned char)text[k->t[i].s]);
 }
 
 bool ds_adjacent(const ds_toks *k, size_t i)
@@ -168,17 +154,28 @@ long ds_num(const char *text, const ds_toks *k, size_t i)
 
 long ds_small_number_word(const char *text, const ds_toks *k, size_t i)
 {
-    static const char *const W[] = {
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen", NULL};
-    static const char *const T[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-                                    "eighty", "ninety", NULL};
-    for (long j = 0; W[j]; j++)
-        if (ds_is(text, k, i, W[j]))
-            return j;
-    for (long j = 0; T[j]; j++)
-        if (ds_is(text, k, i, T[j]))
-            return (j + 2) * 10;
+    /* By length, so that a word is compared with at most six candidates
+     * (this runs on every word of the text). */
+    typedef struct nw { const char *w; long v; } nw;
+    static const nw L3[] = {{"one", 1}, {"two", 2}, {"six", 6}, {"ten", 10}, {NULL, 0}};
+    static const nw L4[] = {{"zero", 0}, {"four", 4}, {"five", 5}, {"nine", 9}, {NULL, 0}};
+    static const nw L5[] = {{"three", 3}, {"seven", 7}, {"eight", 8}, {"forty", 40},
+                            {"fifty", 50}, {"sixty", 60}, {NULL, 0}};
+    static const nw L6[] = {{"eleven", 11}, {"twelve", 12}, {"twenty", 20}, {"thirty", 30},
+                            {"eighty", 80}, {"ninety", 90}, {NULL, 0}};
+    static const nw L7[] = {{"fifteen", 15}, {"sixteen", 16}, {"seventy", 70}, {NULL, 0}};
+    static const nw L8[] = {{"thirteen", 13}, {"fourteen", 14}, {"eighteen", 18},
+                            {"nineteen", 19}, {NULL, 0}};
+    static const nw L9[] = {{"seventeen", 17}, {NULL, 0}};
+    static const nw *const BY_LEN[] = {L3, L4, L5, L6, L7, L8, L9};
+    if (i >= k->n || k->t[i].kind != DS_WORD)
+        return -1;
+    size_t l = ds_len(k, i);
+    if (l < 3 || l > 9)
+        return -1;
+    char c0 = k->t[i].lc0;
+    for (const nw *p = BY_LEN[l - 3]; p->w; p++)
+        if (p->w[0] == c0 && ds_is(text, k, i, p->w))
+            return p->v;
     return -1;
 }
