@@ -74,10 +74,16 @@ int main(int argc, char **argv)
             truce_sentence_list s = {NULL, 0};
             truce_date_list dl = {NULL, 0};
             double t0 = now();
+            /* a document without a date gets one from its text, as in the
+             * pipeline (truce_process) */
+            char inferred[11];
+            const char *ref = docs[i].ref[0] ? docs[i].ref : NULL, *basis = NULL;
+            if (!ref && truce_read_infer_date(a, docs[i].text, docs[i].len, inferred, &basis,
+                                              &e) == TRUCE_OK)
+                ref = inferred;
             if (truce_read_sentences(a, docs[i].text, docs[i].len, &s, &e) != TRUCE_OK)
                 s.n = 0;
-            int rc = truce_read_dates(a, docs[i].text, docs[i].len, &s,
-                                      docs[i].ref[0] ? docs[i].ref : NULL, &dl, &e);
+            int rc = truce_read_dates(a, docs[i].text, docs[i].len, &s, ref, &dl, &e);
             t += now() - t0;
             if (rc != TRUCE_OK) {
                 fprintf(stderr, "doc %zu: %s\n", i, e.msg);

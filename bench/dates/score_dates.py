@@ -85,7 +85,7 @@ def read_meantime(path):
 def our_value(m):
     start, end, prec, dur, basis = m['start'], m['end'], m['prec'], m['dur'], m['basis']
     if dur:
-        g = re.search(r'\b(PT?[0-9X]+[A-Z])', basis)
+        g = re.search(r'\b(PT?[0-9X.]+[A-Z]+)\b', basis)
         return g.group(1) if g else ''
     if start == '-':
         return ''

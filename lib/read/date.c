@@ -43,6 +43,7 @@ typedef struct pdate {
     int kind;             /* PD_* */
     bool strict_past;     /* "last May" / "next May": strictly before (after) the reference month */
     bool kept_ahead;      /* set by resolve: left a few weeks after the reference */
+    bool endpoint;        /* after "until", "through", "by": a limit, often still ahead */
     const char *how;      /* basis for absolute forms */
 } pdate;
 
@@ -62,7 +63,11 @@ static const char *const REPORTING[] = {"said", "says", "told", "announced", "re
  * speech: "said it would vote in June"). */
 static const char *const FUTURE_CUES[] = {"will", "shall", "would", "scheduled", "expected",
                                           "due", "upcoming", "plans", "planned", "intends",
-                                          "wo", NULL};
+                                          "wo", "slated", "should", NULL};
+/* Words that open a new clause: a future verb beyond them ("announced on
+ * Friday that it will...") says nothing about the date before them. */
+static const char *const CLAUSE_OPENERS[] = {"that", "which", "who", "whose", "while", "but",
+                                             "because", "although", NULL};
 static const char *const UNITS[] = {"day", "days", "week", "weeks", "month", "months", "year",
                                     "years", "hour", "hours", "minute", "minutes", "night",
                                     "nights", "fortnight", "decade", "decades", "second",
@@ -193,6 +198,21 @@ static size_t numeric_date(const dctx *c, size_t i, pdate *p)
             d = (int)a, m = (int)b;
             p->how = "absolute numeric date, day first";
         }
+    } else if (s1 == '/' && le == 2 && la <= 2 && ds_len(k, i + 2) <= 2) {
+        /* "7/8/07": month first, the century that keeps the year at most
+         * one past the reference's (or before 2050 without one) */
+        int ry = 2049, rm, rd;
+        if (c->have_ref)
+            cal_civil(c->ref, &ry, &rm, &rd), ry += 1;
+        y = (int)(ry / 100 * 100 + e);
+        if (y > ry)
+            y -= 100;
+        if (a <= 12)
+            m = (int)a, d = (int)b;
+        else
+            d = (int)a, m = (int)b;
+        p->how = a <= 12 ? "absolute numeric date, month first (slashes, two-digit year)"
+                         : "absolute numeric date, day first (day > 12, two-digit year)";
     } else
         return 0;
     if (!cal_valid(y, m, d))
@@ -236,6 +256,17 @@ static size_t month_first(const dctx *c, size_t i, pdate *p, bool prep_before)
     size_t yn = 0;
     if (ds_is(c->t, &c->k, j, "of") && year_at(c, j + 1, &y))
         yn = 2;
+    else if (c->have_ref && ds_is(c->t, &c->k, j, "of") &&
+             (ds_is(c->t, &c->k, j + 1, "next") || ds_is(c->t, &c->k, j + 1, "last") ||
+              ds_is(c->t, &c->k, j + 1, "this")) && ds_is(c->t, &c->k, j + 2, "year")) {
+        /* "October of next year" */
+        int ry, rm, rd;
+        cal_civil(c->ref, &ry, &rm, &rd);
+        y = ry + (ds_is(c->t, &c->k, j + 1, "next") ? 1 : ds_is(c->t, &c->k, j + 1, "last") ? -1 : 0);
+        p->y = y, p->m = mon, p->d = 0, p->kind = PD_MONTH;
+        p->how = "month of a year named from the reference";
+        return j + 3 - i;
+    }
     else
         yn = year_after(c, j, &y);
     if (yn) {
@@ -289,6 +320,9 @@ static const char *const YEAR_PREPS[] = {"in", "since", "by", "until", "till", "
                                          "mid", "the", "to", "through", "between", "and",
                                          "around", "for", "than", "throughout", NULL};
 
+static const char *const YEAR_DETERMINERS[] = {"a", "an", "his", "her", "its", "their", "our",
+                                               "my", "your", "this", "that", NULL};
+
 static size_t year_alone(const dctx *c, size_t i, pdate *p)
 {
     int y;
@@ -303,10 +337,16 @@ static size_t year_alone(const dctx *c, size_t i, pdate *p)
     }
     bool ctx = (i > 0 && ds_is_any(c->t, k, i - 1, YEAR_PREPS)) || i + 1 >= k->n ||
                k->t[i + 1].kind == DS_PUNCT || (i > 0 && ds_punct(k, i - 1, '-'));
+    /* "a 2010 raid", "his 2007 campaign": a year before a noun, after a
+     * determiner (a count would be "a 2,000-strong force") */
+    if (!ctx && i > 0 && ds_is_any(c->t, k, i - 1, YEAR_DETERMINERS) && i + 1 < k->n &&
+        k->t[i + 1].kind == DS_WORD && !ds_adjacent(k, i))
+        ctx = true;
     if (i > 0 && ds_adjacent(k, i - 1) && k->t[i - 1].kind != DS_PUNCT)
         return 0;
     if (i > 0 && k->t[i - 1].kind == DS_PUNCT && ds_adjacent(k, i - 1) &&
-        (k->t[i - 1].c == '.' || k->t[i - 1].c == ',' || k->t[i - 1].c == ':' || k->t[i - 1].c == '-'))
+        (k->t[i - 1].c == '.' || k->t[i - 1].c == ',' || k->t[i - 1].c == ':' || k->t[i - 1].c == '-') &&
+        !(k->t[i - 1].c == '-' && i > 1 && ds_is(c->t, k, i - 2, "mid")))
         return 0;
     if (!ctx)
         return 0;
@@ -324,6 +364,9 @@ static size_t core_at(const dctx *c, size_t i, pdate *p, bool prep_before)
     /* "Tuesday, November 17" keeps the weekday in the span */
     if (weekday_at(c, i) >= 0) {
         size_t j = i + 1 + (ds_punct(&c->k, i + 1, ',') ? 1 : 0);
+        /* a headline ending in a weekday above a dateline is two dates */
+        if (j < c->k.n && memchr(c->t + c->k.t[i].e, '\n', c->k.t[j].s - c->k.t[i].e))
+            return 0;
         if ((n = month_first(c, j, p, false)) && p->kind == PD_DAY)
             return j - i + n;
         if ((n = day_first(c, j, p)))
@@ -354,20 +397,26 @@ static bool future_context(const dctx *c, size_t i0, size_t i1)
             break;
         if (ds_is_any(c->t, k, j, REPORTING))
             break;
+        if (ds_is(c->t, k, j, "should") && ds_is(c->t, k, j + 1, "have"))
+            continue; /* "should have": a past that did not happen */
         if (ds_is_any(c->t, k, j, FUTURE_CUES) ||
             (ds_is(c->t, k, j, "ll") && j > 0 && ds_punct(k, j - 1, '\'')) ||
-            (ds_is(c->t, k, j, "going") && ds_is(c->t, k, j + 1, "to")))
+            ((ds_is(c->t, k, j, "going") || ds_is(c->t, k, j, "set")) && ds_is(c->t, k, j + 1, "to") &&
+             j > 0 && (ds_is(c->t, k, j - 1, "is") || ds_is(c->t, k, j - 1, "are") ||
+                       ds_is(c->t, k, j - 1, "am") || ds_punct(k, j - 1, '\''))))
             return true;
     }
     for (size_t j = i1, n = 0; j < k->n && n < 7; j++, n++) {
         if (k->t[j].sent != s || ds_punct(k, j, ';') || ds_punct(k, j, '.') ||
             ds_punct(k, j, '?') || ds_punct(k, j, '!'))
             break;
-        if (ds_is_any(c->t, k, j, REPORTING))
+        if (ds_is_any(c->t, k, j, REPORTING) || ds_is_any(c->t, k, j, CLAUSE_OPENERS))
             break;
+        if (ds_is(c->t, k, j, "should") && ds_is(c->t, k, j + 1, "have"))
+            continue;
         if (ds_is_any(c->t, k, j, FUTURE_CUES) ||
-            (ds_is(c->t, k, j, "going") && ds_is(c->t, k, j + 1, "to") && j > 0 &&
-             (ds_is(c->t, k, j - 1, "is") || ds_is(c->t, k, j - 1, "are"))))
+            ((ds_is(c->t, k, j, "going") || ds_is(c->t, k, j, "set")) && ds_is(c->t, k, j + 1, "to") &&
+             j > 0 && (ds_is(c->t, k, j - 1, "is") || ds_is(c->t, k, j - 1, "are"))))
             return true;
     }
     return false;
@@ -440,15 +489,17 @@ static bool resolve(const dctx *c, pdate *p, bool future, long *a, long *b,
          * the same year is far likelier than one almost a year back. */
         long ahead = p->kind == PD_MONTH ? (long)(p->m - rm) * 31
                                          : cal_days(ry, p->m, p->d <= cal_month_len(ry, p->m) ? p->d : 28) - c->ref;
+        /* a limit ("until June", "by March 5") is kept ahead for half a year */
+        long window_m = p->endpoint ? 183 : 62, window_d = p->endpoint ? 183 : 45;
         if (p->kind == PD_MONTH) {
             if (future && (p->m < rm || (p->strict_past && p->m == rm)))
                 y++;
             else if (!future && (p->m > rm || (p->strict_past && p->m == rm)) &&
-                     (ahead > 62 || p->strict_past))
+                     (ahead > window_m || p->strict_past))
                 y--;
         } else if (future && key < rkey)
             y++;
-        else if (!future && key > rkey && ahead > 45)
+        else if (!future && key > rkey && ahead > window_d)
             y--;
         p->y = y;
         p->kept_ahead = !future && y == ry && ahead > 0;
@@ -473,9 +524,121 @@ static bool resolve(const dctx *c, pdate *p, bool future, long *a, long *b,
 
 /* ---- the main patterns ----------------------------------------------- */
 
+static int emit_year(dctx *c, size_t i0, size_t i1, int y, const char *how)
+{
+    truce_date_mention *m = emit(c, i0, i1);
+    if (!m)
+        return TRUCE_ENOMEM;
+    set_days(m, cal_days(y, 1, 1), cal_days(y, 12, 31), TRUCE_DATE_YEAR);
+    m->basis = how;
+    return 0;
+}
+
+static const char *const PART_OF[] = {"end", "beginning", "start", "middle", NULL};
+
+/* "the end of the year", "the beginning of this year", "the start of
+ * next year", "the end of year": the year itself (TimeML's reading); the
+ * basis names the part. Bare "the year" is the reference year only after
+ * one of these words. */
+static int try_year_part(dctx *c, size_t i, size_t *used)
+{
+    const ds_toks *k = &c->k;
+    const char *t = c->t;
+    if (!c->have_ref)
+        return 0;
+    size_t j = i + (ds_is(t, k, i, "the") ? 1 : 0);
+    if (!ds_is_any(t, k, j, PART_OF) || !ds_is(t, k, j + 1, "of"))
+        return 0;
+    size_t part = j;
+    j += 2;
+    int dir = 0;
+    if (ds_is(t, k, j, "the") || ds_is(t, k, j, "this"))
+        j++;
+    else if (ds_is(t, k, j, "last") || ds_is(t, k, j, "next")) {
+        dir = ds_is(t, k, j, "last") ? -1 : 1;
+        j++;
+    }
+    if (!ds_is(t, k, j, "year"))
+        return 0;
+    int ry, rm, rd;
+    cal_civil(c->ref, &ry, &rm, &rd);
+    int y = ry + dir;
+    truce_date_mention *m = emit(c, i, j + 1);
+    if (!m)
+        return TRUCE_ENOMEM;
+    set_days(m, cal_days(y, 1, 1), cal_days(y, 12, 31), TRUCE_DATE_YEAR);
+    m->future = dir > 0;
+    m->basis = truce_arena_printf(c->a, "year %d from reference %s (%.*s of the year)", y,
+                                  ref_str(c, c->ref), (int)ds_len(k, part), t + k->t[part].s);
+    *used = j + 1 - i;
+    return m->basis ? 0 : TRUCE_ENOMEM;
+}
+
+/* A year range written "2009-2010" or "1957-58" names two years: each is
+ * a mention of its own, as each may carry its own events. Also the short
+ * forms "'82" (a year) and "the '70s" / "the 80s" (a decade), which take
+ * the century that puts them on or before the reference year. */
+static int try_short_year(dctx *c, size_t i, size_t *used)
+{
+    const ds_toks *k = &c->k;
+    int y1;
+    if (year_at(c, i, &y1) && y1 >= 1800 && y1 <= 2100 && ds_adjacent(k, i) &&
+        ds_punct(k, i + 1, '-') && ds_adjacent(k, i + 1) && i + 2 < k->n &&
+        k->t[i + 2].kind == DS_NUM && (ds_len(k, i + 2) == 2 || ds_len(k, i + 2) == 4) &&
+        !(ds_adjacent(k, i + 2) && i + 3 < k->n &&
+          (k->t[i + 3].kind != DS_PUNCT || ds_punct(k, i + 3, '-') || ds_punct(k, i + 3, '/'))) &&
+        !(i > 0 && ds_adjacent(k, i - 1))) {
+        long v = ds_num(c->t, k, i + 2);
+        int y2 = ds_len(k, i + 2) == 2 ? (int)(y1 / 100 * 100 + v) : (int)v;
+        if (y2 <= y1 || y2 - y1 > 20)
+            return 0;
+        int rc;
+        if ((rc = emit_year(c, i, i + 1, y1, "year (first of a range of years)")) ||
+            (rc = emit_year(c, i + 2, i + 3, y2, "year (last of a range of years)")))
+            return rc;
+        *used = 3;
+        return 0;
+    }
+    /* "'82", "'70s", "70s" */
+    size_t j = i;
+    bool apos = ds_punct(k, i, '\'') && ds_adjacent(k, i);
+    if (apos)
+        j++;
+    if (j >= k->n || k->t[j].kind != DS_NUM || ds_len(k, j) != 2 || !c->have_ref)
+        return 0;
+    bool decade = ds_adjacent(k, j) && ds_is(c->t, k, j + 1, "s");
+    if (!decade && (!apos || (ds_adjacent(k, j) && j + 1 < k->n && k->t[j + 1].kind != DS_PUNCT)))
+        return 0;
+    if (!apos && !(i > 0 && ds_is(c->t, k, i - 1, "the")))
+        return 0;
+    if (apos && i > 0 && ds_adjacent(k, i - 1))
+        return 0; /* "rock'n'roll 82" and words with apostrophes */
+    long v = ds_num(c->t, k, j);
+    if (decade && v % 10)
+        return 0;
+    int ry, rm, rd;
+    cal_civil(c->ref, &ry, &rm, &rd);
+    int y = (int)(ry / 100 * 100 + v);
+    if (y > ry + 1) /* "iLife '11" written in 2010 */
+        y -= 100;
+    truce_date_mention *m = emit(c, i, j + (decade ? 2 : 1));
+    if (!m)
+        return TRUCE_ENOMEM;
+    if (decade) {
+        set_days(m, cal_days(y, 1, 1), cal_days(y + 9, 12, 31), TRUCE_DATE_RANGE);
+        m->basis = truce_arena_printf(c->a, "decade (two digits, century from reference %s)",
+                                      ref_str(c, c->ref));
+    } else {
+        set_days(m, cal_days(y, 1, 1), cal_days(y, 12, 31), TRUCE_DATE_YEAR);
+        m->basis = truce_arena_printf(c->a, "year (two digits, century from reference %s)",
+                                      ref_str(c, c->ref));
+    }
+    *used = j + (decade ? 2 : 1) - i;
+    return m->basis ? 0 : TRUCE_ENOMEM;
+}
+
 static const char *const SPAN_PREFIX_OF[] = {"night", "morning", "evening", "afternoon",
                                              "eve", NULL};
-static const char *const PART_OF[] = {"end", "beginning", "start", "middle", NULL};
 
 /* An absolute/partial date with its prefixes and a possible second date. */
 static int try_absolute(dctx *c, size_t i, size_t *used)
@@ -556,6 +719,10 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
         }
     }
     bool future = future_context(c, sp, qn ? e + 1 + qn : e);
+    if (sp > 0 && !p.y && !since &&
+        (ds_is(c->t, k, sp - 1, "until") || ds_is(c->t, k, sp - 1, "till") ||
+         ds_is(c->t, k, sp - 1, "through") || ds_is(c->t, k, sp - 1, "by")))
+        p.endpoint = true;
     if (sp > 0 && ds_is(c->t, k, sp - 1, "last") && !p.y)
         p.strict_past = true, future = false;
     else if (sp > 0 && ds_is(c->t, k, sp - 1, "next") && !p.y)
@@ -674,7 +841,7 @@ static long shift_months(long day, int months)
 
 /* The length in ISO 8601 form ("P6W", "PT1H", "PXD" when the count is vague),
  * so that the basis says how long, not only that it is a length. */
-static const char *duration_basis(dctx *c, size_t unit_tok, int unit, long lo, long hi)
+static const char *duration_basis(dctx *c, size_t unit_tok, int unit, long lo, long hi, bool half)
 {
     const char *w = c->t + c->k.t[unit_tok].s;
     char letter = "DWMYHDYW"[unit];
@@ -688,24 +855,87 @@ static const char *duration_basis(dctx *c, size_t unit_tok, int unit, long lo, l
         n *= 10;
     if (lo != hi)
         return truce_arena_printf(c->a, "duration P%sX%s", t ? "T" : "", (char[]){letter, 0});
+    if (half) /* "two and a half years": P2.5Y */
+        return truce_arena_printf(c->a, "duration P%s%ld.5%c", t ? "T" : "", n, letter);
     return truce_arena_printf(c->a, "duration P%s%ld%c", t ? "T" : "", n, letter);
 }
 
 /* "three days ago", "a few months ago", "six weeks of fighting", "an hour later". */
+/* A plural unit with no count: "for years", "in recent weeks", "took
+ * days", "minutes later". A length of unknown count (basis "PXY"); left
+ * alone after words that make it something else ("these days", "the
+ * days of", "the early years"). */
+static int try_bare_units(dctx *c, size_t i, size_t *used)
+{
+    const ds_toks *k = &c->k;
+    static const char *const PLURALS[] = {"days", "weeks", "months", "years", "hours",
+                                          "minutes", "decades", NULL};
+    static const char *const LETTER = "DWMYHMY";
+    static const char *const BEFORE[] = {"for", "recent", "take", "takes", "took", "taken",
+                                         "within", "lasted", "last", "spent", "spend", "over",
+                                         "after", "wait", "waited", NULL};
+    size_t u = i, s0 = i;
+    if (ds_is(c->t, k, i, "recent"))
+        u = i + 1;
+    int x = -1;
+    for (int w = 0; PLURALS[w]; w++)
+        if (ds_is(c->t, k, u, PLURALS[w]))
+            x = w;
+    if (x < 0 || ds_cap(c->t, k, u) || (ds_adjacent(k, u) && ds_punct(k, u + 1, '-')))
+        return 0; /* "hours-long" is an adjective */
+    bool ok = u > i;
+    if (!ok && i > 0 && ds_is_any(c->t, k, i - 1, BEFORE))
+        ok = true;
+    /* "over the years" */
+    if (!ok && i > 1 && ds_is(c->t, k, i - 1, "the") && ds_is(c->t, k, i - 2, "over") &&
+        !ds_is(c->t, k, u + 1, "of") && !ds_is(c->t, k, u + 1, "since"))
+        ok = true, s0 = i - 1;
+    /* "days before", "minutes later", "weeks after" */
+    if (!ok && (ds_is(c->t, k, u + 1, "later") || ds_is(c->t, k, u + 1, "earlier") ||
+                ds_is(c->t, k, u + 1, "before") || ds_is(c->t, k, u + 1, "after")) &&
+        !(i > 0 && k->t[i - 1].kind == DS_WORD && !ds_is_any(c->t, k, i - 1, BEFORE) &&
+          !ds_is(c->t, k, i - 1, "and") && !ds_is(c->t, k, i - 1, "just") &&
+          !ds_is(c->t, k, i - 1, "only")))
+        ok = true;
+    if (!ok)
+        return 0;
+    truce_date_mention *m = emit(c, s0, u + 1);
+    if (!m)
+        return TRUCE_ENOMEM;
+    m->is_duration = true;
+    bool t = x == 4 || x == 5;
+    m->basis = truce_arena_printf(c->a, "duration P%sX%s (count not given)", t ? "T" : "",
+                                  x == 6 ? "DE" : (char[]){LETTER[x], 0});
+    *used = u + 1 - s0;
+    return m->basis ? 0 : TRUCE_ENOMEM;
+}
+
 static int try_count_unit(dctx *c, size_t i, size_t *used)
 {
     const ds_toks *k = &c->k;
     long lo, hi;
     size_t n = count_at(c, i, &lo, &hi);
     if (!n)
-        return 0;
+        return try_bare_units(c, i, used);
     size_t j = i + n;
-    bool hyph = false;
+    bool hyph = false, half = false;
     if (ds_punct(k, j, '-') && ds_adjacent(k, j - 1) && ds_adjacent(k, j))
         j++, hyph = true;
+    else if (lo == hi && ds_is(c->t, k, j, "and") && ds_is(c->t, k, j + 1, "a") &&
+             ds_is(c->t, k, j + 2, "half"))
+        j += 3, half = true;
     int unit;
+    /* "six straight days", "five trading days", "two more weeks" */
+    static const char *const MODS[] = {"straight", "consecutive", "successive", "trading",
+                                       "working", "business", "full", "whole", "more", "long",
+                                       NULL};
+    if (!hyph && !is_unit(c, j, &unit) && ds_is_any(c->t, k, j, MODS) && is_unit(c, j + 1, &unit))
+        j++;
     if (!is_unit(c, j, &unit))
         return 0;
+    /* "a 22-year-old son": an age, not a length of time */
+    if (hyph && ds_punct(k, j + 1, '-') && ds_adjacent(k, j) && ds_is(c->t, k, j + 2, "old"))
+        return *used = j + 3 - i, 0;
     size_t unit_tok = j;
     /* "a second time" is an ordinal */
     if ((ds_is(c->t, k, i, "a") || ds_is(c->t, k, i, "an")) && n == 1 &&
@@ -717,7 +947,7 @@ static int try_count_unit(dctx *c, size_t i, size_t *used)
          ds_is(c->t, k, i - 1, "times") || ds_is(c->t, k, i - 1, "per")))
         return 0;
     j++;
-    if (!hyph && ds_is(c->t, k, j, "ago") && c->have_ref && unit <= 3) {
+    if (!hyph && !half && ds_is(c->t, k, j, "ago") && c->have_ref && unit <= 3) {
         long r = c->ref;
         truce_date_mention *m = emit(c, i, j + 1);
         if (!m)
@@ -757,7 +987,7 @@ static int try_count_unit(dctx *c, size_t i, size_t *used)
     if (!m)
         return TRUCE_ENOMEM;
     m->is_duration = true;
-    m->basis = duration_basis(c, unit_tok, unit, lo, hi);
+    m->basis = duration_basis(c, unit_tok, unit, lo, hi, half);
     *used = j - i;
     return m->basis ? 0 : TRUCE_ENOMEM;
 }
@@ -818,7 +1048,8 @@ static int try_deictic(dctx *c, size_t i, size_t *used)
         *used = 1;
         return m->basis ? 0 : TRUCE_ENOMEM;
     }
-    if ((ds_is(t, k, i, "now") || ds_is(t, k, i, "currently")) && c->have_ref)
+    if ((ds_is(t, k, i, "now") || ds_is(t, k, i, "currently")) && c->have_ref &&
+        !(ds_adjacent(k, i) && ds_punct(k, i + 1, '-'))) /* "the now-cancelled deal" */
         DAYW(1, 0, "now (present reference)", false);
     if (ds_is(t, k, i, "yesterday"))
         DAYW(1, -1, "yesterday", false);
@@ -841,6 +1072,21 @@ static int try_deictic(dctx *c, size_t i, size_t *used)
     if (ds_is(t, k, i, "the") && ds_is(t, k, i + 1, "same") && ds_is(t, k, i + 2, "day") &&
         c->anchor_valid)
         DAYW(3, 0, "the same day", true);
+    /* "ended the day", "throughout the day", "later in the day": the day
+     * the text is about (an explicit day nearby, else the reference) */
+    if (ds_is(t, k, i, "the") && ds_is(t, k, i + 1, "day") && i > 0 &&
+        !ds_is(t, k, i + 2, "before") && !ds_is(t, k, i + 2, "after") && !ds_is(t, k, i + 2, "of") &&
+        !ds_is(t, k, i + 2, "when") && !ds_is(t, k, i + 2, "that")) {
+        static const char *const DAY_VERBS[] = {"throughout", "during", "for", "end", "ended",
+                                                "ending", "ends", "finish", "finished",
+                                                "finishing", "close", "closed", "closing",
+                                                "start", "started", "began", "begin", NULL};
+        static const char *const DAY_IN[] = {"later", "late", "earlier", "early", "rest", NULL};
+        if (ds_is_any(t, k, i - 1, DAY_VERBS) ||
+            ((ds_is(t, k, i - 1, "in") || ds_is(t, k, i - 1, "of")) && i > 1 &&
+             ds_is_any(t, k, i - 2, DAY_IN)))
+            DAYW(2, 0, "the day", true);
+    }
 #undef DAYW
     if (!c->have_ref)
         return 0;
@@ -933,7 +1179,14 @@ static int try_weekday(dctx *c, size_t i, size_t *used)
     int w = weekday_at(c, i);
     if (w < 0 || !c->have_ref)
         return 0;
-    /* "Tuesday's talks" still names the day; "Black Friday" rarely matters */
+    /* "Black Monday", "Good Friday", "Bloody Sunday" name a day of their
+     * own, not the latest such weekday */
+    static const char *const NAMED[] = {"black", "bloody", "good", "super", "ash", "holy",
+                                        "maundy", "palm", "cyber", "easter", "whit", NULL};
+    if (i > 0 && ds_cap(c->t, &c->k, i - 1) && ds_is_any(c->t, &c->k, i - 1, NAMED)) {
+        *used = 1;
+        return 0;
+    }
     long r = c->ref;
     int rw = cal_weekday(r);
     bool fut = future_context(c, i, i + 1);
@@ -946,6 +1199,12 @@ static int try_weekday(dctx *c, size_t i, size_t *used)
     m->future = fut;
     m->basis = truce_arena_printf(c->a, "weekday %s reference %s", fut ? "on or after" : "before",
                                   ref_str(c, r));
+    /* "On Friday ... the same day", "said on Tuesday ... tomorrow": the
+     * weekday is the nearer explicit day the text anchors to */
+    c->anchor_valid = true;
+    c->anchor = d;
+    c->anchor_sent = m->sentence;
+    c->anchor_tok = i + 1;
     *used = 1;
     return m->basis ? 0 : TRUCE_ENOMEM;
 }
@@ -995,13 +1254,50 @@ static int try_quarter(dctx *c, size_t i, size_t *used)
 {
     const ds_toks *k = &c->k;
     const char *t = c->t;
-    if (!ds_is(t, k, i, "the"))
-        return 0;
     static const char *const ORD[] = {"first", "second", "third", "fourth", NULL};
     int q = 0;
+    /* "third-quarter profit", "the fourth quarter": a quarter without a
+     * year is one of the reference year, or of the year before when it lies
+     * more than a quarter ahead ("the fourth quarter" read in March);
+     * forward in future context. "the last/past quarter" is the one before
+     * the reference's. */
+    size_t j0 = i + (ds_is(t, k, i, "the") ? 1 : 0);
+    bool hy = ds_punct(k, j0 + 1, '-') && ds_adjacent(k, j0) && ds_adjacent(k, j0 + 1);
     for (int x = 0; ORD[x]; x++)
-        if (ds_is(t, k, i + 1, ORD[x]))
+        if (ds_is(t, k, j0, ORD[x]))
             q = x + 1;
+    bool prev = (ds_is(t, k, j0, "last") || ds_is(t, k, j0, "past") || ds_is(t, k, j0, "previous")) &&
+                j0 > i;
+    size_t qt = j0 + 1 + (hy ? 1 : 0);
+    if (c->have_ref && (q || prev) && ds_is(t, k, qt, "quarter") && !ds_is(t, k, qt + 1, "of") &&
+        !(ds_adjacent(k, qt) && ds_punct(k, qt + 1, '-')) && /* "a quarter-century" */
+        !ds_is(t, k, qt + 1, "century") && (j0 > i || hy)) {
+        int ry, rm, rd;
+        cal_civil(c->ref, &ry, &rm, &rd);
+        int rq = (rm - 1) / 3 + 1, y = ry;
+        bool fut = future_context(c, i, qt + 1);
+        if (prev) {
+            q = rq - 1;
+            if (q == 0)
+                q = 4, y--;
+        } else if (fut) {
+            if (q < rq)
+                y++;
+        } else if (q > rq + 1)
+            y--;
+        truce_date_mention *m = emit(c, i, qt + 1);
+        if (!m)
+            return TRUCE_ENOMEM;
+        set_days(m, cal_days(y, 3 * q - 2, 1), cal_days(y, 3 * q, cal_month_len(y, 3 * q)),
+                 TRUCE_DATE_RANGE);
+        m->future = fut && !prev;
+        m->basis = truce_arena_printf(c->a, "quarter Q%d of %d (year from reference %s)", q, y,
+                                      ref_str(c, c->ref));
+        *used = qt + 1 - i;
+        return m->basis ? 0 : TRUCE_ENOMEM;
+    }
+    if (!ds_is(t, k, i, "the"))
+        return 0;
     if (ds_is(t, k, i + 1, "final") || ds_is(t, k, i + 1, "last"))
         q = 4;
     if (q && ds_is(t, k, i + 2, "quarter") && ds_is(t, k, i + 3, "of")) {
@@ -1042,8 +1338,10 @@ static int try_quarter(dctx *c, size_t i, size_t *used)
 }
 
 /* Seasons (northern hemisphere): "last summer", "this winter", "the spring
- * of 2020", "autumn 2019". A bare "in summer" has no year to go by and is
- * left alone. */
+ * of 2020", "autumn 2019". "the" season after a preposition ("in the
+ * spring", "during the winter") is the latest one that has begun by the
+ * reference, or the next in future context; "in summer" (habitual more
+ * often than not), "a spring" and "the fall of Kabul" are left alone. */
 static int try_season(dctx *c, size_t i, size_t *used)
 {
     const ds_toks *k = &c->k;
@@ -1073,6 +1371,16 @@ static int try_season(dctx *c, size_t i, size_t *used)
         j += 2;
     else if (year_at(c, j, &y))
         j++;
+    bool bare = false;
+    if (!y && dir == 99) {
+        static const char *const PREPS[] = {"in", "during", "by", "until", "till", "through",
+                                            "since", "over", "throughout", NULL};
+        if (!(i > 0 && ds_is_any(t, k, i - 1, PREPS)) || ds_is(t, k, j, "of") ||
+            j != i + 2 || ds_cap(t, k, i + 1))
+            return 0; /* "in summer" is habitual more often than not; "the fall of" */
+        bare = true;
+        dir = future_context(c, i, j) ? 2 : -2;
+    }
     if (!y) {
         if (dir == 99 || !c->have_ref)
             return 0;
@@ -1084,7 +1392,13 @@ static int try_season(dctx *c, size_t i, size_t *used)
             cur_y = ry - 1;
         long cur = (long)cur_y * 12 + cur_first;
         long want = (long)ry * 12 + FIRST[sn];
-        if (dir == 0) {
+        if (dir == 2) {
+            while (want < cur) want += 12;
+            while (want - 12 >= cur) want -= 12;
+        } else if (dir == -2) {
+            while (want > cur) want -= 12;
+            while (want + 12 <= cur) want += 12;
+        } else if (dir == 0) {
             while (want > cur + 6) want -= 12;
             while (want < cur - 6) want += 12;
         } else if (dir < 0) {
@@ -1104,8 +1418,11 @@ static int try_season(dctx *c, size_t i, size_t *used)
     if (!m)
         return TRUCE_ENOMEM;
     set_days(m, a, b, TRUCE_DATE_RANGE);
-    m->future = dir == 1;
-    m->basis = truce_arena_printf(c->a, "season %d-%s", y, CODE[sn]);
+    m->future = dir == 1 || dir == 2;
+    m->basis = truce_arena_printf(c->a, "season %d-%s%s", y, CODE[sn],
+                                  bare ? (dir == 2 ? " (the next from the reference)"
+                                                   : " (the latest begun by the reference)")
+                                       : "");
     *used = j - i;
     return m->basis ? 0 : TRUCE_ENOMEM;
 }
@@ -1170,6 +1487,8 @@ int truce_read_dates(truce_arena *a, const char *text, size_t len,
         }
         size_t before = out->n;
         if ((rc = try_quarter(&c, i, &used)) || (!used && (rc = try_season(&c, i, &used))) ||
+            (!used && (rc = try_short_year(&c, i, &used))) ||
+            (!used && (rc = try_year_part(&c, i, &used))) ||
             (!used && (rc = try_absolute(&c, i, &used))) ||
             (!used && (rc = try_deictic(&c, i, &used))) ||
             (!used && (rc = try_weekday(&c, i, &used))) ||
