@@ -329,6 +329,10 @@ static size_t year_alone(const dctx *c, size_t i, pdate *p)
     const ds_toks *k = &c->k;
     if (!year_at(c, i, &y) || y < 1800 || y > 2100)
         return 0;
+    /* "a 2000-strong column", "a 1500-km border": a count in a compound */
+    if (ds_adjacent(k, i) && ds_punct(k, i + 1, '-') && ds_adjacent(k, i + 1) && i + 2 < k->n &&
+        k->t[i + 2].kind == DS_WORD)
+        return 0;
     if (ds_adjacent(k, i) && ds_is(c->t, k, i + 1, "s")) {
         if (y % 10)
             return 0;
@@ -733,8 +737,10 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
     if (qn) {
         if (!q.y && p.y)
             q.y = p.y + ((q.m < p.m) ? 1 : 0);
-        if (!p.y && q.y)
+        if (!p.y && q.y) {
             p.y = q.y - ((p.m > q.m) ? 1 : 0);
+            p.how = "absolute range, year written at its end";
+        }
     }
     *used = (qn ? e + 1 + qn : e) - s0;
     truce_date_mention *m = emit(c, sp, s0 + *used);

@@ -445,8 +445,10 @@ static size_t not_a_count(const nctx *c, size_t i, size_t n)
         return j - i;
     }
     if (i >= 1 && (ds_punct(k, i - 1, '#') ||
-                   (ds_punct(k, i - 1, '(') && ds_punct(k, e, ')') && n == 1 && ds_len(k, i) == 3)))
-        return n;
+                   (ds_punct(k, i - 1, '(') && ds_punct(k, e, ')') && n == 1 &&
+                    (ds_len(k, i) == 3 || (ds_len(k, i) >= 3 && ds_len(k, i) <= 5 &&
+                                           e + 1 < k->n && k->t[e + 1].kind == DS_NUM)))))
+        return n; /* "#4", an area code "(0412) 555..." */
     if (ds_adjacent(k, e - 1) && e < k->n && k->t[e].kind == DS_WORD) {
         if (ds_is(t, k, e, "st") || ds_is(t, k, e, "nd") || ds_is(t, k, e, "rd") ||
             ds_is(t, k, e, "th") || ds_is(t, k, e, "s") || ds_is(t, k, e, "d"))
