@@ -14,7 +14,8 @@ static const char HELP[] =
     "\n"
     "Prints one JSON object a line for every mention read from the text: kind (date,\n"
     "number, place, actor), text, start, end (byte offsets into the input as given),\n"
-    "sentence, and the resolved fields: dates date{start,end}, precision, basis,\n"
+    "sentence, and the resolved fields: dates date{start,end}, precision, time (of day,\n"
+    "\"14:45\", \"14:45Z\" or a part of the day MO/AF/EV/NI, null when none), basis,\n"
     "duration, future, open_end; numbers value (value_max for a range), bound, what;\n"
     "places name, geonames_id, lat, lon, country, precision; actors name, actor_kind,\n"
     "country. --date sets the reference (document) date; without it the date is\n"
@@ -137,6 +138,7 @@ int truce_cmd_annotate(int argc, char **argv)
         if (m->end[0]) truce_buf_json_string(&b, m->end, strlen(m->end)); else truce_buf_puts(&b, "null");
         truce_buf_puts(&b, "}");
         str_field(&b, "precision", truce_date_precision_name(m->precision));
+        str_field(&b, "time", m->time[0] ? m->time : NULL);
         str_field(&b, "basis", m->basis);
         truce_buf_printf(&b, ",\"duration\":%s,\"future\":%s,\"open_end\":%s}\n",
                          m->is_duration ? "true" : "false", m->future ? "true" : "false",

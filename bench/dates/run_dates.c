@@ -109,10 +109,10 @@ int main(int argc, char **argv)
             if (pass == 0)
                 for (size_t j = 0; j < dl.n; j++) {
                     const truce_date_mention *d = &dl.items[j];
-                    printf("M\t%zu\t%zu\t%zu\t%s\t%s\t%s\t%d\t%s\n", i, d->span.start, d->span.end,
-                           d->start[0] ? d->start : "-", d->end[0] ? d->end : "-",
+                    printf("M\t%zu\t%zu\t%zu\t%s\t%s\t%s\t%d\t%s\t%s\n", i, d->span.start,
+                           d->span.end, d->start[0] ? d->start : "-", d->end[0] ? d->end : "-",
                            truce_date_precision_name(d->precision), d->is_duration ? 1 : 0,
-                           d->basis ? d->basis : "");
+                           d->basis ? d->basis : "", d->time);
                 }
             truce_arena_free(a);
         }

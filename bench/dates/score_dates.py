@@ -7,7 +7,7 @@ matches our mentions to gold TIMEX3 by overlapping byte extent and prints
 extent P/R/F1, value accuracy on matched DATE expressions, a TE3-style
 value F1 (correct values over all our mentions / all gold TIMEX3), and
 speed. Our mention is turned into a TimeML value the obvious way: a day
-gives YYYY-MM-DD, a month YYYY-MM, a year YYYY, a Monday-Sunday range the
+gives YYYY-MM-DD (with THH:MM or a part of the day when one was written), a month YYYY-MM, a year YYYY, a Monday-Sunday range the
 ISO week, a decade YYY, a duration the P.. value its basis names.
 Usage: score_dates.py RUN_DATES_BINARY NAME DIR [NAME DIR ...]
 """
@@ -92,7 +92,8 @@ def our_value(m):
     if 'present reference' in basis:
         return 'PRESENT_REF'
     if prec == 'day':
-        return start
+        # a time of day written with the day: 2009-06-01T12:00Z, 2010-07-16TMO
+        return start + ('T' + m['time'] if m.get('time') else '')
     if prec == 'month':
         return start[:7]
     if prec == 'year':
@@ -156,7 +157,8 @@ def main():
             f = line.split('\t')
             if f[0] == 'M':
                 ours[int(f[1])].append({'s': int(f[2]), 'e': int(f[3]), 'start': f[4], 'end': f[5],
-                                        'prec': f[6], 'dur': f[7] == '1', 'basis': f[8] if len(f) > 8 else ''})
+                                        'prec': f[6], 'dur': f[7] == '1', 'basis': f[8] if len(f) > 8 else '',
+                                        'time': f[9] if len(f) > 9 else ''})
             elif f[0] == 'T':
                 secs, nbytes, nment = float(f[1]), int(f[2]), int(f[3])
             elif f[0] == 'N':

@@ -1433,6 +1433,50 @@ static int try_season(dctx *c, size_t i, size_t *used)
     return m->basis ? 0 : TRUCE_ENOMEM;
 }
 
+/* The clock time of a time of day found by time_of_day at token i, as
+ * "HH:MM" with "Z" when a UTC/GMT word follows; returns the tokens the zone
+ * word took (0 or 1). Leaves out[0] = 0 for an impossible time. */
+static size_t clock_time(const dctx *c, size_t i, size_t n, char out[8])
+{
+    const ds_toks *k = &c->k;
+    long h = ds_num(c->t, k, i), mi = 0;
+    if (n >= 3 && k->t[i + 2].kind == DS_NUM)
+        mi = ds_num(c->t, k, i + 2);
+    bool pm = false, am = false;
+    for (size_t j = i + 1; j < i + n; j++) {
+        if (ds_is(c->t, k, j, "p") || ds_is(c->t, k, j, "pm"))
+            pm = true;
+        if (ds_is(c->t, k, j, "a") || ds_is(c->t, k, j, "am"))
+            am = true;
+    }
+    if (pm && h < 12)
+        h += 12;
+    if (am && h == 12)
+        h = 0;
+    out[0] = 0;
+    if (h < 0 || h > 23 || mi < 0 || mi > 59)
+        return 0;
+    size_t z = ds_is(c->t, k, i + n, "utc") || ds_is(c->t, k, i + n, "gmt") ? 1 : 0;
+    out[0] = (char)('0' + h / 10), out[1] = (char)('0' + h % 10), out[2] = ':';
+    out[3] = (char)('0' + mi / 10), out[4] = (char)('0' + mi % 10);
+    out[5] = z ? 'Z' : 0, out[6] = 0;
+    return z;
+}
+
+/* A part of the day named by token i: "MO", "AF", "EV", "NI", or NULL. */
+static const char *part_of_day(const dctx *c, size_t i)
+{
+    if (ds_is(c->t, &c->k, i, "morning"))
+        return "MO";
+    if (ds_is(c->t, &c->k, i, "afternoon"))
+        return "AF";
+    if (ds_is(c->t, &c->k, i, "evening"))
+        return "EV";
+    if (ds_is(c->t, &c->k, i, "night") || ds_is(c->t, &c->k, i, "tonight"))
+        return "NI";
+    return NULL;
+}
+
 /* Times of day are skipped whole so that "10.30" never reads as a date. */
 static size_t time_of_day(const dctx *c, size_t i)
 {
@@ -1485,10 +1529,17 @@ int truce_read_dates(truce_arena *a, const char *text, size_t len,
     if (rc)
         return truce_error_set(err, rc, NULL, -1, "date reader: out of memory");
     size_t i = 0;
+    /* a time of day right before a day ("15:00 GMT Saturday", "at 6 a.m.
+     * on Tuesday") joins that day's mention; alone it is no date */
+    size_t time_tok = (size_t)-1, time_at = (size_t)-1;
+    char clock[8] = "";
     while (i < c.k.n) {
         size_t used = 0, skip;
         if ((skip = time_of_day(&c, i))) {
-            i += skip;
+            size_t z = clock_time(&c, i, skip, clock);
+            time_tok = i;
+            time_at = i + skip + z + (ds_is(text, &c.k, i + skip + z, "on") ? 1 : 0);
+            i += skip + z;
             continue;
         }
         size_t before = out->n;
@@ -1505,6 +1556,25 @@ int truce_read_dates(truce_arena *a, const char *text, size_t len,
         for (size_t q = before; q < out->n; q++)
             if (!out->items[q].basis)
                 return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "date reader: out of memory");
+        if (out->n == before + 1 && used) {
+            truce_date_mention *dm = &out->items[before];
+            if (dm->precision == TRUCE_DATE_DAY && !dm->is_duration && !dm->open_end) {
+                const char *pd = part_of_day(&c, i + used - 1);
+                if (pd) /* "this morning", "last night", "tonight" */
+                    memcpy(dm->time, pd, 3);
+                else if ((pd = part_of_day(&c, i + used)) && c.k.t[i + used].sent == dm->sentence &&
+                         !ds_is(text, &c.k, i + used + 1, "of")) {
+                    /* "Friday afternoon", "Thursday night" */
+                    memcpy(dm->time, pd, 3);
+                    dm->span.end = c.k.t[i + used].e;
+                    used++;
+                }
+                if (time_at == i && clock[0] && c.k.t[time_tok].sent == dm->sentence) {
+                    memcpy(dm->time, clock, sizeof clock);
+                    dm->span.start = c.k.t[time_tok].s;
+                }
+            }
+        }
         i += used ? used : 1;
     }
     return TRUCE_OK;

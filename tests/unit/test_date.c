@@ -230,6 +230,22 @@ int main(void)
     /* "the day" after verbs of a day's course: the anchored day */
     EXPECT("Shelling hit Stepanavan on March 4 and went on throughout the day.", R, "the day", "2021-03-04", "2021-03-04", "day");
 
+    /* a time of day joins the day it is written with; alone it is no date */
+    const truce_date_mention *tm = find("Shelling resumed at 14:45 GMT Monday.", R, "14:45 GMT Monday");
+    CHECK(tm && strcmp(tm->start, "2021-03-08") == 0 && strcmp(tm->time, "14:45Z") == 0);
+    tm = find("Sappers arrived at 6.30 p.m. on Tuesday.", R, "6.30 p.m. on Tuesday");
+    CHECK(tm && strcmp(tm->time, "18:30") == 0);
+    tm = find("The column moved on Monday night.", R, "Monday night");
+    CHECK(tm && strcmp(tm->start, "2021-03-08") == 0 && strcmp(tm->time, "NI") == 0);
+    tm = find("Drones flew over the port this morning.", R, "this morning");
+    CHECK(tm && strcmp(tm->time, "MO") == 0);
+    tm = find("Two villages were hit yesterday afternoon.", R, "yesterday afternoon");
+    CHECK(tm && strcmp(tm->start, "2021-03-09") == 0 && strcmp(tm->time, "AF") == 0);
+    tm = find("The talks opened on March 2.", R, "March 2");
+    CHECK(tm && tm->time[0] == 0);
+    CHECK_INT(count("The curfew begins at 22:00 UTC.", R), 0);
+    CHECK(find("It was the night of the storm.", R, "night") == NULL);
+
     /* more document-date inference: copyright alone, latest year */
     const char *t4 = "The governor toured the camp.\n\n\u00a9 2018 Wire Service";
     CHECK_INT(truce_read_infer_date(A, t4, strlen(t4), out, &basis, &e), TRUCE_OK);
