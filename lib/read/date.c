@@ -1477,6 +1477,51 @@ static const char *part_of_day(const dctx *c, size_t i)
     return NULL;
 }
 
+/* Words before a mention that belong to its span though not to its value:
+ * "the past two years", "almost seven years", "last May", "late last July",
+ * "early this year", "earlier today", "the previous year". Only words no
+ * earlier mention took; the resolution is unchanged (it already looked at
+ * "last"/"next" and the like). */
+static void widen_left(const dctx *c, truce_date_mention *m, size_t i, const truce_date_mention *prev)
+{
+    const ds_toks *k = &c->k;
+    const char *t = c->t;
+    if (i == 0 || m->span.start != k->t[i].s)
+        return;
+    size_t j = i;
+    bool deictic = m->basis && !strncmp(m->basis, "deictic", 7);
+    bool length = m->is_duration || (m->basis && strstr(m->basis, " before reference"));
+    static const char *const APPROX[] = {"almost", "nearly", "about", "around", "roughly", "over",
+                                         "some", "approximately", NULL};
+    static const char *const SPAN_DIR[] = {"past", "next", "last", "coming", "previous",
+                                           "following", NULL};
+    if (length && j > 0 && ds_is_any(t, k, j - 1, SPAN_DIR) && !ds_cap(t, k, j))
+        j--; /* "the past two years" (the "the" below) */
+    else if (length && j > 0 && ds_is_any(t, k, j - 1, APPROX))
+        j--; /* "almost seven years", "about two weeks ago" */
+    else if (length && j > 1 && ds_is(t, k, j - 1, "mere") && ds_is(t, k, j - 2, "a"))
+        j -= 2;
+    else if (!deictic && m->start[0] && !m->is_duration && j > 0 &&
+             (ds_is(t, k, j - 1, "last") || ds_is(t, k, j - 1, "next")) &&
+             m->basis && strstr(m->basis, "month"))
+        j--; /* "last May" was resolved strictly before: the word is its */
+    else if (deictic && j > 0 && ds_is(t, k, j - 1, "previous"))
+        j--;
+    if (j < i && (ds_is(t, k, j - 1, "early") || ds_is(t, k, j - 1, "late")) && !length)
+        j--; /* "late last July" */
+    if (deictic && j == i && j > 0 &&
+        (ds_is(t, k, j - 1, "early") || ds_is(t, k, j - 1, "late") || ds_is(t, k, j - 1, "earlier") ||
+         ds_is(t, k, j - 1, "later")))
+        j--; /* "early this year", "earlier today" */
+    if (j < i && j > 0 && ds_is(t, k, j - 1, "the") && !ds_is_any(t, k, j, APPROX))
+        j--;
+    else if (j == i && deictic && ds_is_any(t, k, i, SPAN_DIR) && ds_is(t, k, i - 1, "the"))
+        j--; /* "the previous year" */
+    if (j == i || (prev && prev->span.end > k->t[j].s) || k->t[j].sent != k->t[i].sent)
+        return;
+    m->span.start = k->t[j].s;
+}
+
 /* Times of day are skipped whole so that "10.30" never reads as a date. */
 static size_t time_of_day(const dctx *c, size_t i)
 {
@@ -1556,6 +1601,8 @@ int truce_read_dates(truce_arena *a, const char *text, size_t len,
         for (size_t q = before; q < out->n; q++)
             if (!out->items[q].basis)
                 return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "date reader: out of memory");
+        if (out->n == before + 1 && used)
+            widen_left(&c, &out->items[before], i, before ? &out->items[before - 1] : NULL);
         if (out->n == before + 1 && used) {
             truce_date_mention *dm = &out->items[before];
             if (dm->precision == TRUCE_DATE_DAY && !dm->is_duration && !dm->open_end) {

@@ -71,8 +71,8 @@ int main(void)
 
     /* "last"/"next" before a month name are strict; a date a few weeks
      * ahead of the reference stays in its year */
-    EXPECT("The strike began last March.", R, "March", "2020-03-01", "2020-03-31", "month");
-    EXPECT("The accord expires next March.", R, "March", "2022-03-01", "2022-03-31", "month");
+    EXPECT("The strike began last March.", R, "last March", "2020-03-01", "2020-03-31", "month");
+    EXPECT("The accord expires next March.", R, "next March", "2022-03-01", "2022-03-31", "month");
     EXPECT("The court hearing is on March 29.", R, "March 29", "2021-03-29", "2021-03-29", "day");
     EXPECT("The court heard the case on November 29.", R, "November 29", "2020-11-29", "2020-11-29", "day");
     const truce_date_mention *rs = find("The minister said the talks would resume in June.", R, "June");
@@ -229,6 +229,16 @@ int main(void)
 
     /* "the day" after verbs of a day's course: the anchored day */
     EXPECT("Shelling hit Stepanavan on March 4 and went on throughout the day.", R, "the day", "2021-03-04", "2021-03-04", "day");
+
+    /* spans take the words TimeML gives them, the value is unchanged */
+    EXPECT("Rain fell late last July.", R, "late last July", "2020-07-01", "2020-07-31", "month");
+    EXPECT("Costs rose early this year.", R, "early this year", "2021-01-01", "2021-12-31", "year");
+    EXPECT("Costs rose in the previous year.", R, "the previous year", "2020-01-01", "2020-12-31", "year");
+    EXPECT("The vote was held earlier today.", R, "earlier today", "2021-03-10", "2021-03-10", "day");
+    d = find("Prices doubled over the past two years.", R, "the past two years");
+    CHECK(d && d->is_duration);
+    d = find("The siege lasted almost seven years.", R, "almost seven years");
+    CHECK(d && d->is_duration && d->basis && strstr(d->basis, "P7Y"));
 
     /* a time of day joins the day it is written with; alone it is no date */
     const truce_date_mention *tm = find("Shelling resumed at 14:45 GMT Monday.", R, "14:45 GMT Monday");
