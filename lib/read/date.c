@@ -1115,6 +1115,21 @@ static int try_deictic(dctx *c, size_t i, size_t *used)
         dir = ds_is(t, k, j + 1, "coming") ? 1 : -1, j += 2;
     if (dir == 99)
         return 0;
+    /* "this fiscal year": the year of the reference all the same */
+    if ((ds_is(t, k, j, "fiscal") || ds_is(t, k, j, "financial") || ds_is(t, k, j, "calendar")) &&
+        ds_is(t, k, j + 1, "year"))
+        j++;
+    /* "the next decade", "the past decade": a length of ten years */
+    if (ds_is(t, k, j, "decade") && dir != 0 && !earlier && !later) {
+        truce_date_mention *m = emit(c, i, j + 1);
+        if (!m)
+            return TRUCE_ENOMEM;
+        m->is_duration = true;
+        m->future = dir > 0;
+        m->basis = dir > 0 ? "duration P10Y (the next decade)" : "duration P10Y (the past decade)";
+        *used = j + 1 - i;
+        return 0;
+    }
     long r = c->ref;
     int ry, rm, rd;
     cal_civil(r, &ry, &rm, &rd);

@@ -240,6 +240,10 @@ int main(void)
     d = find("The siege lasted almost seven years.", R, "almost seven years");
     CHECK(d && d->is_duration && d->basis && strstr(d->basis, "P7Y"));
 
+    EXPECT("The budget for this fiscal year was cut.", R, "this fiscal year", "2021-01-01", "2021-12-31", "year");
+    d = find("Roads will be rebuilt over the next decade.", R, "next decade");
+    CHECK(d && d->is_duration && d->basis && strstr(d->basis, "P10Y"));
+
     /* a time of day joins the day it is written with; alone it is no date */
     const truce_date_mention *tm = find("Shelling resumed at 14:45 GMT Monday.", R, "14:45 GMT Monday");
     CHECK(tm && strcmp(tm->start, "2021-03-08") == 0 && strcmp(tm->time, "14:45Z") == 0);
