@@ -80,5 +80,6 @@ bool cal_valid(int y, int m, int d);
 bool cal_parse_iso(const char *s, int *y, int *m, int *d);
 void cal_format(char out[11], int y, int m, int d);
 void cal_format_days(char out[11], long days);
+long cal_shift_months(long day, int months);      /* same day, clipped to month length */
 
 #endif
