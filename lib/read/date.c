@@ -933,8 +933,12 @@ int truce_read_dates(truce_arena *a, const char *text, size_t len,
             truce_date_mention *dm = &out->items[before];
             if (dm->precision == TRUCE_DATE_DAY && !dm->is_duration && !dm->open_end) {
                 const char *pd = part_of_day(&c, i + used - 1);
+                const char *pof = ds_is(text, &c.k, i, "the") && ds_is(text, &c.k, i + 2, "of")
+                                      ? part_of_day(&c, i + 1) : NULL;
                 if (pd) /* "this morning", "last night", "tonight" */
                     memcpy(dm->time, pd, 3);
+                else if (pof && dm->span.start == c.k.t[i].s) /* "the night of November 10" */
+                    memcpy(dm->time, pof, 3);
                 else if ((pd = part_of_day(&c, i + used)) && c.k.t[i + used].sent == dm->sentence &&
                          !ds_is(text, &c.k, i + used + 1, "of")) {
                     /* "Friday afternoon", "Thursday night" */

@@ -584,7 +584,9 @@ int truce_read_numbers(truce_arena *a, const char *text, size_t len,
         bool between = q == i && i >= 1 && (ds_is(text, k, i - 1, "between") ||
                                              ds_is(text, k, i - 1, "from"));
         m.value = m.value_max = v;
-        m.bound = vague ? TRUCE_BOUND_AT_LEAST : b;
+        /* "hundreds" is at least two hundred, but "up to several hundred"
+         * keeps the bound the text gives */
+        m.bound = vague && b == TRUCE_BOUND_EXACT ? TRUCE_BOUND_AT_LEAST : b;
         size_t e = i + n;
         /* ranges: "20 to 30", "20-30", "between 20 and 30", "two or three" */
         if (ds_is(text, k, e, "to") || ds_punct(k, e, '-') || ds_is(text, k, e, "or") ||

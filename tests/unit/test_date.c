@@ -255,6 +255,8 @@ int main(void)
     CHECK(tm && strcmp(tm->time, "MO") == 0);
     tm = find("Two villages were hit yesterday afternoon.", R, "yesterday afternoon");
     CHECK(tm && strcmp(tm->start, "2021-03-09") == 0 && strcmp(tm->time, "AF") == 0);
+    tm = find("Houses burned on the night of February 11.", R, "the night of February 11");
+    CHECK(tm && strcmp(tm->time, "NI") == 0);
     tm = find("The talks opened on March 2.", R, "March 2");
     CHECK(tm && tm->time[0] == 0);
     CHECK_INT(count("The curfew begins at 22:00 UTC.", R), 0);

@@ -99,6 +99,7 @@ int main(void)
     EXPECT("Half a million tents were sent.", "Half a million", 500000, 500000, "exact", "tent");
     EXPECT("A few thousand herders marched.", "A few thousand", 2000, 2000, "at_least", "herder");
     EXPECT("No fewer than 60 drones flew.", "No fewer than 60", 60, 60, "at_least", "drone");
+    EXPECT("Up to several hundred refugees waited.", "Up to several hundred", 300, 300, "at_most", "refugee");
 
     /* not counts: numeric dates, telephone numbers, model names */
     CHECK_INT(count("The order of 10.11.2020 stands."), 0);
