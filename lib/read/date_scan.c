@@ -4,7 +4,6 @@
  * with byte spans and sentence indexes. Owns no state; the token array lives
  * in the caller's arena. Must not interpret what it scans.
  */
-#include <ctype.h>
 #include <string.h>
 
 #include "read/date_scan.h"
@@ -46,6 +45,22 @@ static size_t utf8_punct(const char *t, size_t i, size_t len, char *c)
     return 0;
 }
 
+/* ASCII classes as the C locale's isspace/isdigit/isalpha, without the
+ * table lookups through function calls: the scanner runs over every byte
+ * of every document, three times (document date, dates, numbers). */
+static inline bool is_sp(unsigned char b)
+{
+    return b == ' ' || (b >= '\t' && b <= '\r');
+}
+static inline bool is_dg(unsigned char b)
+{
+    return (unsigned)(b - '0') < 10u;
+}
+static inline bool is_al(unsigned char b)
+{
+    return (unsigned)((b | 32) - 'a') < 26u;
+}
+
 int ds_scan(truce_arena *a, const char *text, size_t len, const truce_sentence_list *sents,
             ds_toks *out)
 {
@@ -60,7 +75,7 @@ int ds_scan(truce_arena *a, const char *text, size_t len, const truce_sentence_l
         unsigned char b = (unsigned char)text[i];
         char pc = 0;
         size_t ul = b >= 0x80 ? utf8_punct(text, i, len, &pc) : 0;
-        if (isspace(b) || (ul && pc == ' ')) {
+        if (is_sp(b) || (ul && pc == ' ')) {
             i += ul ? ul : 1;
             continue;
         }
@@ -76,15 +91,15 @@ int ds_scan(truce_arena *a, const char *text, size_t len, const truce_sentence_l
         k->s = (uint32_t)i;
         k->c = 0;
         k->lc0 = 0;
-        if (isdigit(b)) {
-            while (i < len && isdigit((unsigned char)text[i]))
+        if (is_dg(b)) {
+            while (i < len && is_dg((unsigned char)text[i]))
                 i++;
             k->kind = DS_NUM;
-        } else if (isalpha(b) || (b >= 0x80 && !ul)) {
+        } else if (is_al(b) || (b >= 0x80 && !ul)) {
             while (i < len) {
                 unsigned char c = (unsigned char)text[i];
                 char dummy;
-                if (isalpha(c))
+                if (is_al(c))
                     i++;
                 else if (c >= 0x80 && !utf8_punct(text, i, len, &dummy))
                     i++;

@@ -38,8 +38,8 @@ static inline unsigned char ds_lower(unsigned char c)
 
 /* Case-insensitive comparison of token i with a lower-case word. Inline
  * because both readers ask it millions of times: the first byte (lowered
- * once by the scanner) rejects almost every word, and strlen of a literal
- * folds to a constant. */
+ * once by the scanner) rejects almost every word, and the rest is compared
+ * without measuring the word first (no strlen). */
 static inline bool ds_is(const char *text, const ds_toks *k, size_t i, const char *w)
 {
     if (i >= k->n)
@@ -47,14 +47,12 @@ static inline bool ds_is(const char *text, const ds_toks *k, size_t i, const cha
     const ds_tok *t = &k->t[i];
     if (t->lc0 != w[0] || t->kind != 1 /* DS_WORD */)
         return false;
-    size_t l = strlen(w);
-    if ((size_t)(t->e - t->s) != l)
-        return false;
+    size_t n = (size_t)(t->e - t->s), j = 1;
     const unsigned char *p = (const unsigned char *)text + t->s;
-    for (size_t j = 1; j < l; j++)
-        if (ds_lower(p[j]) != (unsigned char)w[j])
+    for (; w[j]; j++)
+        if (j >= n || ds_lower(p[j]) != (unsigned char)w[j])
             return false;
-    return true;
+    return j == n;
 }
 bool ds_is_any(const char *text, const ds_toks *k, size_t i, const char *const *list);
 /* starts with a capital (ASCII, as isupper in the C locale) */
