@@ -114,6 +114,8 @@ int dt_try_deictic(dctx *c, size_t i, size_t *used)
         earlier = true, dir = 0, j += 2;
     else if (ds_is(t, k, j, "later") && ds_is(t, k, j + 1, "this"))
         later = true, dir = 0, j += 2;
+    else if (ds_is(t, k, j, "this") && ds_is(t, k, j + 1, "past"))
+        dir = -1, j += 2; /* "this past weekend" */
     else if (ds_is(t, k, j, "this"))
         dir = 0, j++;
     else if (ds_is(t, k, j, "last") || ds_is(t, k, j, "past") || ds_is(t, k, j, "previous"))
@@ -123,6 +125,30 @@ int dt_try_deictic(dctx *c, size_t i, size_t *used)
     else if (ds_is(t, k, j, "the") && (ds_is(t, k, j + 1, "past") || ds_is(t, k, j + 1, "last") ||
                                       ds_is(t, k, j + 1, "coming")))
         dir = ds_is(t, k, j + 1, "coming") ? 1 : -1, j += 2;
+    else if (ds_is(t, k, j, "the") && ds_is(t, k, j + 1, "weekend") && i > 0) {
+        /* "over the weekend", "during the weekend": the latest weekend that
+         * has begun by the reference, or the next in future context */
+        static const char *const PREPS[] = {"over", "during", "at", "on", "across", "through",
+                                            "throughout", "for", "by", NULL};
+        if (!ds_is_any(t, k, i - 1, PREPS))
+            return 0;
+        long r = c->ref;
+        int rw = cal_weekday(r);
+        bool fut = dt_future_context(c, i, j + 2);
+        long sat = rw >= 5 ? r - (rw - 5) : r - rw - 2; /* the Saturday begun by r */
+        if (fut && rw < 5)
+            sat += 7;
+        truce_date_mention *m = dt_emit(c, i, j + 2);
+        if (!m)
+            return TRUCE_ENOMEM;
+        dt_set_days(m, sat, sat + 1, TRUCE_DATE_RANGE);
+        m->future = fut && rw < 5;
+        m->basis = truce_arena_printf(c->a, "deictic the weekend (%s) from reference %s",
+                                      fut && rw < 5 ? "the next" : "the latest begun",
+                                      dt_ref_str(c, r));
+        *used = j + 2 - i;
+        return m->basis ? 0 : TRUCE_ENOMEM;
+    }
     if (dir == 99)
         return 0;
     /* "this fiscal year": the year of the reference all the same */

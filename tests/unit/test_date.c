@@ -240,6 +240,11 @@ int main(void)
     d = find("The siege lasted almost seven years.", R, "almost seven years");
     CHECK(d && d->is_duration && d->basis && strstr(d->basis, "P7Y"));
 
+    /* R is a Wednesday: the weekend before it, or after it ahead */
+    EXPECT("Two posts were shelled over the weekend.", R, "the weekend", "2021-03-06", "2021-03-07", "range");
+    EXPECT("Talks will resume over the weekend.", R, "the weekend", "2021-03-13", "2021-03-14", "range");
+    EXPECT("Shops shut this past weekend.", R, "this past weekend", "2021-03-06", "2021-03-07", "range");
+    CHECK(find("The weekend market is shut.", R, "weekend") == NULL);
     EXPECT("The budget for this fiscal year was cut.", R, "this fiscal year", "2021-01-01", "2021-12-31", "year");
     d = find("Roads will be rebuilt over the next decade.", R, "next decade");
     CHECK(d && d->is_duration && d->basis && strstr(d->basis, "P10Y"));
