@@ -22,7 +22,7 @@ cmake --build "$BUILD" -j2 --target truce >/dev/null
 # The date reader's own sources are compiled in, so the program measures
 # exactly this tree's reader; the rest (sentences, arena) comes from libtruce.
 cc -std=c17 -O2 -I"$SRC/include" -I"$SRC/lib" -o "$BUILD/bench_run_dates" \
-    "$SRC/bench/dates/run_dates.c" "$SRC"/lib/read/date*.c "$SRC/lib/read/calendar.c" \
+    "$SRC/bench/dates/run_dates.c" "$SRC"/lib/read/date*.c "$SRC/lib/read/calendar.c" "$SRC/lib/read/number.c" \
     "$BUILD/libtruce.a" -lsqlite3 -lutf8proc -lgumbo -lz -lm
 python3 "$SRC/bench/dates/score_dates.py" "$BUILD/bench_run_dates" \
     TE3-platinum "$DATA/te3-platinum" \

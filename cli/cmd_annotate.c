@@ -14,9 +14,13 @@ static const char HELP[] =
     "\n"
     "Prints one JSON object a line for every mention read from the text: kind (date,\n"
     "number, place, actor), text, start, end (byte offsets into the input as given),\n"
-    "sentence, and the resolved fields: dates date{start,end}, precision, basis; numbers\n"
-    "value, bound, what; places name, geonames_id, lat, lon, country, precision;\n"
-    "actors name, actor_kind, country. --date sets the reference (document) date.\n";
+    "sentence, and the resolved fields: dates date{start,end}, precision, time (of day,\n"
+    "\"14:45\", \"14:45Z\" or a part of the day MO/AF/EV/NI, null when none), basis,\n"
+    "duration, future, open_end; numbers value (value_max for a range), bound, what;\n"
+    "places name, geonames_id, lat, lon, country, precision; actors name, actor_kind,\n"
+    "country. --date sets the reference (document) date; without it the date is\n"
+    "inferred from the text. The first line, kind \"document\", gives the reference\n"
+    "date the dates were resolved against (null when none) and its basis.\n";
 
 static unsigned char *read_all(FILE *f, size_t *len)
 {
@@ -118,6 +122,12 @@ int truce_cmd_annotate(int argc, char **argv)
     const truce_document *d = &p.doc;
     truce_buf b;
     truce_buf_init(&b);
+    /* the reference every relative date was resolved against, and why */
+    truce_buf_puts(&b, "{\"kind\":\"document\"");
+    str_field(&b, "date", d->meta.published);
+    str_field(&b, "basis", d->meta.published ? (d->published_basis ? d->published_basis : "metadata")
+                                             : "no date in metadata or text");
+    truce_buf_puts(&b, "}\n");
     for (size_t i = 0; i < r->dates.n; i++) {
         const truce_date_mention *m = &r->dates.items[i];
         head(&b, "date", d, m->span, m->sentence);
@@ -128,8 +138,11 @@ int truce_cmd_annotate(int argc, char **argv)
         if (m->end[0]) truce_buf_json_string(&b, m->end, strlen(m->end)); else truce_buf_puts(&b, "null");
         truce_buf_puts(&b, "}");
         str_field(&b, "precision", truce_date_precision_name(m->precision));
+        str_field(&b, "time", m->time[0] ? m->time : NULL);
         str_field(&b, "basis", m->basis);
-        truce_buf_printf(&b, ",\"duration\":%s}\n", m->is_duration ? "true" : "false");
+        truce_buf_printf(&b, ",\"duration\":%s,\"future\":%s,\"open_end\":%s}\n",
+                         m->is_duration ? "true" : "false", m->future ? "true" : "false",
+                         m->open_end ? "true" : "false");
     }
     for (size_t i = 0; i < r->numbers.n; i++) {
         const truce_number_mention *m = &r->numbers.items[i];

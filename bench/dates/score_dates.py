@@ -7,7 +7,7 @@ matches our mentions to gold TIMEX3 by overlapping byte extent and prints
 extent P/R/F1, value accuracy on matched DATE expressions, a TE3-style
 value F1 (correct values over all our mentions / all gold TIMEX3), and
 speed. Our mention is turned into a TimeML value the obvious way: a day
-gives YYYY-MM-DD, a month YYYY-MM, a year YYYY, a Monday-Sunday range the
+gives YYYY-MM-DD (with THH:MM or a part of the day when one was written), a month YYYY-MM, a year YYYY, a Monday-Sunday range the
 ISO week, a decade YYY, a duration the P.. value its basis names.
 Usage: score_dates.py RUN_DATES_BINARY NAME DIR [NAME DIR ...]
 """
@@ -85,14 +85,15 @@ def read_meantime(path):
 def our_value(m):
     start, end, prec, dur, basis = m['start'], m['end'], m['prec'], m['dur'], m['basis']
     if dur:
-        g = re.search(r'\b(PT?[0-9X]+[A-Z])', basis)
+        g = re.search(r'\b(PT?[0-9X.]+[A-Z]+)\b', basis)
         return g.group(1) if g else ''
     if start == '-':
         return ''
     if 'present reference' in basis:
         return 'PRESENT_REF'
     if prec == 'day':
-        return start
+        # a time of day written with the day: 2009-06-01T12:00Z, 2010-07-16TMO
+        return start + ('T' + m['time'] if m.get('time') else '')
     if prec == 'month':
         return start[:7]
     if prec == 'year':
@@ -151,64 +152,91 @@ def main():
             print('%s: run_dates failed: %s' % (name, res.stderr.strip()))
             return 1
         ours = [[] for _ in docs]
-        secs = nbytes = nment = 0
+        secs = nbytes = nment = nsecs = nnum = 0
         for line in res.stdout.splitlines():
             f = line.split('\t')
             if f[0] == 'M':
                 ours[int(f[1])].append({'s': int(f[2]), 'e': int(f[3]), 'start': f[4], 'end': f[5],
-                                        'prec': f[6], 'dur': f[7] == '1', 'basis': f[8] if len(f) > 8 else ''})
+                                        'prec': f[6], 'dur': f[7] == '1', 'basis': f[8] if len(f) > 8 else '',
+                                        'time': f[9] if len(f) > 9 else ''})
             elif f[0] == 'T':
                 secs, nbytes, nment = float(f[1]), int(f[2]), int(f[3])
-        n_gold = n_sys = matched = correct = 0
+            elif f[0] == 'N':
+                nsecs, nnum = float(f[1]), int(f[2])
+        n_gold = n_sys = 0
+        strict_sys = strict_gold = relax_sys = relax_gold = val_sys = val_gold = 0
         date_matched = date_correct = n_date = 0
-        date_sys_correct = 0
-        misses = []
+        misses, unmatched, spurious = [], [], []
         for (ref, text, gold), sysm in zip(docs, ours):
             n_gold += len(gold)
             n_sys += len(sysm)
-            used = set()
+            vals = [our_value(m) for m in sysm]
+
+            def show(s, e):
+                return text[s:e].decode('utf-8', 'replace').replace('\n', ' ')
+
+            def ctx(s, e):
+                return (show(max(0, s - 60), s) + '[' + show(s, e) + ']' + show(e, e + 40))
+            # TE3 definitions, both directions counted separately: a system
+            # timex counts for precision when it overlaps some gold TIMEX3
+            # (and, for value, one whose value equals its own); a gold timex
+            # counts for recall when some system timex overlaps it (with the
+            # same value).
+            for k, m in enumerate(sysm):
+                ov = [g for g in gold if min(g[1], m['e']) > max(g[0], m['s'])]
+                strict_sys += any(g[0] == m['s'] and g[1] == m['e'] for g in ov)
+                relax_sys += bool(ov)
+                val_sys += any(g[3] == vals[k] for g in ov)
+                if not ov:
+                    spurious.append('%s | %s | ours %s (%s)' % (ctx(m['s'], m['e']), ref, vals[k],
+                                                                  m['basis']))
             for gs, ge, gtype, gval in gold:
-                best, bo = None, 0
-                for k, m in enumerate(sysm):
-                    if k in used:
-                        continue
-                    o = min(ge, m['e']) - max(gs, m['s'])
-                    if o > bo:
-                        best, bo = k, o
+                ov = [k for k, m in enumerate(sysm) if min(ge, m['e']) > max(gs, m['s'])]
+                strict_gold += any(sysm[k]['s'] == gs and sysm[k]['e'] == ge for k in ov)
+                relax_gold += bool(ov)
+                ok = any(vals[k] == gval for k in ov)
+                val_gold += ok
                 if gtype == 'DATE':
                     n_date += 1
-                if best is None:
-                    continue
-                used.add(best)
-                matched += 1
-                v = our_value(sysm[best])
-                ok = v == gval
-                correct += ok
-                if gtype == 'DATE':
-                    date_matched += 1
-                    date_correct += ok
-                    if not ok and len(misses) < 400:
-                        misses.append('%s | %s | gold %s ours %s (%s)' % (
-                            text[gs:ge].decode('utf-8', 'replace'), ref, gval, v, sysm[best]['basis']))
-        P = matched / n_sys if n_sys else 0
-        R = matched / n_gold if n_gold else 0
-        F = 2 * P * R / (P + R) if P + R else 0
-        vp = correct / n_sys if n_sys else 0
-        vr = correct / n_gold if n_gold else 0
-        vf = 2 * vp * vr / (vp + vr) if vp + vr else 0
+                    if ov:
+                        date_matched += 1
+                        date_correct += ok
+                if not ov:
+                    unmatched.append('%s | %s | %s %s' % (ctx(gs, ge), ref, gtype, gval))
+                elif not ok:
+                    k = max(ov, key=lambda k: min(ge, sysm[k]['e']) - max(gs, sysm[k]['s']))
+                    misses.append('%s | %s | %s gold %s ours %s "%s" (%s)' % (
+                        ctx(gs, ge), ref, gtype, gval, vals[k], show(sysm[k]['s'], sysm[k]['e']),
+                        sysm[k]['basis']))
+
+        def prf(a, b):
+            p = a / n_sys if n_sys else 0
+            r = b / n_gold if n_gold else 0
+            return 100 * p, 100 * r, 100 * (2 * p * r / (p + r) if p + r else 0)
         print('%s: %d documents, %d gold TIMEX3 (%d DATE), %d mentions of ours' % (
             name, len(docs), n_gold, n_date, n_sys))
-        print('  extent (relaxed overlap): P %.1f  R %.1f  F1 %.1f' % (100 * P, 100 * R, 100 * F))
-        print('  value F1 (all types, TE3-style): P %.1f  R %.1f  F1 %.1f' % (100 * vp, 100 * vr, 100 * vf))
-        print('  value accuracy on matched DATE: %.1f%% (%d/%d); DATE recall with right value %.1f%%' % (
-            100 * date_correct / date_matched if date_matched else 0, date_correct, date_matched,
-            100 * date_correct / n_date if n_date else 0))
+        print('  extent strict:  P %.1f  R %.1f  F1 %.1f' % prf(strict_sys, strict_gold))
+        sp, sr, sf = prf(relax_sys, relax_gold)
+        print('  extent relaxed: P %.1f  R %.1f  F1 %.1f' % (sp, sr, sf))
+        print('  value F1:       P %.1f  R %.1f  F1 %.1f' % prf(val_sys, val_gold))
+        acc = val_gold / relax_gold if relax_gold else 0
+        print('  value accuracy on overlapped gold %.1f%% (%d/%d); x relaxed F1 (TE3 toolkit form) %.1f' % (
+            100 * acc, val_gold, relax_gold, acc * sf))
+        print('  DATE: value right on %d of %d overlapped, %d of %d gold' % (
+            date_correct, date_matched, date_correct, n_date))
         if secs > 0:
-            print('  speed (sentences+dates, best of 5): %.0f mentions/s, %.2f MB/s' % (
+            print('  speed (sentences+dates, CPU time, best of 10): %.0f mentions/s, %.2f MB/s' % (
                 nment / secs, nbytes / secs / 1e6))
+        if nsecs > 0:
+            print('  number reader on the same text: %d numbers, %.0f numbers/s, %.2f MB/s' % (
+                nnum, nnum / nsecs, nbytes / nsecs / 1e6))
         if os.environ.get('TRUCE_BENCH_VERBOSE'):
             for m in misses:
-                print('    miss: ' + m)
+                print('    wrong value: ' + m)
+            for m in unmatched:
+                print('    missed: ' + m)
+            for m in spurious:
+                print('    spurious: ' + m)
     return 0
 
 

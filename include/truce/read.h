@@ -81,6 +81,8 @@ typedef struct truce_date_mention {
     bool future;           /* resolved forward in time ("tomorrow", "next Monday") */
     bool open_end;         /* "since November 14th": runs up to the reference date */
     uint32_t sentence;
+    char time[8];          /* time of day written with the day: "14:45", "14:45Z" (UTC/GMT),
+                            * or a part of it: "MO", "AF", "EV", "NI"; "" when none */
 } truce_date_mention;
 
 typedef struct truce_date_list {

@@ -88,3 +88,16 @@ void cal_format_days(char out[11], long days)
     cal_civil(days, &y, &m, &d);
     cal_format(out, y, m, d);
 }
+
+/* The same day of the month `months` later (or earlier), clipped to the
+ * month's length: March 31 minus one month is February 28. */
+long cal_shift_months(long day, int months)
+{
+    int y, m, d;
+    cal_civil(day, &y, &m, &d);
+    long total = (long)y * 12 + (m - 1) + months;
+    y = (int)(total / 12), m = (int)(total % 12) + 1;
+    if (d > cal_month_len(y, m))
+        d = cal_month_len(y, m);
+    return cal_days(y, m, d);
+}

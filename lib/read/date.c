@@ -1,15 +1,19 @@
 /*
- * read/date.c: the date reader. Finds date expressions in text (absolute,
- * partial, numeric, weekdays, deictic words, relative "N days ago", ranges,
- * "since" ranges, years, months, durations) and resolves each against the
- * document date or a nearer explicit date the text anchors to. Owns no state;
- * mentions live in the caller's arena. Must not read times of day ("10.30
- * a.m.") as dates, and must not guess a year it has no reference for.
+ * read/date.c: the date reader's entry point and written dates. Runs over
+ * the text once, trying at each word the written forms here (absolute,
+ * partial, numeric, ranges, "since" ranges, years, months, parts of the
+ * year) and the relative ones in date_rel.c and date_length.c (deictic words,
+ * weekdays, "N days ago", durations), and resolves each against the
+ * document date or a nearer explicit date the text anchors to. A time of day
+ * written with a day ("15:00 GMT Saturday", "Friday night") refines that
+ * day's mention. Owns no state; mentions live in the caller's arena. Must not
+ * read a time of day alone ("10.30 a.m.") as a date, and must not guess a
+ * year it has no reference for.
  */
 #include <ctype.h>
 #include <string.h>
 
-#include "read/date_scan.h"
+#include "read/date_impl.h"
 
 const char *truce_date_precision_name(truce_date_precision p)
 {
@@ -21,32 +25,6 @@ const char *truce_date_precision_name(truce_date_precision p)
     default: return "unknown";
     }
 }
-
-typedef struct dctx {
-    truce_arena *a;
-    const char *t;
-    ds_toks k;
-    bool have_ref;
-    long ref;             /* document reference, days since epoch */
-    truce_date_list *out;
-    size_t cap;
-    bool anchor_valid;    /* last explicit day-precision date */
-    long anchor;
-    uint32_t anchor_sent;
-    size_t anchor_tok;    /* token index where it ended */
-} dctx;
-
-/* A date read from the text before resolution; 0 means "not written". */
-typedef struct pdate {
-    int y, m, d;
-    int d2;               /* day range inside one month: "21-22" */
-    int kind;             /* PD_* */
-    bool strict_past;     /* "last May" / "next May": strictly before (after) the reference month */
-    bool kept_ahead;      /* set by resolve: left a few weeks after the reference */
-    const char *how;      /* basis for absolute forms */
-} pdate;
-
-enum { PD_NONE = 0, PD_DAY, PD_MONTH, PD_YEAR, PD_DECADE };
 
 static const char *const MONTHS[] = {"january", "february", "march", "april", "may", "june",
                                      "july", "august", "september", "october", "november",
@@ -62,11 +40,11 @@ static const char *const REPORTING[] = {"said", "says", "told", "announced", "re
  * speech: "said it would vote in June"). */
 static const char *const FUTURE_CUES[] = {"will", "shall", "would", "scheduled", "expected",
                                           "due", "upcoming", "plans", "planned", "intends",
-                                          "wo", NULL};
-static const char *const UNITS[] = {"day", "days", "week", "weeks", "month", "months", "year",
-                                    "years", "hour", "hours", "minute", "minutes", "night",
-                                    "nights", "fortnight", "decade", "decades", "second",
-                                    "seconds", NULL};
+                                          "wo", "slated", "should", NULL};
+/* Words that open a new clause: a future verb beyond them ("announced on
+ * Friday that it will...") says nothing about the date before them. */
+static const char *const CLAUSE_OPENERS[] = {"that", "which", "who", "whose", "while", "but",
+                                             "because", "although", NULL};
 
 /* ---- small word tests ------------------------------------------------ */
 
@@ -96,7 +74,7 @@ static size_t month_at(const dctx *c, size_t i, int *mon, bool *weak)
     return 0;
 }
 
-static int weekday_at(const dctx *c, size_t i)
+int dt_weekday_at(const dctx *c, size_t i)
 {
     if (!ds_cap(c->t, &c->k, i))
         return -1;
@@ -107,7 +85,7 @@ static int weekday_at(const dctx *c, size_t i)
 }
 
 /* A day of the month, "21", "21st", "22nd": tokens used or 0. */
-static size_t day_at(const dctx *c, size_t i, int *day)
+size_t dt_day_at(const dctx *c, size_t i, int *day)
 {
     const ds_toks *k = &c->k;
     if (i >= k->n || k->t[i].kind != DS_NUM || ds_len(k, i) > 2)
@@ -129,7 +107,7 @@ static size_t day_at(const dctx *c, size_t i, int *day)
     return 1;
 }
 
-static bool year_at(const dctx *c, size_t i, int *y)
+bool dt_year_at(const dctx *c, size_t i, int *y)
 {
     const ds_toks *k = &c->k;
     if (i >= k->n || k->t[i].kind != DS_NUM || ds_len(k, i) != 4)
@@ -151,9 +129,9 @@ static bool year_at(const dctx *c, size_t i, int *y)
 /* Optional ", 2020" or " 2020" after a month-day. */
 static size_t year_after(const dctx *c, size_t j, int *y)
 {
-    if (ds_punct(&c->k, j, ',') && year_at(c, j + 1, y))
+    if (ds_punct(&c->k, j, ',') && dt_year_at(c, j + 1, y))
         return 2;
-    if (year_at(c, j, y) && !(ds_adjacent(&c->k, j) && ds_is(c->t, &c->k, j + 1, "s")))
+    if (dt_year_at(c, j, y) && !(ds_adjacent(&c->k, j) && ds_is(c->t, &c->k, j + 1, "s")))
         return 1;
     return 0;
 }
@@ -193,6 +171,21 @@ static size_t numeric_date(const dctx *c, size_t i, pdate *p)
             d = (int)a, m = (int)b;
             p->how = "absolute numeric date, day first";
         }
+    } else if (s1 == '/' && le == 2 && la <= 2 && ds_len(k, i + 2) <= 2) {
+        /* "7/8/07": month first, the century that keeps the year at most
+         * one past the reference's (or before 2050 without one) */
+        int ry = 2049, rm, rd;
+        if (c->have_ref)
+            cal_civil(c->ref, &ry, &rm, &rd), ry += 1;
+        y = (int)(ry / 100 * 100 + e);
+        if (y > ry)
+            y -= 100;
+        if (a <= 12)
+            m = (int)a, d = (int)b;
+        else
+            d = (int)a, m = (int)b;
+        p->how = a <= 12 ? "absolute numeric date, month first (slashes, two-digit year)"
+                         : "absolute numeric date, day first (day > 12, two-digit year)";
     } else
         return 0;
     if (!cal_valid(y, m, d))
@@ -212,7 +205,7 @@ static size_t month_first(const dctx *c, size_t i, pdate *p, bool prep_before)
         return 0;
     size_t j = i + n;
     int day = 0, y = 0;
-    size_t dn = day_at(c, j, &day);
+    size_t dn = dt_day_at(c, j, &day);
     if (dn && n == 1 && !ds_adjacent(&c->k, i) && false)
         dn = 0;
     if (dn) {
@@ -220,7 +213,7 @@ static size_t month_first(const dctx *c, size_t i, pdate *p, bool prep_before)
         p->d2 = 0;
         int d2;
         size_t d2n;
-        if (ds_punct(&c->k, j, '-') && (d2n = day_at(c, j + 1, &d2)) && d2 > day) {
+        if (ds_punct(&c->k, j, '-') && (d2n = dt_day_at(c, j + 1, &d2)) && d2 > day) {
             p->d2 = d2;
             j += 1 + d2n;
         }
@@ -234,8 +227,19 @@ static size_t month_first(const dctx *c, size_t i, pdate *p, bool prep_before)
         return j - i;
     }
     size_t yn = 0;
-    if (ds_is(c->t, &c->k, j, "of") && year_at(c, j + 1, &y))
+    if (ds_is(c->t, &c->k, j, "of") && dt_year_at(c, j + 1, &y))
         yn = 2;
+    else if (c->have_ref && ds_is(c->t, &c->k, j, "of") &&
+             (ds_is(c->t, &c->k, j + 1, "next") || ds_is(c->t, &c->k, j + 1, "last") ||
+              ds_is(c->t, &c->k, j + 1, "this")) && ds_is(c->t, &c->k, j + 2, "year")) {
+        /* "October of next year" */
+        int ry, rm, rd;
+        cal_civil(c->ref, &ry, &rm, &rd);
+        y = ry + (ds_is(c->t, &c->k, j + 1, "next") ? 1 : ds_is(c->t, &c->k, j + 1, "last") ? -1 : 0);
+        p->y = y, p->m = mon, p->d = 0, p->kind = PD_MONTH;
+        p->how = "month of a year named from the reference";
+        return j + 3 - i;
+    }
     else
         yn = year_after(c, j, &y);
     if (yn) {
@@ -259,12 +263,12 @@ static size_t day_first(const dctx *c, size_t i, pdate *p)
 {
     int day, d2 = 0, mon, y = 0;
     bool weak;
-    size_t n = day_at(c, i, &day);
+    size_t n = dt_day_at(c, i, &day);
     if (!n)
         return 0;
     size_t j = i + n;
     size_t d2n;
-    if (ds_punct(&c->k, j, '-') && (d2n = day_at(c, j + 1, &d2)) && d2 > day)
+    if (ds_punct(&c->k, j, '-') && (d2n = dt_day_at(c, j + 1, &d2)) && d2 > day)
         j += 1 + d2n;
     else
         d2 = 0;
@@ -289,11 +293,18 @@ static const char *const YEAR_PREPS[] = {"in", "since", "by", "until", "till", "
                                          "mid", "the", "to", "through", "between", "and",
                                          "around", "for", "than", "throughout", NULL};
 
+static const char *const YEAR_DETERMINERS[] = {"a", "an", "his", "her", "its", "their", "our",
+                                               "my", "your", "this", "that", NULL};
+
 static size_t year_alone(const dctx *c, size_t i, pdate *p)
 {
     int y;
     const ds_toks *k = &c->k;
-    if (!year_at(c, i, &y) || y < 1800 || y > 2100)
+    if (!dt_year_at(c, i, &y) || y < 1800 || y > 2100)
+        return 0;
+    /* "a 2000-strong column", "a 1500-km border": a count in a compound */
+    if (ds_adjacent(k, i) && ds_punct(k, i + 1, '-') && ds_adjacent(k, i + 1) && i + 2 < k->n &&
+        k->t[i + 2].kind == DS_WORD)
         return 0;
     if (ds_adjacent(k, i) && ds_is(c->t, k, i + 1, "s")) {
         if (y % 10)
@@ -303,10 +314,16 @@ static size_t year_alone(const dctx *c, size_t i, pdate *p)
     }
     bool ctx = (i > 0 && ds_is_any(c->t, k, i - 1, YEAR_PREPS)) || i + 1 >= k->n ||
                k->t[i + 1].kind == DS_PUNCT || (i > 0 && ds_punct(k, i - 1, '-'));
+    /* "a 2010 raid", "his 2007 campaign": a year before a noun, after a
+     * determiner (a count would be "a 2,000-strong force") */
+    if (!ctx && i > 0 && ds_is_any(c->t, k, i - 1, YEAR_DETERMINERS) && i + 1 < k->n &&
+        k->t[i + 1].kind == DS_WORD && !ds_adjacent(k, i))
+        ctx = true;
     if (i > 0 && ds_adjacent(k, i - 1) && k->t[i - 1].kind != DS_PUNCT)
         return 0;
     if (i > 0 && k->t[i - 1].kind == DS_PUNCT && ds_adjacent(k, i - 1) &&
-        (k->t[i - 1].c == '.' || k->t[i - 1].c == ',' || k->t[i - 1].c == ':' || k->t[i - 1].c == '-'))
+        (k->t[i - 1].c == '.' || k->t[i - 1].c == ',' || k->t[i - 1].c == ':' || k->t[i - 1].c == '-') &&
+        !(k->t[i - 1].c == '-' && i > 1 && ds_is(c->t, k, i - 2, "mid")))
         return 0;
     if (!ctx)
         return 0;
@@ -322,8 +339,11 @@ static size_t core_at(const dctx *c, size_t i, pdate *p, bool prep_before)
     if ((n = numeric_date(c, i, p)))
         return n;
     /* "Tuesday, November 17" keeps the weekday in the span */
-    if (weekday_at(c, i) >= 0) {
+    if (dt_weekday_at(c, i) >= 0) {
         size_t j = i + 1 + (ds_punct(&c->k, i + 1, ',') ? 1 : 0);
+        /* a headline ending in a weekday above a dateline is two dates */
+        if (j < c->k.n && memchr(c->t + c->k.t[i].e, '\n', c->k.t[j].s - c->k.t[i].e))
+            return 0;
         if ((n = month_first(c, j, p, false)) && p->kind == PD_DAY)
             return j - i + n;
         if ((n = day_first(c, j, p)))
@@ -342,7 +362,7 @@ static size_t core_at(const dctx *c, size_t i, pdate *p, bool prep_before)
 
 /* ---- context --------------------------------------------------------- */
 
-static bool future_context(const dctx *c, size_t i0, size_t i1)
+bool dt_future_context(const dctx *c, size_t i0, size_t i1)
 {
     const ds_toks *k = &c->k;
     uint32_t s = k->t[i0].sent;
@@ -354,20 +374,26 @@ static bool future_context(const dctx *c, size_t i0, size_t i1)
             break;
         if (ds_is_any(c->t, k, j, REPORTING))
             break;
+        if (ds_is(c->t, k, j, "should") && ds_is(c->t, k, j + 1, "have"))
+            continue; /* "should have": a past that did not happen */
         if (ds_is_any(c->t, k, j, FUTURE_CUES) ||
             (ds_is(c->t, k, j, "ll") && j > 0 && ds_punct(k, j - 1, '\'')) ||
-            (ds_is(c->t, k, j, "going") && ds_is(c->t, k, j + 1, "to")))
+            ((ds_is(c->t, k, j, "going") || ds_is(c->t, k, j, "set")) && ds_is(c->t, k, j + 1, "to") &&
+             j > 0 && (ds_is(c->t, k, j - 1, "is") || ds_is(c->t, k, j - 1, "are") ||
+                       ds_is(c->t, k, j - 1, "am") || ds_punct(k, j - 1, '\''))))
             return true;
     }
     for (size_t j = i1, n = 0; j < k->n && n < 7; j++, n++) {
         if (k->t[j].sent != s || ds_punct(k, j, ';') || ds_punct(k, j, '.') ||
             ds_punct(k, j, '?') || ds_punct(k, j, '!'))
             break;
-        if (ds_is_any(c->t, k, j, REPORTING))
+        if (ds_is_any(c->t, k, j, REPORTING) || ds_is_any(c->t, k, j, CLAUSE_OPENERS))
             break;
+        if (ds_is(c->t, k, j, "should") && ds_is(c->t, k, j + 1, "have"))
+            continue;
         if (ds_is_any(c->t, k, j, FUTURE_CUES) ||
-            (ds_is(c->t, k, j, "going") && ds_is(c->t, k, j + 1, "to") && j > 0 &&
-             (ds_is(c->t, k, j - 1, "is") || ds_is(c->t, k, j - 1, "are"))))
+            ((ds_is(c->t, k, j, "going") || ds_is(c->t, k, j, "set")) && ds_is(c->t, k, j + 1, "to") &&
+             j > 0 && (ds_is(c->t, k, j - 1, "is") || ds_is(c->t, k, j - 1, "are"))))
             return true;
     }
     return false;
@@ -375,7 +401,7 @@ static bool future_context(const dctx *c, size_t i0, size_t i1)
 
 /* ---- output ---------------------------------------------------------- */
 
-static truce_date_mention *emit(dctx *c, size_t i0, size_t i1)
+truce_date_mention *dt_emit(dctx *c, size_t i0, size_t i1)
 {
     truce_date_list *o = c->out;
     if (o->n == c->cap) {
@@ -394,20 +420,20 @@ static truce_date_mention *emit(dctx *c, size_t i0, size_t i1)
     return m;
 }
 
-static void set_days(truce_date_mention *m, long a, long b, truce_date_precision p)
+void dt_set_days(truce_date_mention *m, long a, long b, truce_date_precision p)
 {
     cal_format_days(m->start, a);
     cal_format_days(m->end, b);
     m->precision = p;
 }
 
-static void month_bounds(int y, int mon, long *a, long *b)
+void dt_month_bounds(int y, int mon, long *a, long *b)
 {
     *a = cal_days(y, mon, 1);
     *b = cal_days(y, mon, cal_month_len(y, mon));
 }
 
-static const char *ref_str(dctx *c, long ref)
+const char *dt_ref_str(dctx *c, long ref)
 {
     char s[11];
     cal_format_days(s, ref);
@@ -440,22 +466,24 @@ static bool resolve(const dctx *c, pdate *p, bool future, long *a, long *b,
          * the same year is far likelier than one almost a year back. */
         long ahead = p->kind == PD_MONTH ? (long)(p->m - rm) * 31
                                          : cal_days(ry, p->m, p->d <= cal_month_len(ry, p->m) ? p->d : 28) - c->ref;
+        /* a limit ("until June", "by March 5") is kept ahead for half a year */
+        long window_m = p->endpoint ? 183 : 62, window_d = p->endpoint ? 183 : 45;
         if (p->kind == PD_MONTH) {
             if (future && (p->m < rm || (p->strict_past && p->m == rm)))
                 y++;
             else if (!future && (p->m > rm || (p->strict_past && p->m == rm)) &&
-                     (ahead > 62 || p->strict_past))
+                     (ahead > window_m || p->strict_past))
                 y--;
         } else if (future && key < rkey)
             y++;
-        else if (!future && key > rkey && ahead > 45)
+        else if (!future && key > rkey && ahead > window_d)
             y--;
         p->y = y;
         p->kept_ahead = !future && y == ry && ahead > 0;
         *guessed_year = true;
     }
     if (p->kind == PD_MONTH) {
-        month_bounds(p->y, p->m, a, b);
+        dt_month_bounds(p->y, p->m, a, b);
         *prec = TRUCE_DATE_MONTH;
         return true;
     }
@@ -473,9 +501,121 @@ static bool resolve(const dctx *c, pdate *p, bool future, long *a, long *b,
 
 /* ---- the main patterns ----------------------------------------------- */
 
+static int emit_year(dctx *c, size_t i0, size_t i1, int y, const char *how)
+{
+    truce_date_mention *m = dt_emit(c, i0, i1);
+    if (!m)
+        return TRUCE_ENOMEM;
+    dt_set_days(m, cal_days(y, 1, 1), cal_days(y, 12, 31), TRUCE_DATE_YEAR);
+    m->basis = how;
+    return 0;
+}
+
+static const char *const PART_OF[] = {"end", "beginning", "start", "middle", NULL};
+
+/* "the end of the year", "the beginning of this year", "the start of
+ * next year", "the end of year": the year itself (TimeML's reading); the
+ * basis names the part. Bare "the year" is the reference year only after
+ * one of these words. */
+static int try_year_part(dctx *c, size_t i, size_t *used)
+{
+    const ds_toks *k = &c->k;
+    const char *t = c->t;
+    if (!c->have_ref)
+        return 0;
+    size_t j = i + (ds_is(t, k, i, "the") ? 1 : 0);
+    if (!ds_is_any(t, k, j, PART_OF) || !ds_is(t, k, j + 1, "of"))
+        return 0;
+    size_t part = j;
+    j += 2;
+    int dir = 0;
+    if (ds_is(t, k, j, "the") || ds_is(t, k, j, "this"))
+        j++;
+    else if (ds_is(t, k, j, "last") || ds_is(t, k, j, "next")) {
+        dir = ds_is(t, k, j, "last") ? -1 : 1;
+        j++;
+    }
+    if (!ds_is(t, k, j, "year"))
+        return 0;
+    int ry, rm, rd;
+    cal_civil(c->ref, &ry, &rm, &rd);
+    int y = ry + dir;
+    truce_date_mention *m = dt_emit(c, i, j + 1);
+    if (!m)
+        return TRUCE_ENOMEM;
+    dt_set_days(m, cal_days(y, 1, 1), cal_days(y, 12, 31), TRUCE_DATE_YEAR);
+    m->future = dir > 0;
+    m->basis = truce_arena_printf(c->a, "year %d from reference %s (%.*s of the year)", y,
+                                  dt_ref_str(c, c->ref), (int)ds_len(k, part), t + k->t[part].s);
+    *used = j + 1 - i;
+    return m->basis ? 0 : TRUCE_ENOMEM;
+}
+
+/* A year range written "2009-2010" or "1957-58" names two years: each is
+ * a mention of its own, as each may carry its own events. Also the short
+ * forms "'82" (a year) and "the '70s" / "the 80s" (a decade), which take
+ * the century that puts them on or before the reference year. */
+static int try_short_year(dctx *c, size_t i, size_t *used)
+{
+    const ds_toks *k = &c->k;
+    int y1;
+    if (dt_year_at(c, i, &y1) && y1 >= 1800 && y1 <= 2100 && ds_adjacent(k, i) &&
+        ds_punct(k, i + 1, '-') && ds_adjacent(k, i + 1) && i + 2 < k->n &&
+        k->t[i + 2].kind == DS_NUM && (ds_len(k, i + 2) == 2 || ds_len(k, i + 2) == 4) &&
+        !(ds_adjacent(k, i + 2) && i + 3 < k->n &&
+          (k->t[i + 3].kind != DS_PUNCT || ds_punct(k, i + 3, '-') || ds_punct(k, i + 3, '/'))) &&
+        !(i > 0 && ds_adjacent(k, i - 1))) {
+        long v = ds_num(c->t, k, i + 2);
+        int y2 = ds_len(k, i + 2) == 2 ? (int)(y1 / 100 * 100 + v) : (int)v;
+        if (y2 <= y1 || y2 - y1 > 20)
+            return 0;
+        int rc;
+        if ((rc = emit_year(c, i, i + 1, y1, "year (first of a range of years)")) ||
+            (rc = emit_year(c, i + 2, i + 3, y2, "year (last of a range of years)")))
+            return rc;
+        *used = 3;
+        return 0;
+    }
+    /* "'82", "'70s", "70s" */
+    size_t j = i;
+    bool apos = ds_punct(k, i, '\'') && ds_adjacent(k, i);
+    if (apos)
+        j++;
+    if (j >= k->n || k->t[j].kind != DS_NUM || ds_len(k, j) != 2 || !c->have_ref)
+        return 0;
+    bool decade = ds_adjacent(k, j) && ds_is(c->t, k, j + 1, "s");
+    if (!decade && (!apos || (ds_adjacent(k, j) && j + 1 < k->n && k->t[j + 1].kind != DS_PUNCT)))
+        return 0;
+    if (!apos && !(i > 0 && ds_is(c->t, k, i - 1, "the")))
+        return 0;
+    if (apos && i > 0 && ds_adjacent(k, i - 1))
+        return 0; /* "rock'n'roll 82" and words with apostrophes */
+    long v = ds_num(c->t, k, j);
+    if (decade && v % 10)
+        return 0;
+    int ry, rm, rd;
+    cal_civil(c->ref, &ry, &rm, &rd);
+    int y = (int)(ry / 100 * 100 + v);
+    if (y > ry + 1) /* "iLife '11" written in 2010 */
+        y -= 100;
+    truce_date_mention *m = dt_emit(c, i, j + (decade ? 2 : 1));
+    if (!m)
+        return TRUCE_ENOMEM;
+    if (decade) {
+        dt_set_days(m, cal_days(y, 1, 1), cal_days(y + 9, 12, 31), TRUCE_DATE_RANGE);
+        m->basis = truce_arena_printf(c->a, "decade (two digits, century from reference %s)",
+                                      dt_ref_str(c, c->ref));
+    } else {
+        dt_set_days(m, cal_days(y, 1, 1), cal_days(y, 12, 31), TRUCE_DATE_YEAR);
+        m->basis = truce_arena_printf(c->a, "year (two digits, century from reference %s)",
+                                      dt_ref_str(c, c->ref));
+    }
+    *used = j + (decade ? 2 : 1) - i;
+    return m->basis ? 0 : TRUCE_ENOMEM;
+}
+
 static const char *const SPAN_PREFIX_OF[] = {"night", "morning", "evening", "afternoon",
                                              "eve", NULL};
-static const char *const PART_OF[] = {"end", "beginning", "start", "middle", NULL};
 
 /* An absolute/partial date with its prefixes and a possible second date. */
 static int try_absolute(dctx *c, size_t i, size_t *used)
@@ -542,7 +682,7 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
             if (!qn && p.kind == PD_DAY && !p.d2 && (between || from)) {
                 /* "between November 21 and 22" */
                 int d2;
-                size_t dn = day_at(c, e + 1, &d2);
+                size_t dn = dt_day_at(c, e + 1, &d2);
                 if (dn && d2 > p.d) {
                     p.d2 = d2;
                     e += 1 + dn;
@@ -555,7 +695,11 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
             }
         }
     }
-    bool future = future_context(c, sp, qn ? e + 1 + qn : e);
+    bool future = dt_future_context(c, sp, qn ? e + 1 + qn : e);
+    if (sp > 0 && !p.y && !since &&
+        (ds_is(c->t, k, sp - 1, "until") || ds_is(c->t, k, sp - 1, "till") ||
+         ds_is(c->t, k, sp - 1, "through") || ds_is(c->t, k, sp - 1, "by")))
+        p.endpoint = true;
     if (sp > 0 && ds_is(c->t, k, sp - 1, "last") && !p.y)
         p.strict_past = true, future = false;
     else if (sp > 0 && ds_is(c->t, k, sp - 1, "next") && !p.y)
@@ -566,11 +710,13 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
     if (qn) {
         if (!q.y && p.y)
             q.y = p.y + ((q.m < p.m) ? 1 : 0);
-        if (!p.y && q.y)
+        if (!p.y && q.y) {
             p.y = q.y - ((p.m > q.m) ? 1 : 0);
+            p.how = "absolute range, year written at its end";
+        }
     }
     *used = (qn ? e + 1 + qn : e) - s0;
-    truce_date_mention *m = emit(c, sp, s0 + *used);
+    truce_date_mention *m = dt_emit(c, sp, s0 + *used);
     if (!m)
         return TRUCE_ENOMEM;
     if (!resolve(c, &p, future, &a, &b, &prec, &g1)) {
@@ -585,7 +731,7 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
     const char *basis = p.how;
     if (g1)
         basis = truce_arena_printf(c->a, "%s, year from reference %s%s", p.how,
-                                   ref_str(c, c->ref), future ? " (future: on or after)"
+                                   dt_ref_str(c, c->ref), future ? " (future: on or after)"
                                    : p.kept_ahead ? " (a few weeks after it: same year)"
                                                   : " (on or before)");
     if (part && p.kind == PD_MONTH)
@@ -596,12 +742,12 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
         long r = c->have_ref ? c->ref : b;
         if (r < a)
             r = b;
-        set_days(m, a, r, TRUCE_DATE_RANGE);
+        dt_set_days(m, a, r, TRUCE_DATE_RANGE);
         m->open_end = true;
         basis = truce_arena_printf(c->a, "since %s, open until the reference date",
                                    basis ? basis : "");
     } else
-        set_days(m, a, b, prec);
+        dt_set_days(m, a, b, prec);
     m->basis = basis ? basis : "absolute";
     m->future = future && g1;
     if (prec == TRUCE_DATE_DAY && !since) {
@@ -613,501 +759,93 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
     return 0;
 }
 
-static bool is_unit(const dctx *c, size_t i, int *unit)
-{
-    /* 0 day, 1 week, 2 month, 3 year, 4 hour/minute/second, 5 night, 6 decade, 7 fortnight */
-    static const int U[] = {0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 4, 4, 5, 5, 7, 6, 6, 4, 4};
-    for (int u = 0; UNITS[u]; u++)
-        if (ds_is(c->t, &c->k, i, UNITS[u])) {
-            *unit = U[u];
-            return true;
-        }
-    return false;
-}
-
-/* A count before a unit: "six", "44", "a", "a few", "several", "forty-two". */
-static size_t count_at(const dctx *c, size_t i, long *lo, long *hi)
+/* The clock time of a time of day found by time_of_day at token i, as
+ * "HH:MM" with "Z" when a UTC/GMT word follows; returns the tokens the zone
+ * word took (0 or 1). Leaves out[0] = 0 for an impossible time. */
+static size_t clock_time(const dctx *c, size_t i, size_t n, char out[8])
 {
     const ds_toks *k = &c->k;
-    long v;
-    if (i < k->n && k->t[i].kind == DS_NUM && !(ds_adjacent(k, i) && ds_punct(k, i + 1, ','))) {
-        v = ds_num(c->t, k, i);
-        if (v < 0 || (i > 0 && ds_adjacent(k, i - 1) && k->t[i - 1].kind != DS_PUNCT))
-            return 0;
-        *lo = *hi = v;
-        return 1;
+    long h = ds_num(c->t, k, i), mi = 0;
+    if (n >= 3 && k->t[i + 2].kind == DS_NUM)
+        mi = ds_num(c->t, k, i + 2);
+    bool pm = false, am = false;
+    for (size_t j = i + 1; j < i + n; j++) {
+        if (ds_is(c->t, k, j, "p") || ds_is(c->t, k, j, "pm"))
+            pm = true;
+        if (ds_is(c->t, k, j, "a") || ds_is(c->t, k, j, "am"))
+            am = true;
     }
-    if ((v = ds_small_number_word(c->t, k, i)) >= 0) {
-        if (ds_punct(k, i + 1, '-') && ds_adjacent(k, i)) {
-            long u = ds_small_number_word(c->t, k, i + 2);
-            if (u > 0 && u < 10 && v >= 20) {
-                *lo = *hi = v + u;
-                return 3;
-            }
-        }
-        *lo = *hi = v;
-        return 1;
-    }
-    if (ds_is(c->t, k, i, "a") && ds_is(c->t, k, i + 1, "few"))
-        return *lo = 2, *hi = 4, 2;
-    if (ds_is(c->t, k, i, "a") && ds_is(c->t, k, i + 1, "couple") && ds_is(c->t, k, i + 2, "of"))
-        return *lo = 2, *hi = 2, 3;
-    if (ds_is(c->t, k, i, "a") || ds_is(c->t, k, i, "an"))
-        return *lo = *hi = 1, 1;
-    if (ds_is(c->t, k, i, "several"))
-        return *lo = 3, *hi = 7, 1;
-    if (ds_is(c->t, k, i, "few"))
-        return *lo = 2, *hi = 4, 1;
-    return 0;
+    if (pm && h < 12)
+        h += 12;
+    if (am && h == 12)
+        h = 0;
+    out[0] = 0;
+    if (h < 0 || h > 23 || mi < 0 || mi > 59)
+        return 0;
+    size_t z = ds_is(c->t, k, i + n, "utc") || ds_is(c->t, k, i + n, "gmt") ? 1 : 0;
+    out[0] = (char)('0' + h / 10), out[1] = (char)('0' + h % 10), out[2] = ':';
+    out[3] = (char)('0' + mi / 10), out[4] = (char)('0' + mi % 10);
+    out[5] = z ? 'Z' : 0, out[6] = 0;
+    return z;
 }
 
-static long shift_months(long day, int months)
+/* A part of the day named by token i: "MO", "AF", "EV", "NI", or NULL. */
+static const char *part_of_day(const dctx *c, size_t i)
 {
-    int y, m, d;
-    cal_civil(day, &y, &m, &d);
-    long total = (long)y * 12 + (m - 1) + months;
-    y = (int)(total / 12), m = (int)(total % 12) + 1;
-    if (d > cal_month_len(y, m))
-        d = cal_month_len(y, m);
-    return cal_days(y, m, d);
+    if (ds_is(c->t, &c->k, i, "morning"))
+        return "MO";
+    if (ds_is(c->t, &c->k, i, "afternoon"))
+        return "AF";
+    if (ds_is(c->t, &c->k, i, "evening"))
+        return "EV";
+    if (ds_is(c->t, &c->k, i, "night") || ds_is(c->t, &c->k, i, "tonight"))
+        return "NI";
+    return NULL;
 }
 
-/* The length in ISO 8601 form ("P6W", "PT1H", "PXD" when the count is vague),
- * so that the basis says how long, not only that it is a length. */
-static const char *duration_basis(dctx *c, size_t unit_tok, int unit, long lo, long hi)
-{
-    const char *w = c->t + c->k.t[unit_tok].s;
-    char letter = "DWMYHDYW"[unit];
-    bool t = unit == 4;
-    if (t)
-        letter = (w[0] == 'm' || w[0] == 'M') ? 'M' : (w[0] == 's' || w[0] == 'S') ? 'S' : 'H';
-    long n = lo;
-    if (unit == 7)
-        n *= 2;
-    if (unit == 6)
-        n *= 10;
-    if (lo != hi)
-        return truce_arena_printf(c->a, "duration P%sX%s", t ? "T" : "", (char[]){letter, 0});
-    return truce_arena_printf(c->a, "duration P%s%ld%c", t ? "T" : "", n, letter);
-}
-
-/* "three days ago", "a few months ago", "six weeks of fighting", "an hour later". */
-static int try_count_unit(dctx *c, size_t i, size_t *used)
-{
-    const ds_toks *k = &c->k;
-    long lo, hi;
-    size_t n = count_at(c, i, &lo, &hi);
-    if (!n)
-        return 0;
-    size_t j = i + n;
-    bool hyph = false;
-    if (ds_punct(k, j, '-') && ds_adjacent(k, j - 1) && ds_adjacent(k, j))
-        j++, hyph = true;
-    int unit;
-    if (!is_unit(c, j, &unit))
-        return 0;
-    size_t unit_tok = j;
-    /* "a second time" is an ordinal */
-    if ((ds_is(c->t, k, i, "a") || ds_is(c->t, k, i, "an")) && n == 1 &&
-        (ds_is(c->t, k, j, "second") || ds_is(c->t, k, j, "seconds")))
-        return 0;
-    /* "a day" in "twice a day" is a rate */
-    if ((ds_is(c->t, k, i, "a") || ds_is(c->t, k, i, "an")) && n == 1 && i > 0 &&
-        (ds_is(c->t, k, i - 1, "twice") || ds_is(c->t, k, i - 1, "once") ||
-         ds_is(c->t, k, i - 1, "times") || ds_is(c->t, k, i - 1, "per")))
-        return 0;
-    j++;
-    if (!hyph && ds_is(c->t, k, j, "ago") && c->have_ref && unit <= 3) {
-        long r = c->ref;
-        truce_date_mention *m = emit(c, i, j + 1);
-        if (!m)
-            return TRUCE_ENOMEM;
-        long a, b;
-        truce_date_precision p;
-        if (unit == 0)
-            a = r - hi, b = r - lo, p = lo == hi ? TRUCE_DATE_DAY : TRUCE_DATE_RANGE;
-        else if (unit == 1 && lo == hi)
-            a = b = r - 7 * lo, p = TRUCE_DATE_DAY;
-        else if (unit == 1) {
-            long ws = r - cal_weekday(r);
-            a = ws - 7 * hi, b = ws - 7 * lo + 6, p = TRUCE_DATE_RANGE;
-        } else if (unit == 2) {
-            int y, mm, d;
-            cal_civil(shift_months(r, -(int)hi), &y, &mm, &d);
-            a = cal_days(y, mm, 1);
-            cal_civil(shift_months(r, -(int)lo), &y, &mm, &d);
-            b = cal_days(y, mm, cal_month_len(y, mm));
-            p = lo == hi ? TRUCE_DATE_MONTH : TRUCE_DATE_RANGE;
-        } else {
-            int y, mm, d;
-            cal_civil(r, &y, &mm, &d);
-            a = cal_days(y - (int)hi, 1, 1), b = cal_days(y - (int)lo, 12, 31);
-            p = lo == hi ? TRUCE_DATE_YEAR : TRUCE_DATE_RANGE;
-        }
-        set_days(m, a, b, p);
-        m->basis = truce_arena_printf(c->a, "%s before reference %s%s",
-                                      unit == 0 ? "days" : unit == 1 ? "weeks" : unit == 2 ? "months" : "years",
-                                      ref_str(c, r), lo == hi ? "" : " (vague count)");
-        *used = j + 1 - i;
-        return 0;
-    }
-    if (ds_is(c->t, k, j, "later") || ds_is(c->t, k, j, "earlier"))
-        j++;
-    truce_date_mention *m = emit(c, i, j);
-    if (!m)
-        return TRUCE_ENOMEM;
-    m->is_duration = true;
-    m->basis = duration_basis(c, unit_tok, unit, lo, hi);
-    *used = j - i;
-    return m->basis ? 0 : TRUCE_ENOMEM;
-}
-
-static int deictic_day(dctx *c, size_t i0, size_t i1, int delta, const char *word, bool anchored)
-{
-    long r = c->ref;
-    bool have = c->have_ref;
-    const char *how = "reference";
-    uint32_t s = c->k.t[i0].sent;
-    /* the text anchors to a nearby explicit date: same sentence and close by,
-     * or the sentence before for "the next day" and its kin */
-    if (c->anchor_valid &&
-        ((c->anchor_sent == s && i0 - c->anchor_tok < 30) || (anchored && c->anchor_sent + 1 == s))) {
-        r = c->anchor, have = true;
-        how = "explicit date nearby";
-    }
-    if (!have)
-        return 0;
-    truce_date_mention *m = emit(c, i0, i1);
-    if (!m)
-        return TRUCE_ENOMEM;
-    set_days(m, r + delta, r + delta, TRUCE_DATE_DAY);
-    m->future = delta > 0;
-    m->basis = truce_arena_printf(c->a, "deictic %s from %s %s", word, how, ref_str(c, r));
-    return m->basis ? 0 : TRUCE_ENOMEM;
-}
-
-/* today, yesterday, last night, this week, earlier this month, the next day... */
-static int try_deictic(dctx *c, size_t i, size_t *used)
+/* Words before a mention that belong to its span though not to its value:
+ * "the past two years", "almost seven years", "last May", "late last July",
+ * "early this year", "earlier today", "the previous year". Only words no
+ * earlier mention took; the resolution is unchanged (it already looked at
+ * "last"/"next" and the like). */
+static void widen_left(const dctx *c, truce_date_mention *m, size_t i, const truce_date_mention *prev)
 {
     const ds_toks *k = &c->k;
     const char *t = c->t;
-    if (!c->have_ref && !c->anchor_valid)
-        return 0;
-    int rc;
-#define DAYW(n, delta, word, anch)                                                   \
-    do {                                                                               \
-        *used = (n);                                                                   \
-        if ((rc = deictic_day(c, i, i + (n), (delta), (word), (anch))))                \
-            return rc;                                                                 \
-        return 0;                                                                      \
-    } while (0)
-    if (ds_is(t, k, i, "the") && ds_is(t, k, i + 1, "day") && ds_is(t, k, i + 2, "before") &&
-        ds_is(t, k, i + 3, "yesterday"))
-        DAYW(4, -2, "the day before yesterday", false);
-    if (ds_is(t, k, i, "the") && ds_is(t, k, i + 1, "day") && ds_is(t, k, i + 2, "after") &&
-        ds_is(t, k, i + 3, "tomorrow"))
-        DAYW(4, 2, "the day after tomorrow", false);
-    if ((ds_is(t, k, i, "today") || ds_is(t, k, i, "tonight")) && c->have_ref) {
-        /* "today" is the day of writing, whatever date the sentence names */
-        truce_date_mention *m = emit(c, i, i + 1);
-        if (!m)
-            return TRUCE_ENOMEM;
-        set_days(m, c->ref, c->ref, TRUCE_DATE_DAY);
-        m->basis = truce_arena_printf(c->a, "deictic %s from reference %s",
-                                      ds_is(t, k, i, "today") ? "today" : "tonight", ref_str(c, c->ref));
-        *used = 1;
-        return m->basis ? 0 : TRUCE_ENOMEM;
-    }
-    if ((ds_is(t, k, i, "now") || ds_is(t, k, i, "currently")) && c->have_ref)
-        DAYW(1, 0, "now (present reference)", false);
-    if (ds_is(t, k, i, "yesterday"))
-        DAYW(1, -1, "yesterday", false);
-    if (ds_is(t, k, i, "tomorrow"))
-        DAYW(1, 1, "tomorrow", false);
-    if (ds_is(t, k, i, "last") && ds_is(t, k, i + 1, "night"))
-        DAYW(2, -1, "last night", false);
-    if (ds_is(t, k, i, "this") &&
-        (ds_is(t, k, i + 1, "morning") || ds_is(t, k, i + 1, "afternoon") ||
-         ds_is(t, k, i + 1, "evening")))
-        DAYW(2, 0, "this morning/afternoon/evening", false);
-    if (ds_is(t, k, i, "the") &&
-        (ds_is(t, k, i + 1, "next") || ds_is(t, k, i + 1, "following") ||
-         ds_is(t, k, i + 1, "previous")) &&
-        ds_is(t, k, i + 2, "day") && c->anchor_valid)
-        DAYW(3, ds_is(t, k, i + 1, "previous") ? -1 : 1, "the next/previous day", true);
-    if (ds_is(t, k, i, "the") && ds_is(t, k, i + 1, "day") && ds_is(t, k, i + 2, "before") &&
-        c->anchor_valid && !(i + 3 < k->n && k->t[i + 3].kind != DS_PUNCT))
-        DAYW(3, -1, "the day before", true);
-    if (ds_is(t, k, i, "the") && ds_is(t, k, i + 1, "same") && ds_is(t, k, i + 2, "day") &&
-        c->anchor_valid)
-        DAYW(3, 0, "the same day", true);
-#undef DAYW
-    if (!c->have_ref)
-        return 0;
-    /* week/month/year relative to the reference */
+    if (i == 0 || m->span.start != k->t[i].s)
+        return;
     size_t j = i;
-    int dir = 99;
-    bool earlier = false, later = false;
-    if (ds_is(t, k, j, "earlier") && ds_is(t, k, j + 1, "this"))
-        earlier = true, dir = 0, j += 2;
-    else if (ds_is(t, k, j, "later") && ds_is(t, k, j + 1, "this"))
-        later = true, dir = 0, j += 2;
-    else if (ds_is(t, k, j, "this"))
-        dir = 0, j++;
-    else if (ds_is(t, k, j, "last") || ds_is(t, k, j, "past") || ds_is(t, k, j, "previous"))
-        dir = -1, j++;
-    else if (ds_is(t, k, j, "next") || ds_is(t, k, j, "coming"))
-        dir = 1, j++;
-    else if (ds_is(t, k, j, "the") && (ds_is(t, k, j + 1, "past") || ds_is(t, k, j + 1, "last") ||
-                                      ds_is(t, k, j + 1, "coming")))
-        dir = ds_is(t, k, j + 1, "coming") ? 1 : -1, j += 2;
-    if (dir == 99)
-        return 0;
-    long r = c->ref;
-    int ry, rm, rd;
-    cal_civil(r, &ry, &rm, &rd);
-    long a, b;
-    truce_date_precision p;
-    const char *what;
-    if (ds_is(t, k, j, "week")) {
-        long ws = r - cal_weekday(r) + 7 * dir;
-        a = ws, b = ws + 6, p = TRUCE_DATE_RANGE, what = "week";
-    } else if (ds_is(t, k, j, "weekend")) {
-        long ws = r - cal_weekday(r) + 7 * dir;
-        if (dir == -1 && cal_weekday(r) >= 5)
-            ws += 7;
-        a = ws + 5, b = ws + 6, p = TRUCE_DATE_RANGE, what = "weekend";
-    } else if (ds_is(t, k, j, "month")) {
-        int y, m, d;
-        cal_civil(shift_months(cal_days(ry, rm, 1), dir), &y, &m, &d);
-        month_bounds(y, m, &a, &b);
-        p = TRUCE_DATE_MONTH, what = "month";
-    } else if (ds_is(t, k, j, "year")) {
-        a = cal_days(ry + dir, 1, 1), b = cal_days(ry + dir, 12, 31);
-        p = TRUCE_DATE_YEAR, what = "year";
-    } else {
-        int w = weekday_at(c, j);
-        if (w < 0 || earlier || later)
-            return 0;
-        long d;
-        int rw = cal_weekday(r);
-        if (dir == 1)
-            d = r + ((w - rw + 7) % 7 == 0 ? 7 : (w - rw + 7) % 7);
-        else if (dir == -1)
-            d = r - ((rw - w + 7) % 7 == 0 ? 7 : (rw - w + 7) % 7);
-        else {
-            bool fut = future_context(c, i, j + 1);
-            d = fut ? r + (w - rw + 7) % 7 : r - (rw - w + 7) % 7;
-            dir = fut ? 1 : 0;
-        }
-        truce_date_mention *m = emit(c, i, j + 1);
-        if (!m)
-            return TRUCE_ENOMEM;
-        set_days(m, d, d, TRUCE_DATE_DAY);
-        m->future = dir == 1;
-        m->basis = truce_arena_printf(c->a, "weekday %s reference %s",
-                                      dir == 1 ? "after" : "before", ref_str(c, r));
-        *used = j + 1 - i;
-        return 0;
-    }
-    if (earlier && b > r)
-        b = r;
-    if (later && a < r)
-        a = r;
-    truce_date_mention *m = emit(c, i, j + 1);
-    if (!m)
-        return TRUCE_ENOMEM;
-    set_days(m, a, b, p);
-    m->future = dir == 1 || later;
-    m->basis = truce_arena_printf(c->a, "deictic %s%s %s from reference %s",
-                                  earlier ? "earlier " : later ? "later " : "",
-                                  dir < 0 ? "last" : dir > 0 ? "next" : "this", what, ref_str(c, r));
-    *used = j + 1 - i;
-    return 0;
-}
-
-/* "on Tuesday": the latest such day on or before the reference, or after it
- * when the clause speaks of the future. */
-static int try_weekday(dctx *c, size_t i, size_t *used)
-{
-    int w = weekday_at(c, i);
-    if (w < 0 || !c->have_ref)
-        return 0;
-    /* "Tuesday's talks" still names the day; "Black Friday" rarely matters */
-    long r = c->ref;
-    int rw = cal_weekday(r);
-    bool fut = future_context(c, i, i + 1);
-    /* "will meet on Thursday" written on a Thursday most often means that day */
-    long d = fut ? r + (w - rw + 7) % 7 : r - (rw - w + 7) % 7;
-    truce_date_mention *m = emit(c, i, i + 1);
-    if (!m)
-        return TRUCE_ENOMEM;
-    set_days(m, d, d, TRUCE_DATE_DAY);
-    m->future = fut;
-    m->basis = truce_arena_printf(c->a, "weekday %s reference %s", fut ? "on or after" : "before",
-                                  ref_str(c, r));
-    *used = 1;
-    return m->basis ? 0 : TRUCE_ENOMEM;
-}
-
-/* "on the 23rd": a day of the reference month (or the month before). */
-static int try_ordinal_day(dctx *c, size_t i, size_t *used)
-{
-    const ds_toks *k = &c->k;
-    if (!c->have_ref || !ds_is(c->t, k, i, "the"))
-        return 0;
-    int day;
-    size_t n = day_at(c, i + 1, &day);
-    if (n != 2)
-        return 0;
-    size_t j = i + 1 + n;
-    if (j < k->n && k->t[j].kind == DS_WORD && !ds_is(c->t, k, j, "and") &&
-        !ds_is(c->t, k, j, "when") && !ds_is(c->t, k, j, "at"))
-        return 0; /* "the 23rd brigade" */
-    int ry, rm, rd;
-    cal_civil(c->ref, &ry, &rm, &rd);
-    int y = ry, m = rm;
-    bool fut = future_context(c, i, j);
-    if (!fut && day > rd) {
-        if (--m == 0)
-            m = 12, y--;
-    } else if (fut && day < rd) {
-        if (++m == 13)
-            m = 1, y++;
-    }
-    if (!cal_valid(y, m, day))
-        return 0;
-    truce_date_mention *o = emit(c, i, j);
-    if (!o)
-        return TRUCE_ENOMEM;
-    long d = cal_days(y, m, day);
-    set_days(o, d, d, TRUCE_DATE_DAY);
-    o->future = fut;
-    o->basis = truce_arena_printf(c->a, "day of the month nearest reference %s",
-                                  ref_str(c, c->ref));
-    *used = j - i;
-    return 0;
-}
-
-/* "the third quarter of 2009", "the first quarter of last year",
- * "the 20th century". */
-static int try_quarter(dctx *c, size_t i, size_t *used)
-{
-    const ds_toks *k = &c->k;
-    const char *t = c->t;
-    if (!ds_is(t, k, i, "the"))
-        return 0;
-    static const char *const ORD[] = {"first", "second", "third", "fourth", NULL};
-    int q = 0;
-    for (int x = 0; ORD[x]; x++)
-        if (ds_is(t, k, i + 1, ORD[x]))
-            q = x + 1;
-    if (ds_is(t, k, i + 1, "final") || ds_is(t, k, i + 1, "last"))
-        q = 4;
-    if (q && ds_is(t, k, i + 2, "quarter") && ds_is(t, k, i + 3, "of")) {
-        size_t j = i + 4;
-        int y = 0;
-        if (year_at(c, j, &y))
-            j++;
-        else if (c->have_ref && (ds_is(t, k, j, "this") || ds_is(t, k, j, "last") ||
-                                 ds_is(t, k, j, "next")) && ds_is(t, k, j + 1, "year")) {
-            int ry, rm, rd;
-            cal_civil(c->ref, &ry, &rm, &rd);
-            y = ry + (ds_is(t, k, j, "last") ? -1 : ds_is(t, k, j, "next") ? 1 : 0);
-            j += 2;
-        } else
-            return 0;
-        truce_date_mention *m = emit(c, i, j);
-        if (!m)
-            return TRUCE_ENOMEM;
-        long a = cal_days(y, 3 * q - 2, 1), b = cal_days(y, 3 * q, cal_month_len(y, 3 * q));
-        set_days(m, a, b, TRUCE_DATE_RANGE);
-        m->basis = truce_arena_printf(c->a, "quarter Q%d of %d", q, y);
-        *used = j - i;
-        return m->basis ? 0 : TRUCE_ENOMEM;
-    }
-    int n;
-    size_t dn = day_at(c, i + 1, &n);
-    if (dn == 2 && n >= 1 && n <= 21 && ds_is(t, k, i + 3, "century")) {
-        truce_date_mention *m = emit(c, i, i + 4);
-        if (!m)
-            return TRUCE_ENOMEM;
-        set_days(m, cal_days((n - 1) * 100 > 0 ? (n - 1) * 100 : 1, 1, 1),
-                 cal_days(n * 100 - 1, 12, 31), TRUCE_DATE_RANGE);
-        m->basis = truce_arena_printf(c->a, "century %d", n);
-        *used = 4;
-        return m->basis ? 0 : TRUCE_ENOMEM;
-    }
-    return 0;
-}
-
-/* Seasons (northern hemisphere): "last summer", "this winter", "the spring
- * of 2020", "autumn 2019". A bare "in summer" has no year to go by and is
- * left alone. */
-static int try_season(dctx *c, size_t i, size_t *used)
-{
-    const ds_toks *k = &c->k;
-    const char *t = c->t;
-    static const char *const SEASONS[] = {"spring", "summer", "autumn", "fall", "winter", NULL};
-    static const char *const CODE[] = {"SP", "SU", "FA", "FA", "WI"};
-    static const int FIRST[] = {3, 6, 9, 9, 12};
-    size_t j = i;
-    int dir = 99;
-    if (ds_is(t, k, j, "the"))
-        j++;
-    if (ds_is(t, k, j, "last") || ds_is(t, k, j, "past"))
-        dir = -1, j++;
-    else if (ds_is(t, k, j, "this"))
-        dir = 0, j++;
-    else if (ds_is(t, k, j, "next") || ds_is(t, k, j, "coming"))
-        dir = 1, j++;
-    int sn = -1;
-    for (int x = 0; SEASONS[x]; x++)
-        if (ds_is(t, k, j, SEASONS[x]))
-            sn = x;
-    if (sn < 0)
-        return 0;
-    j++;
-    int y = 0;
-    if (ds_is(t, k, j, "of") && year_at(c, j + 1, &y))
-        j += 2;
-    else if (year_at(c, j, &y))
-        j++;
-    if (!y) {
-        if (dir == 99 || !c->have_ref)
-            return 0;
-        int ry, rm, rd;
-        cal_civil(c->ref, &ry, &rm, &rd);
-        /* the season containing the reference, as (year, first month) */
-        int cur_y = ry, cur_first = rm >= 12 ? 12 : rm >= 9 ? 9 : rm >= 6 ? 6 : rm >= 3 ? 3 : 12;
-        if (rm < 3)
-            cur_y = ry - 1;
-        long cur = (long)cur_y * 12 + cur_first;
-        long want = (long)ry * 12 + FIRST[sn];
-        if (dir == 0) {
-            while (want > cur + 6) want -= 12;
-            while (want < cur - 6) want += 12;
-        } else if (dir < 0) {
-            while (want >= cur) want -= 12;
-        } else {
-            while (want <= cur) want += 12;
-        }
-        y = (int)((want - 1) / 12);
-    } else if (dir != 99) {
-        return 0; /* "last summer 2019" is odd; let the year reader have it */
-    }
-    int m0 = FIRST[sn];
-    long a = cal_days(y, m0, 1);
-    int ey = m0 == 12 ? y + 1 : y, em = m0 == 12 ? 2 : m0 + 2;
-    long b = cal_days(ey, em, cal_month_len(ey, em));
-    truce_date_mention *m = emit(c, i, j);
-    if (!m)
-        return TRUCE_ENOMEM;
-    set_days(m, a, b, TRUCE_DATE_RANGE);
-    m->future = dir == 1;
-    m->basis = truce_arena_printf(c->a, "season %d-%s", y, CODE[sn]);
-    *used = j - i;
-    return m->basis ? 0 : TRUCE_ENOMEM;
+    bool deictic = m->basis && !strncmp(m->basis, "deictic", 7);
+    bool length = m->is_duration || (m->basis && strstr(m->basis, " before reference"));
+    static const char *const APPROX[] = {"almost", "nearly", "about", "around", "roughly", "over",
+                                         "some", "approximately", NULL};
+    static const char *const SPAN_DIR[] = {"past", "next", "last", "coming", "previous",
+                                           "following", NULL};
+    if (length && j > 0 && ds_is_any(t, k, j - 1, SPAN_DIR) && !ds_cap(t, k, j))
+        j--; /* "the past two years" (the "the" below) */
+    else if (length && j > 0 && ds_is_any(t, k, j - 1, APPROX))
+        j--; /* "almost seven years", "about two weeks ago" */
+    else if (length && j > 1 && ds_is(t, k, j - 1, "mere") && ds_is(t, k, j - 2, "a"))
+        j -= 2;
+    else if (!deictic && m->start[0] && !m->is_duration && j > 0 &&
+             (ds_is(t, k, j - 1, "last") || ds_is(t, k, j - 1, "next")) &&
+             m->basis && strstr(m->basis, "month"))
+        j--; /* "last May" was resolved strictly before: the word is its */
+    else if (deictic && j > 0 && ds_is(t, k, j - 1, "previous"))
+        j--;
+    if (j < i && (ds_is(t, k, j - 1, "early") || ds_is(t, k, j - 1, "late")) && !length)
+        j--; /* "late last July" */
+    if (deictic && j == i && j > 0 &&
+        (ds_is(t, k, j - 1, "early") || ds_is(t, k, j - 1, "late") || ds_is(t, k, j - 1, "earlier") ||
+         ds_is(t, k, j - 1, "later")))
+        j--; /* "early this year", "earlier today" */
+    if (j < i && j > 0 && ds_is(t, k, j - 1, "the") && !ds_is_any(t, k, j, APPROX))
+        j--;
+    else if (j == i && deictic && ds_is_any(t, k, i, SPAN_DIR) && ds_is(t, k, i - 1, "the"))
+        j--; /* "the previous year" */
+    if (j == i || (prev && prev->span.end > k->t[j].s) || k->t[j].sent != k->t[i].sent)
+        return;
+    m->span.start = k->t[j].s;
 }
 
 /* Times of day are skipped whole so that "10.30" never reads as a date. */
@@ -1162,24 +900,58 @@ int truce_read_dates(truce_arena *a, const char *text, size_t len,
     if (rc)
         return truce_error_set(err, rc, NULL, -1, "date reader: out of memory");
     size_t i = 0;
+    /* a time of day right before a day ("15:00 GMT Saturday", "at 6 a.m.
+     * on Tuesday") joins that day's mention; alone it is no date */
+    size_t time_tok = (size_t)-1, time_at = (size_t)-1;
+    char clock[8] = "";
     while (i < c.k.n) {
         size_t used = 0, skip;
         if ((skip = time_of_day(&c, i))) {
-            i += skip;
+            size_t z = clock_time(&c, i, skip, clock);
+            time_tok = i;
+            time_at = i + skip + z + (ds_is(text, &c.k, i + skip + z, "on") ? 1 : 0);
+            i += skip + z;
             continue;
         }
         size_t before = out->n;
-        if ((rc = try_quarter(&c, i, &used)) || (!used && (rc = try_season(&c, i, &used))) ||
+        if ((rc = dt_try_quarter(&c, i, &used)) || (!used && (rc = dt_try_season(&c, i, &used))) ||
+            (!used && (rc = try_short_year(&c, i, &used))) ||
+            (!used && (rc = try_year_part(&c, i, &used))) ||
             (!used && (rc = try_absolute(&c, i, &used))) ||
-            (!used && (rc = try_deictic(&c, i, &used))) ||
-            (!used && (rc = try_weekday(&c, i, &used))) ||
-            (!used && (rc = try_ordinal_day(&c, i, &used))) ||
-            (!used && (rc = try_count_unit(&c, i, &used))))
+            (!used && (rc = dt_try_deictic(&c, i, &used))) ||
+            (!used && (rc = dt_try_weekday(&c, i, &used))) ||
+            (!used && (rc = dt_try_ordinal_day(&c, i, &used))) ||
+            (!used && (rc = dt_try_count_unit(&c, i, &used))))
             return truce_error_set(err, rc, NULL, (long long)c.k.t[i].s,
                                    "date reader: out of memory");
         for (size_t q = before; q < out->n; q++)
             if (!out->items[q].basis)
                 return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "date reader: out of memory");
+        if (out->n == before + 1 && used)
+            widen_left(&c, &out->items[before], i, before ? &out->items[before - 1] : NULL);
+        if (out->n == before + 1 && used) {
+            truce_date_mention *dm = &out->items[before];
+            if (dm->precision == TRUCE_DATE_DAY && !dm->is_duration && !dm->open_end) {
+                const char *pd = part_of_day(&c, i + used - 1);
+                const char *pof = ds_is(text, &c.k, i, "the") && ds_is(text, &c.k, i + 2, "of")
+                                      ? part_of_day(&c, i + 1) : NULL;
+                if (pd) /* "this morning", "last night", "tonight" */
+                    memcpy(dm->time, pd, 3);
+                else if (pof && dm->span.start == c.k.t[i].s) /* "the night of November 10" */
+                    memcpy(dm->time, pof, 3);
+                else if ((pd = part_of_day(&c, i + used)) && c.k.t[i + used].sent == dm->sentence &&
+                         !ds_is(text, &c.k, i + used + 1, "of")) {
+                    /* "Friday afternoon", "Thursday night" */
+                    memcpy(dm->time, pd, 3);
+                    dm->span.end = c.k.t[i + used].e;
+                    used++;
+                }
+                if (time_at == i && clock[0] && c.k.t[time_tok].sent == dm->sentence) {
+                    memcpy(dm->time, clock, sizeof clock);
+                    dm->span.start = c.k.t[time_tok].s;
+                }
+            }
+        }
         i += used ? used : 1;
     }
     return TRUCE_OK;

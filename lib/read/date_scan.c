@@ -4,7 +4,6 @@
  * with byte spans and sentence indexes. Owns no state; the token array lives
  * in the caller's arena. Must not interpret what it scans.
  */
-#include <ctype.h>
 #include <string.h>
 
 #include "read/date_scan.h"
@@ -46,6 +45,22 @@ static size_t utf8_punct(const char *t, size_t i, size_t len, char *c)
     return 0;
 }
 
+/* ASCII classes as the C locale's isspace/isdigit/isalpha, without the
+ * table lookups through function calls: the scanner runs over every byte
+ * of every document, three times (document date, dates, numbers). */
+static inline bool is_sp(unsigned char b)
+{
+    return b == ' ' || (b >= '\t' && b <= '\r');
+}
+static inline bool is_dg(unsigned char b)
+{
+    return (unsigned)(b - '0') < 10u;
+}
+static inline bool is_al(unsigned char b)
+{
+    return (unsigned)((b | 32) - 'a') < 26u;
+}
+
 int ds_scan(truce_arena *a, const char *text, size_t len, const truce_sentence_list *sents,
             ds_toks *out)
 {
@@ -60,7 +75,7 @@ int ds_scan(truce_arena *a, const char *text, size_t len, const truce_sentence_l
         unsigned char b = (unsigned char)text[i];
         char pc = 0;
         size_t ul = b >= 0x80 ? utf8_punct(text, i, len, &pc) : 0;
-        if (isspace(b) || (ul && pc == ' ')) {
+        if (is_sp(b) || (ul && pc == ' ')) {
             i += ul ? ul : 1;
             continue;
         }
@@ -75,15 +90,16 @@ int ds_scan(truce_arena *a, const char *text, size_t len, const truce_sentence_l
         ds_tok *k = &t[n];
         k->s = (uint32_t)i;
         k->c = 0;
-        if (isdigit(b)) {
-            while (i < len && isdigit((unsigned char)text[i]))
+        k->lc0 = 0;
+        if (is_dg(b)) {
+            while (i < len && is_dg((unsigned char)text[i]))
                 i++;
             k->kind = DS_NUM;
-        } else if (isalpha(b) || (b >= 0x80 && !ul)) {
+        } else if (is_al(b) || (b >= 0x80 && !ul)) {
             while (i < len) {
                 unsigned char c = (unsigned char)text[i];
                 char dummy;
-                if (isalpha(c))
+                if (is_al(c))
                     i++;
                 else if (c >= 0x80 && !utf8_punct(text, i, len, &dummy))
                     i++;
@@ -91,6 +107,7 @@ int ds_scan(truce_arena *a, const char *text, size_t len, const truce_sentence_l
                     break;
             }
             k->kind = DS_WORD;
+            k->lc0 = (char)ds_lower(b);
         } else {
             k->kind = DS_PUNCT;
             if (ul) {
@@ -119,31 +136,15 @@ size_t ds_len(const ds_toks *k, size_t i)
     return i < k->n ? k->t[i].e - k->t[i].s : 0;
 }
 
-bool ds_is(const char *text, const ds_toks *k, size_t i, const char *w)
+bool ds_is_any(const char *text, const ds_toks *k, size_t i, const char *const *list)
 {
     if (i >= k->n || k->t[i].kind != DS_WORD)
         return false;
-    size_t l = strlen(w);
-    if (ds_len(k, i) != l)
-        return false;
-    const char *p = text + k->t[i].s;
-    for (size_t j = 0; j < l; j++)
-        if (tolower((unsigned char)p[j]) != w[j])
-            return false;
-    return true;
-}
-
-bool ds_is_any(const char *text, const ds_toks *k, size_t i, const char *const *list)
-{
+    char c0 = k->t[i].lc0;
     for (; *list; list++)
-        if (ds_is(text, k, i, *list))
+        if ((*list)[0] == c0 && ds_is(text, k, i, *list))
             return true;
     return false;
-}
-
-bool ds_cap(const char *text, const ds_toks *k, size_t i)
-{
-    return i < k->n && k->t[i].kind == DS_WORD && isupper((unsigned char)text[k->t[i].s]);
 }
 
 bool ds_adjacent(const ds_toks *k, size_t i)
@@ -168,17 +169,28 @@ long ds_num(const char *text, const ds_toks *k, size_t i)
 
 long ds_small_number_word(const char *text, const ds_toks *k, size_t i)
 {
-    static const char *const W[] = {
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen", NULL};
-    static const char *const T[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-                                    "eighty", "ninety", NULL};
-    for (long j = 0; W[j]; j++)
-        if (ds_is(text, k, i, W[j]))
-            return j;
-    for (long j = 0; T[j]; j++)
-        if (ds_is(text, k, i, T[j]))
-            return (j + 2) * 10;
+    /* By length, so that a word is compared with at most six candidates
+     * (this runs on every word of the text). */
+    typedef struct nw { const char *w; long v; } nw;
+    static const nw L3[] = {{"one", 1}, {"two", 2}, {"six", 6}, {"ten", 10}, {NULL, 0}};
+    static const nw L4[] = {{"zero", 0}, {"four", 4}, {"five", 5}, {"nine", 9}, {NULL, 0}};
+    static const nw L5[] = {{"three", 3}, {"seven", 7}, {"eight", 8}, {"forty", 40},
+                            {"fifty", 50}, {"sixty", 60}, {NULL, 0}};
+    static const nw L6[] = {{"eleven", 11}, {"twelve", 12}, {"twenty", 20}, {"thirty", 30},
+                            {"eighty", 80}, {"ninety", 90}, {NULL, 0}};
+    static const nw L7[] = {{"fifteen", 15}, {"sixteen", 16}, {"seventy", 70}, {NULL, 0}};
+    static const nw L8[] = {{"thirteen", 13}, {"fourteen", 14}, {"eighteen", 18},
+                            {"nineteen", 19}, {NULL, 0}};
+    static const nw L9[] = {{"seventeen", 17}, {NULL, 0}};
+    static const nw *const BY_LEN[] = {L3, L4, L5, L6, L7, L8, L9};
+    if (i >= k->n || k->t[i].kind != DS_WORD)
+        return -1;
+    size_t l = ds_len(k, i);
+    if (l < 3 || l > 9)
+        return -1;
+    char c0 = k->t[i].lc0;
+    for (const nw *p = BY_LEN[l - 3]; p->w; p++)
+        if (p->w[0] == c0 && ds_is(text, k, i, p->w))
+            return p->v;
     return -1;
 }

@@ -278,6 +278,21 @@ static size_t number_at(const nctx *c, size_t i, double *v, int *vague)
                    (ds_is(t, k, i + 1, "hundred") || ds_is(t, k, i + 1, "thousand") ||
                     ds_is(t, k, i + 1, "million"))) {
             val = 1, j = i + 1;
+        } else if (ds_is(t, k, i, "half") && ds_is(t, k, i + 1, "a") &&
+                   (ds_is(t, k, i + 2, "million") || ds_is(t, k, i + 2, "billion") ||
+                    ds_is(t, k, i + 2, "dozen") || ds_is(t, k, i + 2, "thousand"))) {
+            /* "half a million" */
+            val = ds_is(t, k, i + 2, "dozen") ? 6 : 0.5, j = i + (ds_is(t, k, i + 2, "dozen") ? 3 : 2);
+        } else if ((ds_is(t, k, i, "several") || (ds_is(t, k, i, "a") && ds_is(t, k, i + 1, "few")) ||
+                    ds_is(t, k, i, "many")) &&
+                   (ds_is(t, k, i + 1 + ds_is(t, k, i, "a"), "hundred") ||
+                    ds_is(t, k, i + 1 + ds_is(t, k, i, "a"), "thousand") ||
+                    ds_is(t, k, i + 1 + ds_is(t, k, i, "a"), "million"))) {
+            /* "several hundred" (at least three hundred), "a few thousand"
+             * (at least two thousand), "many thousands" */
+            *vague = 1;
+            val = ds_is(t, k, i, "several") ? 3 : 2;
+            j = i + 1 + ds_is(t, k, i, "a");
         } else if (ds_is(t, k, i, "dozens")) {
             *vague = 1;
             *v = 24;
@@ -313,7 +328,7 @@ static size_t number_at(const nctx *c, size_t i, double *v, int *vague)
                     }
                 }
             }
-        } else if (ds_is(t, k, j, "thousand"))
+        } else if (ds_is(t, k, j, "thousand") || (*vague && ds_is(t, k, j, "thousands")))
             val *= 1000, j++;
         else if (ds_is(t, k, j, "million") || ds_is(t, k, j, "mln"))
             val *= 1e6, j++;
@@ -394,6 +409,27 @@ static size_t not_a_count(const nctx *c, size_t i, size_t n)
     const ds_toks *k = &c->k;
     const char *t = c->t;
     size_t e = i + n;
+    /* a numeric date "10.11.2020", "11/10/2020", "2020-11-17" whole (before
+     * "10.11" could read as a decimal) */
+    if (i + 4 < k->n && ds_adjacent(k, i) && ds_adjacent(k, i + 1) && ds_adjacent(k, i + 2) &&
+        ds_adjacent(k, i + 3) && k->t[i + 1].kind == DS_PUNCT && k->t[i + 2].kind == DS_NUM &&
+        k->t[i + 4].kind == DS_NUM && ds_punct(k, i + 3, k->t[i + 1].c) &&
+        (k->t[i + 1].c == '.' || k->t[i + 1].c == '/' || k->t[i + 1].c == '-') &&
+        (ds_len(k, i) == 4 || ds_len(k, i + 4) == 4 || ds_len(k, i + 4) == 2) &&
+        ds_len(k, i + 2) <= 2)
+        return 5;
+    /* "(012) 555-1234": a telephone number after an area code, and any
+     * three-digit-dash-four-digit group */
+    if (i >= 3 && ds_punct(k, i - 1, ')') && k->t[i - 2].kind == DS_NUM && ds_punct(k, i - 3, '(')) {
+        size_t j = i + 1;
+        while (j + 1 < k->n && ds_adjacent(k, j - 1) && ds_punct(k, j, '-') && ds_adjacent(k, j) &&
+               k->t[j + 1].kind == DS_NUM)
+            j += 2;
+        return j - i;
+    }
+    if (ds_len(k, i) == 3 && ds_adjacent(k, i) && ds_punct(k, i + 1, '-') && ds_adjacent(k, i + 1) &&
+        i + 2 < k->n && k->t[i + 2].kind == DS_NUM && ds_len(k, i + 2) == 4)
+        return 3;
     /* glued to letters or a letter-hyphen: "An-124", "T-72", "S-300", "3D" */
     if (i >= 1 && ds_adjacent(k, i - 1) && k->t[i - 1].kind == DS_WORD)
         return n;
@@ -409,8 +445,10 @@ static size_t not_a_count(const nctx *c, size_t i, size_t n)
         return j - i;
     }
     if (i >= 1 && (ds_punct(k, i - 1, '#') ||
-                   (ds_punct(k, i - 1, '(') && ds_punct(k, e, ')') && n == 1 && ds_len(k, i) == 3)))
-        return n;
+                   (ds_punct(k, i - 1, '(') && ds_punct(k, e, ')') && n == 1 &&
+                    (ds_len(k, i) == 3 || (ds_len(k, i) >= 3 && ds_len(k, i) <= 5 &&
+                                           e + 1 < k->n && k->t[e + 1].kind == DS_NUM)))))
+        return n; /* "#4", an area code "(0412) 555..." */
     if (ds_adjacent(k, e - 1) && e < k->n && k->t[e].kind == DS_WORD) {
         if (ds_is(t, k, e, "st") || ds_is(t, k, e, "nd") || ds_is(t, k, e, "rd") ||
             ds_is(t, k, e, "th") || ds_is(t, k, e, "s") || ds_is(t, k, e, "d"))
@@ -546,7 +584,9 @@ int truce_read_numbers(truce_arena *a, const char *text, size_t len,
         bool between = q == i && i >= 1 && (ds_is(text, k, i - 1, "between") ||
                                              ds_is(text, k, i - 1, "from"));
         m.value = m.value_max = v;
-        m.bound = vague ? TRUCE_BOUND_AT_LEAST : b;
+        /* "hundreds" is at least two hundred, but "up to several hundred"
+         * keeps the bound the text gives */
+        m.bound = vague && b == TRUCE_BOUND_EXACT ? TRUCE_BOUND_AT_LEAST : b;
         size_t e = i + n;
         /* ranges: "20 to 30", "20-30", "between 20 and 30", "two or three" */
         if (ds_is(text, k, e, "to") || ds_punct(k, e, '-') || ds_is(text, k, e, "or") ||

@@ -1,6 +1,7 @@
 /* tests/fuzz/fuzz_date.c: the date reader and document-date inference on any
  * bytes, with and without sentences and a reference date taken from the
- * input. Checks spans stay inside the text and resolved dates are ISO. */
+ * input. Checks spans stay inside the text, resolved dates are ISO and
+ * times of day well formed. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,14 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
             check_iso(d->start);
             check_iso(d->end);
             if (d->start[0] && d->end[0] && strcmp(d->start, d->end) > 0)
+                abort();
+            /* a time of day: "HH:MM", "HH:MMZ" or a two-letter part of the day */
+            const char *nul = memchr(d->time, 0, sizeof d->time);
+            size_t tl = nul ? (size_t)(nul - d->time) : sizeof d->time;
+            if (tl == sizeof d->time || (tl && tl != 2 && tl != 5 && tl != 6) ||
+                (tl && d->precision != TRUCE_DATE_DAY))
+                abort();
+            if (tl >= 5 && (d->time[2] != ':' || d->time[0] > '2' || d->time[3] > '5'))
                 abort();
             (void)truce_date_precision_name(d->precision);
         }

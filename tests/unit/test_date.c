@@ -71,8 +71,8 @@ int main(void)
 
     /* "last"/"next" before a month name are strict; a date a few weeks
      * ahead of the reference stays in its year */
-    EXPECT("The strike began last March.", R, "March", "2020-03-01", "2020-03-31", "month");
-    EXPECT("The accord expires next March.", R, "March", "2022-03-01", "2022-03-31", "month");
+    EXPECT("The strike began last March.", R, "last March", "2020-03-01", "2020-03-31", "month");
+    EXPECT("The accord expires next March.", R, "next March", "2022-03-01", "2022-03-31", "month");
     EXPECT("The court hearing is on March 29.", R, "March 29", "2021-03-29", "2021-03-29", "day");
     EXPECT("The court heard the case on November 29.", R, "November 29", "2020-11-29", "2020-11-29", "day");
     const truce_date_mention *rs = find("The minister said the talks would resume in June.", R, "June");
@@ -169,6 +169,113 @@ int main(void)
     CHECK_STR(out, "2020-06-03");
     const char *t3 = "The governor toured the camp and met families.";
     CHECK_INT(truce_read_infer_date(A, t3, strlen(t3), out, &basis, &e), TRUCE_ENOTFOUND);
+
+    /* numeric dates by locale rule, two-digit years */
+    EXPECT("The permit of 10.11.2020 lapsed.", R, "10.11.2020", "2020-11-10", "2020-11-10", "day");
+    EXPECT("A letter dated 11/10/2020 arrived.", R, "11/10/2020", "2020-11-10", "2020-11-10", "day");
+    EXPECT("A letter dated 7/8/19 arrived.", R, "7/8/19", "2019-07-08", "2019-07-08", "day");
+
+    /* case does not matter to deictic words; it does to months */
+    EXPECT("Talks resume TOMORROW in the capital.", R, "TOMORROW", "2021-03-11", "2021-03-11", "day");
+    EXPECT("Yesterday two shells fell.", R, "Yesterday", "2021-03-09", "2021-03-09", "day");
+
+    /* a future verb after "that" belongs to another clause */
+    EXPECT("The council announced on Monday that it will vote.", R, "Monday", "2021-03-08", "2021-03-08", "day");
+    EXPECT("The hearing is set to open on Friday.", R, "Friday", "2021-03-12", "2021-03-12", "day");
+    EXPECT("The hearing should open on Friday.", R, "Friday", "2021-03-12", "2021-03-12", "day");
+    CHECK(find("Markets fell on Bloody Thursday.", R, "Thursday") == NULL);
+    /* a weekday anchors "the same day" and "yesterday" in its sentence */
+    EXPECT("On Monday the army said it had shelled the port yesterday.", R, "yesterday", "2021-03-07", "2021-03-07", "day");
+
+    /* limits stay ahead for half a year; "of next year" */
+    EXPECT("The pass stays shut until July.", R, "July", "2021-07-01", "2021-07-31", "month");
+    EXPECT("The pass was shut in July.", R, "July", "2020-07-01", "2020-07-31", "month");
+    EXPECT("The lease ends in May of next year.", R, "May of next year", "2022-05-01", "2022-05-31", "month");
+
+    /* years: after a determiner, ranges, two digits, parts of the year */
+    EXPECT("He recalled a 2014 ambush near the pass.", R, "2014", "2014-01-01", "2014-12-31", "year");
+    CHECK(find("He led a 2000-strong column.", R, "2000") == NULL);
+    EXPECT("The 2015-16 season was dry.", R, "2015", "2015-01-01", "2015-12-31", "year");
+    EXPECT("The 2015-16 season was dry.", R, "16", "2016-01-01", "2016-12-31", "year");
+    EXPECT("The war of 1992-1994 ended in a truce.", R, "1994", "1994-01-01", "1994-12-31", "year");
+    EXPECT("The flood of '98 is remembered.", R, "'98", "1998-01-01", "1998-12-31", "year");
+    EXPECT("The clinic was built in the 60s.", R, "60s", "1960-01-01", "1969-12-31", "range");
+    EXPECT("Repairs finish by the end of the year.", R, "the end of the year", "2021-01-01", "2021-12-31", "year");
+    EXPECT("Aid rose at the start of last year.", R, "the start of last year", "2020-01-01", "2020-12-31", "year");
+    EXPECT("Output rose in mid-2019.", R, "mid-2019", "2019-01-01", "2019-12-31", "year");
+
+    /* quarters without a year: the reference's year, or the one before when
+     * the quarter lies more than a quarter ahead */
+    EXPECT("Profits fell in the fourth quarter.", R, "the fourth quarter", "2020-10-01", "2020-12-31", "range");
+    EXPECT("Profits fell in the second quarter.", R, "the second quarter", "2021-04-01", "2021-06-30", "range");
+    EXPECT("Third-quarter sales fell.", R, "Third-quarter", "2020-07-01", "2020-09-30", "range");
+    EXPECT("Sales fell in the last quarter.", R, "the last quarter", "2020-10-01", "2020-12-31", "range");
+    CHECK(find("Peace held for a quarter-century.", R, "quarter") == NULL);
+
+    /* "the" season after a preposition; "in summer" stays generic */
+    EXPECT("Roads flooded in the autumn.", R, "the autumn", "2020-09-01", "2020-11-30", "range");
+    EXPECT("The talks will resume in the summer.", R, "the summer", "2021-06-01", "2021-08-31", "range");
+    CHECK(find("The fall of the town shocked them.", R, "The fall") == NULL);
+
+    /* lengths with no count, with modifiers, and ages that are not lengths */
+    d = find("The valley was cut off for weeks.", R, "weeks");
+    CHECK(d && d->is_duration && d->basis && strstr(d->basis, "PXW"));
+    d = find("Raids grew in recent months.", R, "recent months");
+    CHECK(d && d->is_duration);
+    d = find("Fighting went on for five consecutive days.", R, "five consecutive days");
+    CHECK(d && d->is_duration && d->basis && strstr(d->basis, "P5D"));
+    CHECK(find("A 22-year-old medic died.", R, "22-year") == NULL);
+    CHECK(find("These days are hard.", R, "days") == NULL);
+
+    /* "the day" after verbs of a day's course: the anchored day */
+    EXPECT("Shelling hit Stepanavan on March 4 and went on throughout the day.", R, "the day", "2021-03-04", "2021-03-04", "day");
+
+    /* spans take the words TimeML gives them, the value is unchanged */
+    EXPECT("Rain fell late last July.", R, "late last July", "2020-07-01", "2020-07-31", "month");
+    EXPECT("Costs rose early this year.", R, "early this year", "2021-01-01", "2021-12-31", "year");
+    EXPECT("Costs rose in the previous year.", R, "the previous year", "2020-01-01", "2020-12-31", "year");
+    EXPECT("The vote was held earlier today.", R, "earlier today", "2021-03-10", "2021-03-10", "day");
+    d = find("Prices doubled over the past two years.", R, "the past two years");
+    CHECK(d && d->is_duration);
+    d = find("The siege lasted almost seven years.", R, "almost seven years");
+    CHECK(d && d->is_duration && d->basis && strstr(d->basis, "P7Y"));
+
+    /* R is a Wednesday: the weekend before it, or after it ahead */
+    EXPECT("Two posts were shelled over the weekend.", R, "the weekend", "2021-03-06", "2021-03-07", "range");
+    EXPECT("Talks will resume over the weekend.", R, "the weekend", "2021-03-13", "2021-03-14", "range");
+    EXPECT("Shops shut this past weekend.", R, "this past weekend", "2021-03-06", "2021-03-07", "range");
+    CHECK(find("The weekend market is shut.", R, "weekend") == NULL);
+    EXPECT("The budget for this fiscal year was cut.", R, "this fiscal year", "2021-01-01", "2021-12-31", "year");
+    d = find("Roads will be rebuilt over the next decade.", R, "next decade");
+    CHECK(d && d->is_duration && d->basis && strstr(d->basis, "P10Y"));
+
+    /* a time of day joins the day it is written with; alone it is no date */
+    const truce_date_mention *tm = find("Shelling resumed at 14:45 GMT Monday.", R, "14:45 GMT Monday");
+    CHECK(tm && strcmp(tm->start, "2021-03-08") == 0 && strcmp(tm->time, "14:45Z") == 0);
+    tm = find("Sappers arrived at 6.30 p.m. on Tuesday.", R, "6.30 p.m. on Tuesday");
+    CHECK(tm && strcmp(tm->time, "18:30") == 0);
+    tm = find("The column moved on Monday night.", R, "Monday night");
+    CHECK(tm && strcmp(tm->start, "2021-03-08") == 0 && strcmp(tm->time, "NI") == 0);
+    tm = find("Drones flew over the port this morning.", R, "this morning");
+    CHECK(tm && strcmp(tm->time, "MO") == 0);
+    tm = find("Two villages were hit yesterday afternoon.", R, "yesterday afternoon");
+    CHECK(tm && strcmp(tm->start, "2021-03-09") == 0 && strcmp(tm->time, "AF") == 0);
+    tm = find("Houses burned on the night of February 11.", R, "the night of February 11");
+    CHECK(tm && strcmp(tm->time, "NI") == 0);
+    tm = find("The talks opened on March 2.", R, "March 2");
+    CHECK(tm && tm->time[0] == 0);
+    CHECK_INT(count("The curfew begins at 22:00 UTC.", R), 0);
+    CHECK(find("It was the night of the storm.", R, "night") == NULL);
+
+    /* more document-date inference: copyright alone, latest year */
+    const char *t4 = "The governor toured the camp.\n\n\u00a9 2018 Wire Service";
+    CHECK_INT(truce_read_infer_date(A, t4, strlen(t4), out, &basis, &e), TRUCE_OK);
+    CHECK_STR(out, "2018-01-01");
+    CHECK(basis && strstr(basis, "copyright year 2018"));
+    const char *t5 = "YEREVAN, Sept 9 - Talks on the 2019 accord resumed in 2020.";
+    CHECK_INT(truce_read_infer_date(A, t5, strlen(t5), out, &basis, &e), TRUCE_OK);
+    CHECK_STR(out, "2020-09-09");
+    CHECK(basis && strstr(basis, "latest explicit year"));
 
     CHECK_STR(truce_date_precision_name(TRUCE_DATE_RANGE), "range");
     truce_arena_free(A);

@@ -91,6 +91,26 @@ int main(void)
     CHECK_INT(count("They flew an Mi-8 and a Tu-154 with a Buk 2 launcher and a T-90."), 0);
     CHECK_INT(count("The truce lasted five days."), 0);
 
+    /* number words of every length the reader knows */
+    EXPECT("Seventeen boats and ninety-nine rafts sank.", "Seventeen", 17, 17, "exact", "boat");
+    EXPECT("Seventeen boats and ninety-nine rafts sank.", "ninety-nine", 99, 99, "exact", "raft");
+    EXPECT("Nineteen wells dried up.", "Nineteen", 19, 19, "exact", "well");
+    EXPECT("EIGHT barges docked.", "EIGHT", 8, 8, "exact", "barge");
+    EXPECT("Half a million tents were sent.", "Half a million", 500000, 500000, "exact", "tent");
+    EXPECT("A few thousand herders marched.", "A few thousand", 2000, 2000, "at_least", "herder");
+    EXPECT("No fewer than 60 drones flew.", "No fewer than 60", 60, 60, "at_least", "drone");
+    EXPECT("Up to several hundred refugees waited.", "Up to several hundred", 300, 300, "at_most", "refugee");
+
+    /* not counts: numeric dates, telephone numbers, model names */
+    CHECK_INT(count("The order of 10.11.2020 stands."), 0);
+    CHECK_INT(count("The order of 2020-11-17 stands."), 0);
+    CHECK_INT(count("Call (0412) 555-0170 today."), 0);
+    CHECK_INT(count("Call 555-0170 today."), 0);
+    CHECK_INT(count("An Il-76 and an An-124 landed."), 0);
+    CHECK_INT(count("The army used Uran 6 robots."), 0);
+    CHECK_INT(count("Under Article 116 they appealed."), 0);
+    CHECK_INT(count("The 23rd brigade moved."), 0);
+
     CHECK_STR(truce_bound_name(TRUCE_BOUND_AT_LEAST), "at_least");
     truce_arena_free(A);
     return check_done("test_number");
