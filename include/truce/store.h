@@ -23,7 +23,7 @@
 extern "C" {
 #endif
 
-#define TRUCE_SCHEMA_VERSION 1
+#define TRUCE_SCHEMA_VERSION 2
 
 typedef struct truce_store truce_store;
 
