@@ -5,6 +5,7 @@
  * in a phrase matches any run of white space in the text.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "extract/extract_impl.h"
@@ -49,6 +50,9 @@ size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase)
     return k;
 }
 
+static const char *find_any_slow(const char *t, size_t from, size_t end,
+                                 const char *const *list, size_t *ms, size_t *me);
+
 bool ex_find(const char *t, size_t from, size_t end, const char *phrase, size_t *ms, size_t *me)
 {
     /* Hot path: every trigger is looked for in every sentence, so positions
@@ -72,8 +76,9 @@ bool ex_find(const char *t, size_t from, size_t end, const char *phrase, size_t 
     return false;
 }
 
-const char *ex_find_any(const char *t, size_t from, size_t end, const char *const *list,
-                        size_t *ms, size_t *me)
+/* One search per phrase: for lists with a phrase starting with '*' or ' '. */
+static const char *find_any_slow(const char *t, size_t from, size_t end,
+                                 const char *const *list, size_t *ms, size_t *me)
 {
     const char *best = NULL;
     size_t bs = 0, be = 0;
@@ -90,4 +95,45 @@ const char *ex_find_any(const char *t, size_t from, size_t end, const char *cons
         *me = be;
     }
     return best;
+}
+
+/* The first match of any phrase in the list: the earliest start wins, and at
+ * one start the phrase listed first. One pass over the text instead of one
+ * per phrase: positions whose byte starts no phrase are skipped with a
+ * 256-bit set built from the list's first bytes. */
+const char *ex_find_any(const char *t, size_t from, size_t end, const char *const *list,
+                        size_t *ms, size_t *me)
+{
+    uint64_t first[4] = { 0, 0, 0, 0 };
+    for (size_t k = 0; list[k]; k++) {
+        unsigned char c = (unsigned char)list[k][0];
+        if (c == '*' || c == ' ' || c == 0)
+            return find_any_slow(t, from, end, list, ms, me);
+        first[c >> 6] |= (uint64_t)1 << (c & 63);
+        if (c < 0x80 && isalpha(c)) {
+            unsigned char o = (unsigned char)(islower(c) ? toupper(c) : tolower(c));
+            first[o >> 6] |= (uint64_t)1 << (o & 63);
+        }
+    }
+    for (size_t i = from; i < end; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (!(first[c >> 6] >> (c & 63) & 1))
+            continue;
+        /* inside a word: no phrase starting with this (word) byte can match here */
+        if (i > 0 && wordc((unsigned char)t[i - 1]) && wordc(c))
+            continue;
+        unsigned char lc = c < 0x80 ? (unsigned char)tolower(c) : c;
+        for (size_t k = 0; list[k]; k++) {
+            unsigned char pc = (unsigned char)list[k][0];
+            if (pc != c && (c >= 0x80 || (unsigned char)tolower(pc) != lc))
+                continue;
+            size_t e = ex_match_at(t, end, i, list[k]);
+            if (e) {
+                *ms = i;
+                *me = e;
+                return list[k];
+            }
+        }
+    }
+    return NULL;
 }
