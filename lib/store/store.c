@@ -322,8 +322,14 @@ static int put_document(truce_store *s, const truce_doc_record *rec, long long s
     sqlite3_stmt *st = stmt(s, STMT_DOCUMENT, err);
     if (!st)
         return TRUCE_ESTORE;
+    /* Plain UTF-8 text is its own normalized text: kept once, as raw, and
+     * its hash is the document id. */
+    bool same = doc->text_len == doc->raw_len && memcmp(doc->text, doc->raw, doc->raw_len) == 0;
     char text_hash[65];
-    truce_sha256_hex(doc->text, doc->text_len, text_hash);
+    if (same)
+        memcpy(text_hash, doc->id, sizeof text_hash);
+    else
+        truce_sha256_hex(doc->text, doc->text_len, text_hash);
     /* A repost: same normalized text already stored under another id. */
     char repost[65] = "";
     sqlite3_stmt *rp = stmt(s, STMT_REPOST, err);
@@ -350,8 +356,6 @@ static int put_document(truce_store *s, const truce_doc_record *rec, long long s
         rc = truce_error_set(err, TRUCE_ENOMEM, doc->id, -1, "out of memory");
         goto out;
     }
-    /* Plain UTF-8 text is its own normalized text: kept once, as raw. */
-    bool same = doc->text_len == doc->raw_len && memcmp(doc->text, doc->raw, doc->raw_len) == 0;
     sqlite3_bind_text(st, 1, doc->id, -1, SQLITE_STATIC);
     bind_text_or_null(st, 2, doc->meta.path);
     bind_text_or_null(st, 3, doc->meta.url);
