@@ -19,6 +19,7 @@
  *   joins the blob's table, or 2+i for the table's string i: basis rules and
  *   names repeat within a document and are written once.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "store_impl.h"
@@ -140,17 +141,35 @@ int store_decode_sentences(truce_arena *a, const void *blob, size_t len, size_t 
     return TRUCE_OK;
 }
 
+/* Writes v at p (room for 10 bytes); returns the end. */
+static unsigned char *varint_at(unsigned char *p, uint64_t v)
+{
+    while (v >= 0x80) {
+        *p++ = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = (unsigned char)v;
+    return p;
+}
+
 int store_encode_tokens(const truce_token_list *l, truce_buf *out)
 {
+    /* Hot: about 700 tokens a report. Room for the worst case first, then
+     * the varints are written in place. */
+    if (l->n > (SIZE_MAX - 64) / 30 || !truce_buf_reserve(out, l->n * 30))
+        return TRUCE_ENOMEM;
+    unsigned char *p = (unsigned char *)out->data + out->len;
     size_t prev_end = 0;
     for (size_t i = 0; i < l->n; i++) {
         const truce_token *x = &l->items[i];
-        put_varint(out, x->span.start >= prev_end ? x->span.start - prev_end : 0);
-        put_varint(out, x->span.end - x->span.start);
-        put_varint(out, x->kind);
+        p = varint_at(p, x->span.start >= prev_end ? x->span.start - prev_end : 0);
+        p = varint_at(p, x->span.end - x->span.start);
+        p = varint_at(p, x->kind);
         prev_end = x->span.end;
     }
-    return out->failed ? TRUCE_ENOMEM : TRUCE_OK;
+    out->len = (size_t)(p - (unsigned char *)out->data);
+    out->data[out->len] = '\0';
+    return TRUCE_OK;
 }
 
 /* ---- mentions: encoding ---------------------------------------------------- */

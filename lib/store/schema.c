@@ -96,7 +96,7 @@ static const migration MIGRATIONS[] = {
     /* 2: a document's sentences, tokens and mentions as compact blobs in its
      * own row (store/codec.c), its counts beside them, and its text left out
      * when it equals the original bytes. The per-item tables and two indexes
-     * no query used go. */
+     * no query used go; event actors and figures are keyed by (event, ord). */
   { "ALTER TABLE documents ADD COLUMN text_is_raw INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE documents ADD COLUMN n_sentences INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE documents ADD COLUMN n_mentions INTEGER NOT NULL DEFAULT 0;"
@@ -108,7 +108,22 @@ static const migration MIGRATIONS[] = {
     "  tokens_packed = coalesce((SELECT packed FROM tokens t WHERE t.doc_id = documents.id), x''),"
     "  n_events = (SELECT count(*) FROM events e WHERE e.doc_id = documents.id),"
     "  sentences_packed = x'', mentions_packed = x'';"
-    "UPDATE documents SET text_is_raw = 1, text = '' WHERE CAST(text AS BLOB) = raw;",
+    "UPDATE documents SET text_is_raw = 1, text = '' WHERE CAST(text AS BLOB) = raw;"
+    /* actors and figures keyed by (event, ord): one b-tree instead of a table and an index */
+    "CREATE TABLE event_actors2 ("
+    "  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+    "  ord INTEGER NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL, kind TEXT, country TEXT,"
+    "  start INTEGER, end INTEGER, rule TEXT, PRIMARY KEY (event_id, ord)) WITHOUT ROWID;"
+    "INSERT INTO event_actors2 SELECT event_id, ord, name, role, kind, country, start, end, rule"
+    "  FROM event_actors ORDER BY event_id, ord;"
+    "DROP TABLE event_actors; ALTER TABLE event_actors2 RENAME TO event_actors;"
+    "CREATE TABLE event_figures2 ("
+    "  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+    "  ord INTEGER NOT NULL, value REAL NOT NULL, value_max REAL, what TEXT, bound TEXT NOT NULL,"
+    "  start INTEGER, end INTEGER, rule TEXT, PRIMARY KEY (event_id, ord)) WITHOUT ROWID;"
+    "INSERT INTO event_figures2 SELECT event_id, ord, value, value_max, what, bound, start, end, rule"
+    "  FROM event_figures ORDER BY event_id, ord;"
+    "DROP TABLE event_figures; ALTER TABLE event_figures2 RENAME TO event_figures;",
     migrate_to_2,
     "DROP TABLE mentions; DROP TABLE sentences; DROP TABLE tokens;"
     "DROP INDEX events_doc; DROP INDEX events_type;" },
