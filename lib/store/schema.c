@@ -320,6 +320,11 @@ static int migrate_to_2(sqlite3 *db, truce_error *err, const char *path)
 
 int store_migrate(sqlite3 *db, truce_error *err, const char *path)
 {
+    return store_migrate_to(db, (int)(sizeof MIGRATIONS / sizeof *MIGRATIONS), err, path);
+}
+
+int store_migrate_to(sqlite3 *db, int target, truce_error *err, const char *path)
+{
     sqlite3_stmt *st;
     int version = 0;
     if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
@@ -328,11 +333,13 @@ int store_migrate(sqlite3 *db, truce_error *err, const char *path)
     if (sqlite3_step(st) == SQLITE_ROW)
         version = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
-    int target = (int)(sizeof MIGRATIONS / sizeof *MIGRATIONS);
-    if (version > target)
+    int latest = (int)(sizeof MIGRATIONS / sizeof *MIGRATIONS);
+    if (target > latest)
+        target = latest;
+    if (version > latest)
         return truce_error_set(err, TRUCE_ESTORE, path, -1,
                                "store has schema version %d, newer than this truce (%d)", version,
-                               target);
+                               latest);
     for (int v = version; v < target; v++) {
         const migration *m = &MIGRATIONS[v];
         char *msg = NULL;

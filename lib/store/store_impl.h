@@ -35,6 +35,8 @@ struct truce_store {
 };
 
 int store_migrate(sqlite3 *db, truce_error *err, const char *path);
+/* Migrates only up to `target` (tests build stores of an older schema with it). */
+int store_migrate_to(sqlite3 *db, int target, truce_error *err, const char *path);
 int store_fail(truce_store *s, truce_error *err, const char *what);
 
 /* ---- codec.c: compact per-document blobs -------------------------------- */
