@@ -99,34 +99,37 @@ static const char *find_any_slow(const char *t, size_t from, size_t end,
 
 /* The first match of any phrase in the list: the earliest start wins, and at
  * one start the phrase listed first. One pass over the text instead of one
- * per phrase: positions whose byte starts no phrase are skipped with a
- * 256-bit set built from the list's first bytes. */
+ * per phrase: the phrases are chained by their first byte (case-folded, in
+ * list order), so each position tries only the phrases that can start there. */
 const char *ex_find_any(const char *t, size_t from, size_t end, const char *const *list,
                         size_t *ms, size_t *me)
 {
-    uint64_t first[4] = { 0, 0, 0, 0 };
-    for (size_t k = 0; list[k]; k++) {
+    enum { NONE = 0xFF };
+    unsigned char head[256], next[NONE];
+    size_t n = 0;
+    while (list[n])
+        n++;
+    if (n >= NONE)
+        return find_any_slow(t, from, end, list, ms, me);
+    memset(head, NONE, sizeof head);
+    for (size_t k = n; k-- > 0;) {
         unsigned char c = (unsigned char)list[k][0];
         if (c == '*' || c == ' ' || c == 0)
             return find_any_slow(t, from, end, list, ms, me);
-        first[c >> 6] |= (uint64_t)1 << (c & 63);
-        if (c < 0x80 && isalpha(c)) {
-            unsigned char o = (unsigned char)(islower(c) ? toupper(c) : tolower(c));
-            first[o >> 6] |= (uint64_t)1 << (o & 63);
-        }
+        unsigned char key = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        next[k] = head[key];
+        head[key] = (unsigned char)k;
     }
     for (size_t i = from; i < end; i++) {
         unsigned char c = (unsigned char)t[i];
-        if (!(first[c >> 6] >> (c & 63) & 1))
+        unsigned char key = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        unsigned char k = head[key];
+        if (k == NONE)
             continue;
         /* inside a word: no phrase starting with this (word) byte can match here */
         if (i > 0 && wordc((unsigned char)t[i - 1]) && wordc(c))
             continue;
-        unsigned char lc = c < 0x80 ? (unsigned char)tolower(c) : c;
-        for (size_t k = 0; list[k]; k++) {
-            unsigned char pc = (unsigned char)list[k][0];
-            if (pc != c && (c >= 0x80 || (unsigned char)tolower(pc) != lc))
-                continue;
+        for (; k != NONE; k = next[k]) {
             size_t e = ex_match_at(t, end, i, list[k]);
             if (e) {
                 *ms = i;

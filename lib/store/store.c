@@ -5,6 +5,8 @@
  * nothing of the one in flight. Journal mode is WAL for concurrent readers.
  * A document's sentences, tokens and mentions go into its own row as compact
  * blobs (store/codec.c); statements are prepared once per open store.
+ * A store is used by one thread at a time (like an arena), so the connection
+ * is opened without SQLite's per-call mutex.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +25,7 @@ int truce_store_open(const char *path, truce_store **out, truce_error *err)
     if (!s)
         return truce_error_set(err, TRUCE_ENOMEM, path, -1, "out of memory");
     snprintf(s->path, sizeof s->path, "%s", path);
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         truce_error_set(err, TRUCE_ESTORE, path, -1, "cannot open store: %s",
                         s->db ? sqlite3_errmsg(s->db) : "out of memory");
         sqlite3_close(s->db);
