@@ -10,13 +10,33 @@
 
 #include "extract/extract_impl.h"
 
-static bool wordc(unsigned char c)
+/* ASCII classes written out rather than <ctype.h> calls: this is the
+ * innermost loop of extraction, and truce reads text in the "C" locale,
+ * where the two agree. */
+static inline bool alnum_ascii(unsigned char c)
 {
-    return isalnum(c) || c >= 0x80 || c == '\'';
+    return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
+static inline bool space_ascii(unsigned char c)
+{
+    return c == ' ' || (unsigned)(c - '\t') < 5u;
+}
+
+static inline unsigned char fold_ascii(unsigned char c)
+{
+    return (unsigned)(c - 'A') < 26u ? (unsigned char)(c + 32) : c;
+}
+
+static inline bool wordc(unsigned char c)
+{
+    return alnum_ascii(c) || c >= 0x80 || c == '\'';
 }
 
 size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase)
 {
+    if (!phrase[0])
+        return 0;
     if (i > 0 && wordc((unsigned char)t[i - 1]) && wordc((unsigned char)phrase[0]))
         return 0;
     size_t p = 0, k = i;
@@ -29,9 +49,9 @@ size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase)
             continue;
         }
         if (pc == ' ') {
-            if (k >= len || !isspace((unsigned char)t[k]))
+            if (k >= len || !space_ascii((unsigned char)t[k]))
                 return 0;
-            while (k < len && isspace((unsigned char)t[k]))
+            while (k < len && space_ascii((unsigned char)t[k]))
                 k++;
             p++;
             continue;
@@ -39,7 +59,7 @@ size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase)
         if (k >= len)
             return 0;
         unsigned char tc = (unsigned char)t[k];
-        if (tc != pc && !(tc < 0x80 && tolower(tc) == tolower(pc)))
+        if (tc != pc && !(tc < 0x80 && fold_ascii(tc) == fold_ascii(pc)))
             return 0;
         k++;
         p++;
