@@ -83,6 +83,9 @@ typedef struct truce_buf {
 } truce_buf;
 void truce_buf_init(truce_buf *b);
 bool truce_buf_append(truce_buf *b, const void *p, size_t n);
+/* Makes room for `extra` more bytes (plus the terminating NUL) without
+ * writing them, for callers that fill data + len directly. */
+bool truce_buf_reserve(truce_buf *b, size_t extra);
 bool truce_buf_puts(truce_buf *b, const char *s);
 bool truce_buf_putc(truce_buf *b, char c);
 bool truce_buf_printf(truce_buf *b, const char *fmt, ...)

@@ -1,12 +1,13 @@
 /*
  * truce/store.h: the store stage. The event record in one SQLite file.
  *
- * Tables (docs/ARCHITECTURE.md has the full model): meta (schema version),
- * sources, documents (original bytes, normalized text, offset map), sentences,
- * tokens, regions (skipped furniture), mentions (dates, numbers, places,
- * actors with their basis), events with actors, figures and per-field
- * provenance spans, incidents (merged events) and corrections (analysts'
- * edits keyed by a stable event key, so they survive re-runs).
+ * Tables (docs/ARCHITECTURE.md has the full model; PRAGMA user_version is
+ * the schema version): sources, documents (original bytes, normalized text
+ * when it differs from them, offset map, and the document's sentences, tokens
+ * and mentions — dates, numbers, places, actors with their basis — as compact
+ * blobs), regions (skipped furniture), events with actors, figures and
+ * per-field provenance spans, incidents (merged events) and corrections
+ * (analysts' edits keyed by a stable event key, so they survive re-runs).
  * Every write of one document is one transaction: a killed process leaves
  * each document either complete or absent.
  */
@@ -23,7 +24,7 @@
 extern "C" {
 #endif
 
-#define TRUCE_SCHEMA_VERSION 1
+#define TRUCE_SCHEMA_VERSION 2
 
 typedef struct truce_store truce_store;
 

@@ -64,8 +64,10 @@ static bool line_starts(const char *t, const line *l, const char *prefix)
 static bool line_has(const char *t, const line *l, const char *needle)
 {
     size_t n = strlen(needle);
+    /* first byte before the full comparison: this runs for every line and needle */
+    int first = n ? tolower((unsigned char)needle[0]) : 0;
     for (size_t i = l->start; i + n <= l->end; i++)
-        if (strncasecmp(t + i, needle, n) == 0)
+        if ((!n || tolower((unsigned char)t[i]) == first) && strncasecmp(t + i, needle, n) == 0)
             return true;
     return false;
 }

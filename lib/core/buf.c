@@ -41,6 +41,11 @@ static bool reserve(truce_buf *b, size_t extra)
     return true;
 }
 
+bool truce_buf_reserve(truce_buf *b, size_t extra)
+{
+    return reserve(b, extra);
+}
+
 bool truce_buf_append(truce_buf *b, const void *p, size_t n)
 {
     if (!reserve(b, n))

@@ -135,25 +135,34 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
             firsts[nstarts++] = c < 0x80 ? (unsigned char)tolower(c) : c;
         }
     }
+    /* word starts chained by first byte, in text order: a trigger visits
+     * only the words it can start with */
+    uint16_t head[256], nxt[MAX_STARTS];
+    for (size_t c = 0; c < 256; c++)
+        head[c] = (uint16_t)nstarts;
+    for (size_t wi = nstarts; wi-- > 0;) {
+        nxt[wi] = head[firsts[wi]];
+        head[firsts[wi]] = (uint16_t)wi;
+    }
     for (size_t k = 0; k < TRUCE_N_TRIGGERS; k++) {
         const trigger *tr = &TRUCE_TRIGGERS[k];
         size_t from = s.start, ms, me;
         unsigned char f0 = (unsigned char)tr->phrase[0];
         bool by_words = all_starts && (isalnum(f0) || f0 >= 0x80);
         unsigned char key = f0 < 0x80 ? (unsigned char)tolower(f0) : f0;
-        size_t wi = 0;
+        size_t wi = head[key];
         for (;;) {
             bool found = false;
             if (by_words) {
-                for (; wi < nstarts; wi++) {
-                    if (starts[wi] < from || firsts[wi] != key)
+                for (; wi < nstarts; wi = nxt[wi]) {
+                    if (starts[wi] < from)
                         continue;
                     size_t e = ex_match_at(in->text, s.end, starts[wi], tr->phrase);
                     if (e) {
                         ms = starts[wi];
                         me = e;
                         found = true;
-                        wi++;
+                        wi = nxt[wi];
                         break;
                     }
                 }

@@ -5,17 +5,38 @@
  * in a phrase matches any run of white space in the text.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "extract/extract_impl.h"
 
-static bool wordc(unsigned char c)
+/* ASCII classes written out rather than <ctype.h> calls: this is the
+ * innermost loop of extraction, and truce reads text in the "C" locale,
+ * where the two agree. */
+static inline bool alnum_ascii(unsigned char c)
 {
-    return isalnum(c) || c >= 0x80 || c == '\'';
+    return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
+static inline bool space_ascii(unsigned char c)
+{
+    return c == ' ' || (unsigned)(c - '\t') < 5u;
+}
+
+static inline unsigned char fold_ascii(unsigned char c)
+{
+    return (unsigned)(c - 'A') < 26u ? (unsigned char)(c + 32) : c;
+}
+
+static inline bool wordc(unsigned char c)
+{
+    return alnum_ascii(c) || c >= 0x80 || c == '\'';
 }
 
 size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase)
 {
+    if (!phrase[0])
+        return 0;
     if (i > 0 && wordc((unsigned char)t[i - 1]) && wordc((unsigned char)phrase[0]))
         return 0;
     size_t p = 0, k = i;
@@ -28,9 +49,9 @@ size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase)
             continue;
         }
         if (pc == ' ') {
-            if (k >= len || !isspace((unsigned char)t[k]))
+            if (k >= len || !space_ascii((unsigned char)t[k]))
                 return 0;
-            while (k < len && isspace((unsigned char)t[k]))
+            while (k < len && space_ascii((unsigned char)t[k]))
                 k++;
             p++;
             continue;
@@ -38,7 +59,7 @@ size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase)
         if (k >= len)
             return 0;
         unsigned char tc = (unsigned char)t[k];
-        if (tc != pc && !(tc < 0x80 && tolower(tc) == tolower(pc)))
+        if (tc != pc && !(tc < 0x80 && fold_ascii(tc) == fold_ascii(pc)))
             return 0;
         k++;
         p++;
@@ -48,6 +69,9 @@ size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase)
         return 0;
     return k;
 }
+
+static const char *find_any_slow(const char *t, size_t from, size_t end,
+                                 const char *const *list, size_t *ms, size_t *me);
 
 bool ex_find(const char *t, size_t from, size_t end, const char *phrase, size_t *ms, size_t *me)
 {
@@ -72,8 +96,9 @@ bool ex_find(const char *t, size_t from, size_t end, const char *phrase, size_t 
     return false;
 }
 
-const char *ex_find_any(const char *t, size_t from, size_t end, const char *const *list,
-                        size_t *ms, size_t *me)
+/* One search per phrase: for lists with a phrase starting with '*' or ' '. */
+static const char *find_any_slow(const char *t, size_t from, size_t end,
+                                 const char *const *list, size_t *ms, size_t *me)
 {
     const char *best = NULL;
     size_t bs = 0, be = 0;
@@ -90,4 +115,48 @@ const char *ex_find_any(const char *t, size_t from, size_t end, const char *cons
         *me = be;
     }
     return best;
+}
+
+/* The first match of any phrase in the list: the earliest start wins, and at
+ * one start the phrase listed first. One pass over the text instead of one
+ * per phrase: the phrases are chained by their first byte (case-folded, in
+ * list order), so each position tries only the phrases that can start there. */
+const char *ex_find_any(const char *t, size_t from, size_t end, const char *const *list,
+                        size_t *ms, size_t *me)
+{
+    enum { NONE = 0xFF };
+    unsigned char head[256], next[NONE];
+    size_t n = 0;
+    while (list[n])
+        n++;
+    if (n >= NONE)
+        return find_any_slow(t, from, end, list, ms, me);
+    memset(head, NONE, sizeof head);
+    for (size_t k = n; k-- > 0;) {
+        unsigned char c = (unsigned char)list[k][0];
+        if (c == '*' || c == ' ' || c == 0)
+            return find_any_slow(t, from, end, list, ms, me);
+        unsigned char key = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        next[k] = head[key];
+        head[key] = (unsigned char)k;
+    }
+    for (size_t i = from; i < end; i++) {
+        unsigned char c = (unsigned char)t[i];
+        unsigned char key = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        unsigned char k = head[key];
+        if (k == NONE)
+            continue;
+        /* inside a word: no phrase starting with this (word) byte can match here */
+        if (i > 0 && wordc((unsigned char)t[i - 1]) && wordc(c))
+            continue;
+        for (; k != NONE; k = next[k]) {
+            size_t e = ex_match_at(t, end, i, list[k]);
+            if (e) {
+                *ms = i;
+                *me = e;
+                return list[k];
+            }
+        }
+    }
+    return NULL;
 }

@@ -172,6 +172,24 @@ static int normalize(truce_arena *a, const utf8_src *src, bool identity_map, cha
 #define RAW(k) (identity_map ? (size_t)(k) : (size_t)src->raw_of[k])
     while (i < n) {
         unsigned char c = s[i];
+        if (identity_map) {
+            /* A run of plain ASCII maps one to one: one map entry and one copy
+             * for the run instead of one call per byte (what the per-byte
+             * path below would record for it, since each byte continues the
+             * linear run of the one before). */
+            size_t j = i;
+            while (j < n && ((s[j] >= 0x20 && s[j] < 0x7F) || s[j] == '\n' || s[j] == '\t') &&
+                   (j + 1 >= n || s[j + 1] < 0x80))
+                j++;
+            if (j > i) {
+                if (truce_offset_map_add(a, map, w, i, 0))
+                    return TRUCE_ENOMEM;
+                memcpy(o + w, s + i, j - i);
+                w += j - i;
+                i = j;
+                continue;
+            }
+        }
         /* An ASCII letter followed by a combining mark must go through NFC
          * with it ("e" + U+0301 is "é"), so only lone ASCII takes the fast path. */
         bool lone_ascii = c < 0x80 && (i + 1 >= n || s[i + 1] < 0x80 || c < 0x20 || c == 0x7F);

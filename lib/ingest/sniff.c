@@ -35,7 +35,16 @@ static bool ends_with_ci(const char *s, const char *suffix)
 static bool head_has(const unsigned char *raw, size_t len, const char *needle)
 {
     size_t m = strlen(needle), lim = len < 4096 ? len : 4096;
+    /* Most needles start with '<', which plain text seldom has: jump from
+     * one candidate byte to the next instead of comparing at every byte. */
+    bool jump = m && !isalpha((unsigned char)needle[0]);
     for (size_t i = 0; i + m <= lim; i++) {
+        if (jump) {
+            const unsigned char *c = memchr(raw + i, needle[0], lim - m + 1 - i);
+            if (!c)
+                return false;
+            i = (size_t)(c - raw);
+        }
         size_t k = 0;
         while (k < m && tolower(raw[i + k]) == needle[k])
             k++;

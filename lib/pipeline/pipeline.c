@@ -11,14 +11,11 @@
 
 #include "truce/pipeline.h"
 
-int truce_process(truce_arena *a, const truce_resources *res, const unsigned char *raw,
-                  size_t len, const truce_doc_meta *meta, truce_format format,
-                  const truce_ingest_options *opt, truce_processed *out, truce_error *err)
+/* Everything after ingest: the date fallback, cleaning, reading, extraction. */
+static int process_ingested(truce_arena *a, const truce_resources *res, truce_processed *out,
+                            truce_error *err)
 {
-    memset(out, 0, sizeof *out);
-    int rc = truce_ingest_document(a, raw, len, meta, format, opt, &out->doc, err);
-    if (rc)
-        return rc;
+    int rc;
     truce_document *d = &out->doc;
     const char *name = d->meta.path ? d->meta.path : d->meta.url;
     if (!d->meta.published) {
@@ -51,6 +48,17 @@ int truce_process(truce_arena *a, const truce_resources *res, const unsigned cha
     return rc;
 }
 
+int truce_process(truce_arena *a, const truce_resources *res, const unsigned char *raw,
+                  size_t len, const truce_doc_meta *meta, truce_format format,
+                  const truce_ingest_options *opt, truce_processed *out, truce_error *err)
+{
+    memset(out, 0, sizeof *out);
+    int rc = truce_ingest_document(a, raw, len, meta, format, opt, &out->doc, err);
+    if (rc)
+        return rc;
+    return process_ingested(a, res, out, err);
+}
+
 static void report(truce_pipeline *p, const truce_error *e)
 {
     if (p->report)
@@ -74,15 +82,6 @@ int truce_pipeline_document(truce_pipeline *p, const unsigned char *raw, size_t 
     truce_error err;
     truce_error_clear(&err);
     const char *name = meta.path ? meta.path : meta.url ? meta.url : "(document)";
-    /* Cheap duplicate check before any reading: the id is the bytes' hash. */
-    char id[65];
-    truce_sha256_hex(raw, len, id);
-    if (p->store && truce_store_has(p->store, id)) {
-        p->stats.duplicates++;
-        truce_error_set(&err, TRUCE_EDUPLICATE, name, -1, "already stored as %.12s; not stored again", id);
-        report(p, &err);
-        return TRUCE_EDUPLICATE;
-    }
     truce_arena *a = truce_arena_new(256 * 1024);
     if (!a) {
         truce_error_set(&err, TRUCE_ENOMEM, name, -1, "out of memory");
@@ -90,8 +89,26 @@ int truce_pipeline_document(truce_pipeline *p, const unsigned char *raw, size_t 
         report(p, &err);
         return TRUCE_ENOMEM;
     }
+    /* Ingest first: it hashes the bytes for the id, and a stored id is a
+     * duplicate, reported before any reading. A document ingest refuses may
+     * still be stored from an earlier run (with other options): hash it here. */
     truce_processed out;
-    int rc = truce_process(a, p->resources, raw, len, &meta, format, &p->options, &out, &err);
+    memset(&out, 0, sizeof out);
+    int rc = truce_ingest_document(a, raw, len, &meta, format, &p->options, &out.doc, &err);
+    char id[65];
+    if (rc == TRUCE_OK)
+        memcpy(id, out.doc.id, sizeof id);
+    else
+        truce_sha256_hex(raw, len, id);
+    if (p->store && truce_store_has(p->store, id)) {
+        p->stats.duplicates++;
+        truce_error_set(&err, TRUCE_EDUPLICATE, name, -1, "already stored as %.12s; not stored again", id);
+        report(p, &err);
+        truce_arena_free(a);
+        return TRUCE_EDUPLICATE;
+    }
+    if (rc == TRUCE_OK)
+        rc = process_ingested(a, p->resources, &out, &err);
     if (rc == TRUCE_OK && out.doc.warnings) {
         truce_error w;
         truce_error_set(&w, TRUCE_OK, name, -1, "warning: %s", out.doc.warnings);

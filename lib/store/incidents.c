@@ -129,7 +129,7 @@ int truce_store_incidents(truce_store *s, truce_json_cb cb, void *ctx, truce_err
         "   'certainty', e.certainty, 'date', json_object('start', e.date_start, 'end', e.date_end),"
         "   'figures', (SELECT json_group_array(json_object('value', f.value, 'what', f.what, 'bound', f.bound))"
         "               FROM event_figures f WHERE f.event_id = e.id),"
-        "   'evidence', CAST(substr(CAST(d.text AS BLOB), e.evidence_start + 1, e.evidence_end - e.evidence_start) AS TEXT))))"
+        "   'evidence', CAST(substr(CASE WHEN d.text_is_raw THEN d.raw ELSE CAST(d.text AS BLOB) END, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS TEXT))))"
         " FROM incidents i JOIN events e ON e.incident_id = i.id JOIN documents d ON d.id = e.doc_id"
         " LEFT JOIN sources src ON src.id = d.source_id"
         " GROUP BY i.id HAVING count(*) > 1 ORDER BY i.date_start, i.id";

@@ -128,7 +128,7 @@ int truce_store_query_events(truce_store *s, const truce_event_filter *f, truce_
     sqlite3_stmt *st, *ac, *fi;
     const char *sql =
         "SELECT e.id, e.key, e.doc_id, d.path, d.url, src.name, d.published,"
-        " CAST(substr(CAST(d.text AS BLOB), e.evidence_start + 1, e.evidence_end - e.evidence_start) AS TEXT),"
+        " CAST(substr(CASE WHEN d.text_is_raw THEN d.raw ELSE CAST(d.text AS BLOB) END, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS TEXT),"
         " e.sentence, e.evidence_start, e.evidence_end, e.type, e.type_rule, e.trigger_start, e.trigger_end,"
         " e.date_start, e.date_end, e.date_precision, e.date_basis, e.date_span_start, e.date_span_end,"
         " e.place_written, e.place_name, e.geonames_id, e.lat, e.lon, e.country, e.place_precision,"

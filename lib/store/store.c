@@ -3,6 +3,10 @@
  * Owns the database handle. Each document is written in one transaction, so
  * a process killed mid-ingest leaves every committed document complete and
  * nothing of the one in flight. Journal mode is WAL for concurrent readers.
+ * A document's sentences, tokens and mentions go into its own row as compact
+ * blobs (store/codec.c); statements are prepared once per open store.
+ * A store is used by one thread at a time (like an arena), so the connection
+ * is opened without SQLite's per-call mutex.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +25,7 @@ int truce_store_open(const char *path, truce_store **out, truce_error *err)
     if (!s)
         return truce_error_set(err, TRUCE_ENOMEM, path, -1, "out of memory");
     snprintf(s->path, sizeof s->path, "%s", path);
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         truce_error_set(err, TRUCE_ESTORE, path, -1, "cannot open store: %s",
                         s->db ? sqlite3_errmsg(s->db) : "out of memory");
         sqlite3_close(s->db);
@@ -31,7 +35,11 @@ int truce_store_open(const char *path, truce_store **out, truce_error *err)
     sqlite3_busy_timeout(s->db, 5000);
     s->batch = 64;
     char *msg = NULL;
-    if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=8192;",
+    /* 16 KB pages for new stores (an existing store keeps its own): a
+     * document's row with its blobs fills several 4 KB pages, and every page
+     * is a write to the WAL and another at checkpoint. The WAL is
+     * checkpointed every 32 MB. */
+    if (sqlite3_exec(s->db, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=2048;",
                      NULL, NULL, &msg) != SQLITE_OK) {
         truce_error_set(err, TRUCE_ESTORE, path, -1, "not a usable SQLite store: %s", msg ? msg : "?");
         sqlite3_free(msg);
@@ -63,6 +71,8 @@ int truce_store_flush(truce_store *s, truce_error *err)
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         int rc = store_fail(s, err, "commit");
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        free(s->source_name);  /* its row may have gone with the batch */
+        s->source_name = NULL;
         return rc;
     }
     return TRUCE_OK;
@@ -73,8 +83,43 @@ void truce_store_close(truce_store *s)
     if (!s)
         return;
     truce_store_flush(s, NULL);
+    for (int i = 0; i < STMT_COUNT; i++)
+        sqlite3_finalize(s->stmt[i]);
+    free(s->source_name);
     sqlite3_close(s->db);
     free(s);
+}
+
+static const char *const STMT_SQL[STMT_COUNT] = {
+    [STMT_HAS] = "SELECT 1 FROM documents WHERE id = ?",
+    [STMT_SOURCE] = "INSERT INTO sources(name) VALUES(?) ON CONFLICT(name) DO UPDATE SET name=excluded.name RETURNING id",
+    [STMT_REPOST] = "SELECT id FROM documents WHERE text_hash = ? AND repost_of IS NULL LIMIT 1",
+    [STMT_DOCUMENT] =
+        "INSERT INTO documents(id,path,url,source_id,published,published_basis,fetched,lang,"
+        "format,encoding,title,author,warnings,raw,text,offset_map,text_hash,repost_of,text_is_raw,"
+        "n_sentences,sentences_packed,tokens_packed,n_mentions,mentions_packed,n_events) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    [STMT_REGION] = "INSERT INTO regions(doc_id,start,end,reason) VALUES(?,?,?,?)",
+    [STMT_EVENT] =
+        "INSERT INTO events(key,doc_id,sentence,evidence_start,evidence_end,type,type_rule,"
+        "trigger_start,trigger_end,date_start,date_end,date_precision,date_basis,"
+        "date_span_start,date_span_end,place_written,place_name,geonames_id,lat,lon,"
+        "country,place_precision,place_rule,place_span_start,place_span_end,claimant,"
+        "claimant_rule,claimant_span_start,claimant_span_end,certainty,certainty_rule) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    [STMT_ACTOR] = "INSERT INTO event_actors(event_id,ord,name,role,kind,country,start,end,rule) VALUES(?,?,?,?,?,?,?,?,?)",
+    [STMT_FIGURE] = "INSERT INTO event_figures(event_id,ord,value,value_max,what,bound,start,end,rule) VALUES(?,?,?,?,?,?,?,?,?)",
+};
+
+/* The cached statement, prepared on first use; NULL (with err set) on failure. */
+static sqlite3_stmt *stmt(truce_store *s, enum store_stmt which, truce_error *err)
+{
+    if (!s->stmt[which] &&
+        sqlite3_prepare_v3(s->db, STMT_SQL[which], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[which], NULL) != SQLITE_OK) {
+        store_fail(s, err, "prepare");
+        s->stmt[which] = NULL;
+    }
+    return s->stmt[which];
 }
 
 int truce_store_schema_version(truce_store *s)
@@ -91,12 +136,12 @@ int truce_store_schema_version(truce_store *s)
 
 bool truce_store_has(truce_store *s, const char *doc_id)
 {
-    sqlite3_stmt *st;
+    sqlite3_stmt *st = stmt(s, STMT_HAS, NULL);
     bool has = false;
-    if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM documents WHERE id = ?", -1, &st, NULL) == SQLITE_OK) {
+    if (st) {
         sqlite3_bind_text(st, 1, doc_id, -1, SQLITE_STATIC);
         has = sqlite3_step(st) == SQLITE_ROW;
-        sqlite3_finalize(st);
+        sqlite3_reset(st);
     }
     return has;
 }
@@ -104,7 +149,7 @@ bool truce_store_has(truce_store *s, const char *doc_id)
 static void bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
 {
     if (v)
-        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);  /* every value outlives the step */
     else
         sqlite3_bind_null(st, i);
 }
@@ -139,11 +184,12 @@ static long long source_id(truce_store *s, const char *name, truce_error *err, i
     *rc = TRUCE_OK;
     if (!name)
         return 0;
-    sqlite3_stmt *st;
+    if (s->source_name && !strcmp(s->source_name, name))
+        return s->source_id;
+    sqlite3_stmt *st = stmt(s, STMT_SOURCE, err);
     long long id = 0;
-    if (sqlite3_prepare_v2(s->db, "INSERT INTO sources(name) VALUES(?) ON CONFLICT(name) DO UPDATE SET name=excluded.name RETURNING id",
-                           -1, &st, NULL) != SQLITE_OK) {
-        *rc = store_fail(s, err, "source");
+    if (!st) {
+        *rc = TRUCE_ESTORE;
         return 0;
     }
     sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -151,109 +197,57 @@ static long long source_id(truce_store *s, const char *name, truce_error *err, i
         id = sqlite3_column_int64(st, 0);
     else
         *rc = store_fail(s, err, "source");
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return id;
 }
 
-/* JSON for a mention's resolved fields. */
-static void mention_json_date(truce_buf *b, const truce_date_mention *d)
+/* Remembers the source once its document is safely in the transaction. */
+static void remember_source(truce_store *s, const char *name, long long id)
 {
-    truce_buf_printf(b, "{\"start\":%s%s%s,\"end\":%s%s%s,\"precision\":\"%s\",\"duration\":%s,\"future\":%s,\"open_end\":%s}",
-                     d->start[0] ? "\"" : "", d->start[0] ? d->start : "null", d->start[0] ? "\"" : "",
-                     d->end[0] ? "\"" : "", d->end[0] ? d->end : "null", d->end[0] ? "\"" : "",
-                     truce_date_precision_name(d->precision), d->is_duration ? "true" : "false",
-                     d->future ? "true" : "false", d->open_end ? "true" : "false");
+    if (!name || (s->source_name && !strcmp(s->source_name, name)))
+        return;
+    free(s->source_name);
+    size_t n = strlen(name) + 1;
+    s->source_name = malloc(n);
+    if (s->source_name) {
+        memcpy(s->source_name, name, n);
+        s->source_id = id;
+    }
 }
 
-static int put_mentions(truce_store *s, const char *doc_id, const truce_document *doc,
-                        const truce_reading *r, truce_error *err)
+static void forget_source(truce_store *s)
 {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "INSERT INTO mentions(doc_id,kind,sentence,start,end,text,value,basis) VALUES(?,?,?,?,?,?,?,?)",
-                           -1, &st, NULL) != SQLITE_OK)
-        return store_fail(s, err, "mentions");
-    truce_buf b;
-    truce_buf_init(&b);
-    int rc = TRUCE_OK;
-#define PUT(kind_, item_, basis_)                                                              \
-    do {                                                                                       \
-        sqlite3_bind_text(st, 1, doc_id, -1, SQLITE_STATIC);                                   \
-        sqlite3_bind_text(st, 2, kind_, -1, SQLITE_STATIC);                                    \
-        sqlite3_bind_int64(st, 3, (item_)->sentence);                                          \
-        sqlite3_bind_int64(st, 4, (sqlite3_int64)(item_)->span.start);                         \
-        sqlite3_bind_int64(st, 5, (sqlite3_int64)(item_)->span.end);                           \
-        sqlite3_bind_text(st, 6, doc->text + (item_)->span.start,                              \
-                          (int)((item_)->span.end - (item_)->span.start), SQLITE_STATIC);      \
-        sqlite3_bind_text(st, 7, b.data ? b.data : "{}", -1, SQLITE_STATIC);                   \
-        bind_text_or_null(st, 8, basis_);                                                      \
-        if ((rc = exec_step(s, st, err, "mention")) != TRUCE_OK)                               \
-            goto out;                                                                          \
-    } while (0)
-    for (size_t i = 0; i < r->dates.n; i++) {
-        truce_buf_reset(&b);
-        mention_json_date(&b, &r->dates.items[i]);
-        PUT("date", &r->dates.items[i], r->dates.items[i].basis);
-    }
-    for (size_t i = 0; i < r->numbers.n; i++) {
-        const truce_number_mention *m = &r->numbers.items[i];
-        truce_buf_reset(&b);
-        truce_buf_printf(&b, "{\"value\":%.15g,\"value_max\":%.15g,\"bound\":\"%s\",\"what\":", m->value,
-                         m->value_max, truce_bound_name(m->bound));
-        if (m->what)
-            truce_buf_json_string(&b, m->what, strlen(m->what));
-        else
-            truce_buf_puts(&b, "null");
-        truce_buf_putc(&b, '}');
-        PUT("number", m, NULL);
-    }
-    for (size_t i = 0; i < r->places.n; i++) {
-        const truce_place_mention *m = &r->places.items[i];
-        truce_buf_reset(&b);
-        truce_buf_puts(&b, "{\"name\":");
-        truce_buf_json_string(&b, m->name ? m->name : "", m->name ? strlen(m->name) : 0);
-        truce_buf_printf(&b, ",\"geonames_id\":%ld,\"lat\":%.5f,\"lon\":%.5f,\"country\":\"%s\",\"feature_class\":\"%c\",\"precision\":\"%s\"}",
-                         m->geonames_id, m->lat, m->lon, m->country,
-                         m->feature_class ? m->feature_class : '?', truce_place_precision_name(m->precision));
-        PUT("place", m, m->basis);
-    }
-    for (size_t i = 0; i < r->actors.n; i++) {
-        const truce_actor_mention *m = &r->actors.items[i];
-        truce_buf_reset(&b);
-        truce_buf_puts(&b, "{\"name\":");
-        truce_buf_json_string(&b, m->name ? m->name : "", m->name ? strlen(m->name) : 0);
-        truce_buf_printf(&b, ",\"actor_kind\":\"%s\",\"country\":\"%s\"}", truce_actor_kind_name(m->kind),
-                         m->country);
-        PUT("actor", m, m->rule);
-    }
-#undef PUT
-    if (b.failed)
-        rc = truce_error_set(err, TRUCE_ENOMEM, doc_id, -1, "out of memory");
-out:
-    truce_buf_free(&b);
-    sqlite3_finalize(st);
-    return rc;
+    free(s->source_name);
+    s->source_name = NULL;
+}
+
+static int put_mentions(const truce_reading *r, truce_buf *out, size_t *n)
+{
+    store_mention_enc *e = malloc(sizeof *e);
+    if (!e)
+        return TRUCE_ENOMEM;
+    store_mentions_begin(e, out);
+    for (size_t i = 0; i < r->dates.n; i++)
+        store_mention_date(e, &r->dates.items[i]);
+    for (size_t i = 0; i < r->numbers.n; i++)
+        store_mention_number(e, &r->numbers.items[i]);
+    for (size_t i = 0; i < r->places.n; i++)
+        store_mention_place(e, &r->places.items[i]);
+    for (size_t i = 0; i < r->actors.n; i++)
+        store_mention_actor(e, &r->actors.items[i]);
+    *n = e->n;
+    free(e);
+    return out->failed ? TRUCE_ENOMEM : TRUCE_OK;
 }
 
 static int put_events(truce_store *s, const char *doc_id, const truce_event_list *evs,
                       truce_error *err)
 {
-    sqlite3_stmt *ev, *ac, *fi;
-    if (sqlite3_prepare_v2(s->db,
-                           "INSERT INTO events(key,doc_id,sentence,evidence_start,evidence_end,type,type_rule,"
-                           "trigger_start,trigger_end,date_start,date_end,date_precision,date_basis,"
-                           "date_span_start,date_span_end,place_written,place_name,geonames_id,lat,lon,"
-                           "country,place_precision,place_rule,place_span_start,place_span_end,claimant,"
-                           "claimant_rule,claimant_span_start,claimant_span_end,certainty,certainty_rule) "
-                           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                           -1, &ev, NULL) != SQLITE_OK)
-        return store_fail(s, err, "events");
-    sqlite3_prepare_v2(s->db, "INSERT INTO event_actors(event_id,ord,name,role,kind,country,start,end,rule) VALUES(?,?,?,?,?,?,?,?,?)", -1, &ac, NULL);
-    sqlite3_prepare_v2(s->db, "INSERT INTO event_figures(event_id,ord,value,value_max,what,bound,start,end,rule) VALUES(?,?,?,?,?,?,?,?,?)", -1, &fi, NULL);
+    sqlite3_stmt *ev = stmt(s, STMT_EVENT, err), *ac = stmt(s, STMT_ACTOR, err),
+                 *fi = stmt(s, STMT_FIGURE, err);
+    if (!ev || !ac || !fi)
+        return TRUCE_ESTORE;
     int rc = TRUCE_OK;
-    if (!ac || !fi) {
-        rc = store_fail(s, err, "events");
-        goto out;
-    }
     for (size_t i = 0; i < evs->n; i++) {
         const truce_event *e = &evs->items[i];
         /* The key must survive re-extraction: the document, where the
@@ -265,7 +259,7 @@ static int put_events(truce_store *s, const char *doc_id, const truce_event_list
         char key[160];
         snprintf(key, sizeof key, "%.16s:%zu:%s:%d", doc_id, e->evidence.start, e->type, ordinal);
         int k = 1;
-        sqlite3_bind_text(ev, k++, key, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(ev, k++, key, -1, SQLITE_STATIC);
         sqlite3_bind_text(ev, k++, doc_id, -1, SQLITE_STATIC);
         sqlite3_bind_int64(ev, k++, e->sentence);
         sqlite3_bind_int64(ev, k++, (sqlite3_int64)e->evidence.start);
@@ -293,8 +287,7 @@ static int put_events(truce_store *s, const char *doc_id, const truce_event_list
         sqlite3_bind_text(ev, k++, truce_certainty_name(e->certainty), -1, SQLITE_STATIC);
         bind_text_or_null(ev, k++, e->certainty_rule);
         if ((rc = exec_step(s, ev, err, "event")) != TRUCE_OK)
-            goto out;
-        sqlite3_clear_bindings(ev);
+            return rc;
         long long id = sqlite3_last_insert_rowid(s->db);
         for (size_t j = 0; j < e->n_actors; j++) {
             const truce_event_actor *a = &e->actors[j];
@@ -307,7 +300,7 @@ static int put_events(truce_store *s, const char *doc_id, const truce_event_list
             bind_span(ac, 7, a->span);
             bind_text_or_null(ac, 9, a->rule);
             if ((rc = exec_step(s, ac, err, "event actor")) != TRUCE_OK)
-                goto out;
+                return rc;
         }
         for (size_t j = 0; j < e->n_figures; j++) {
             const truce_event_figure *f = &e->figures[j];
@@ -320,13 +313,94 @@ static int put_events(truce_store *s, const char *doc_id, const truce_event_list
             bind_span(fi, 7, f->span);
             bind_text_or_null(fi, 9, f->rule);
             if ((rc = exec_step(s, fi, err, "event figure")) != TRUCE_OK)
-                goto out;
+                return rc;
         }
     }
+    return TRUCE_OK;
+}
+
+/* The document's row with its packed sentences, tokens and mentions. */
+static int put_document(truce_store *s, const truce_doc_record *rec, long long src,
+                        truce_error *err)
+{
+    const truce_document *doc = rec->doc;
+    const truce_reading *r = rec->reading;
+    sqlite3_stmt *st = stmt(s, STMT_DOCUMENT, err);
+    if (!st)
+        return TRUCE_ESTORE;
+    /* Plain UTF-8 text is its own normalized text: kept once, as raw, and
+     * its hash is the document id. */
+    bool same = doc->text_len == doc->raw_len && memcmp(doc->text, doc->raw, doc->raw_len) == 0;
+    char text_hash[65];
+    if (same)
+        memcpy(text_hash, doc->id, sizeof text_hash);
+    else
+        truce_sha256_hex(doc->text, doc->text_len, text_hash);
+    /* A repost: same normalized text already stored under another id. */
+    char repost[65] = "";
+    sqlite3_stmt *rp = stmt(s, STMT_REPOST, err);
+    if (!rp)
+        return TRUCE_ESTORE;
+    sqlite3_bind_text(rp, 1, text_hash, -1, SQLITE_STATIC);
+    if (sqlite3_step(rp) == SQLITE_ROW)
+        snprintf(repost, sizeof repost, "%s", (const char *)sqlite3_column_text(rp, 0));
+    sqlite3_reset(rp);
+    truce_buf map, sent, tok, men;
+    truce_buf_init(&map);
+    truce_buf_init(&sent);
+    truce_buf_init(&tok);
+    truce_buf_init(&men);
+    size_t n_mentions = 0;
+    int rc = truce_offset_map_encode(&doc->map, &map);
+    if (!rc && r)
+        rc = store_encode_sentences(&r->sentences, &sent);
+    if (!rc && r)
+        rc = store_encode_tokens(&r->tokens, &tok);
+    if (!rc && r)
+        rc = put_mentions(r, &men, &n_mentions);
+    if (rc) {
+        rc = truce_error_set(err, TRUCE_ENOMEM, doc->id, -1, "out of memory");
+        goto out;
+    }
+    sqlite3_bind_text(st, 1, doc->id, -1, SQLITE_STATIC);
+    bind_text_or_null(st, 2, doc->meta.path);
+    bind_text_or_null(st, 3, doc->meta.url);
+    if (src) sqlite3_bind_int64(st, 4, src); else sqlite3_bind_null(st, 4);
+    bind_text_or_null(st, 5, doc->meta.published);
+    bind_text_or_null(st, 6, doc->published_basis);
+    bind_text_or_null(st, 7, doc->meta.fetched);
+    bind_text_or_null(st, 8, doc->meta.lang);
+    sqlite3_bind_text(st, 9, truce_format_name(doc->format), -1, SQLITE_STATIC);
+    bind_text_or_null(st, 10, doc->encoding);
+    bind_text_or_null(st, 11, doc->title);
+    bind_text_or_null(st, 12, doc->author);
+    bind_text_or_null(st, 13, doc->warnings);
+    sqlite3_bind_blob64(st, 14, doc->raw, doc->raw_len, SQLITE_STATIC);
+    sqlite3_bind_text64(st, 15, same ? "" : doc->text, same ? 0 : doc->text_len, SQLITE_STATIC, SQLITE_UTF8);
+    sqlite3_bind_blob64(st, 16, map.data ? map.data : "", map.len, SQLITE_STATIC);
+    sqlite3_bind_text(st, 17, text_hash, -1, SQLITE_STATIC);
+    bind_text_or_null(st, 18, repost[0] ? repost : NULL);
+    sqlite3_bind_int(st, 19, same);
+    if (r) {
+        sqlite3_bind_int64(st, 20, (sqlite3_int64)r->sentences.n);
+        sqlite3_bind_blob64(st, 21, sent.data ? sent.data : "", sent.len, SQLITE_STATIC);
+        sqlite3_bind_blob64(st, 22, tok.data ? tok.data : "", tok.len, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 23, (sqlite3_int64)n_mentions);
+        sqlite3_bind_blob64(st, 24, men.data ? men.data : "", men.len, SQLITE_STATIC);
+    } else {
+        sqlite3_bind_int64(st, 20, 0);
+        sqlite3_bind_null(st, 21);
+        sqlite3_bind_null(st, 22);
+        sqlite3_bind_int64(st, 23, 0);
+        sqlite3_bind_null(st, 24);
+    }
+    sqlite3_bind_int64(st, 25, rec->events ? (sqlite3_int64)rec->events->n : 0);
+    rc = exec_step(s, st, err, "document");
 out:
-    sqlite3_finalize(ev);
-    sqlite3_finalize(ac);
-    sqlite3_finalize(fi);
+    truce_buf_free(&map);
+    truce_buf_free(&sent);
+    truce_buf_free(&tok);
+    truce_buf_free(&men);
     return rc;
 }
 
@@ -351,115 +425,15 @@ int truce_store_put(truce_store *s, const truce_doc_record *rec, truce_error *er
         return TRUCE_ESTORE;
     }
     int rc = TRUCE_OK;
-    sqlite3_stmt *st = NULL;
-    truce_buf map;
-    truce_buf_init(&map);
     long long src = source_id(s, doc->meta.source, err, &rc);
     if (rc)
         goto fail;
-    char text_hash[65];
-    truce_sha256_hex(doc->text, doc->text_len, text_hash);
-    /* A repost: same normalized text already stored under another id. */
-    char repost[65] = "";
-    if (sqlite3_prepare_v2(s->db, "SELECT id FROM documents WHERE text_hash = ? AND repost_of IS NULL LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, text_hash, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            snprintf(repost, sizeof repost, "%s", (const char *)sqlite3_column_text(st, 0));
-        sqlite3_finalize(st);
-        st = NULL;
-    }
-    if (truce_offset_map_encode(&doc->map, &map)) {
-        rc = truce_error_set(err, TRUCE_ENOMEM, doc->id, -1, "out of memory");
+    if ((rc = put_document(s, rec, src, err)) != TRUCE_OK)
         goto fail;
-    }
-    if (sqlite3_prepare_v2(s->db,
-                           "INSERT INTO documents(id,path,url,source_id,published,published_basis,fetched,lang,"
-                           "format,encoding,title,author,warnings,raw,text,offset_map,text_hash,repost_of) "
-                           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                           -1, &st, NULL) != SQLITE_OK) {
-        rc = store_fail(s, err, "document");
-        goto fail;
-    }
-    sqlite3_bind_text(st, 1, doc->id, -1, SQLITE_STATIC);
-    bind_text_or_null(st, 2, doc->meta.path);
-    bind_text_or_null(st, 3, doc->meta.url);
-    if (src) sqlite3_bind_int64(st, 4, src); else sqlite3_bind_null(st, 4);
-    bind_text_or_null(st, 5, doc->meta.published);
-    bind_text_or_null(st, 6, doc->published_basis);
-    bind_text_or_null(st, 7, doc->meta.fetched);
-    bind_text_or_null(st, 8, doc->meta.lang);
-    sqlite3_bind_text(st, 9, truce_format_name(doc->format), -1, SQLITE_STATIC);
-    bind_text_or_null(st, 10, doc->encoding);
-    bind_text_or_null(st, 11, doc->title);
-    bind_text_or_null(st, 12, doc->author);
-    bind_text_or_null(st, 13, doc->warnings);
-    sqlite3_bind_blob64(st, 14, doc->raw, doc->raw_len, SQLITE_STATIC);
-    sqlite3_bind_text64(st, 15, doc->text, doc->text_len, SQLITE_STATIC, SQLITE_UTF8);
-    sqlite3_bind_blob64(st, 16, map.data ? map.data : "", map.len, SQLITE_STATIC);
-    sqlite3_bind_text(st, 17, text_hash, -1, SQLITE_STATIC);
-    bind_text_or_null(st, 18, repost[0] ? repost : NULL);
-    if ((rc = exec_step(s, st, err, "document")) != TRUCE_OK)
-        goto fail;
-    sqlite3_finalize(st);
-    st = NULL;
-    const truce_reading *r = rec->reading;
-    if (r) {
-        if (sqlite3_prepare_v2(s->db, "INSERT INTO sentences(doc_id,idx,start,end,paragraph,flags) VALUES(?,?,?,?,?,?)", -1, &st, NULL) != SQLITE_OK) {
-            rc = store_fail(s, err, "sentences");
-            goto fail;
-        }
-        for (size_t i = 0; i < r->sentences.n; i++) {
-            const truce_sentence *x = &r->sentences.items[i];
-            sqlite3_bind_text(st, 1, doc->id, -1, SQLITE_STATIC);
-            sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
-            sqlite3_bind_int64(st, 3, (sqlite3_int64)x->span.start);
-            sqlite3_bind_int64(st, 4, (sqlite3_int64)x->span.end);
-            sqlite3_bind_int64(st, 5, x->paragraph);
-            sqlite3_bind_int64(st, 6, x->flags);
-            if ((rc = exec_step(s, st, err, "sentence")) != TRUCE_OK)
-                goto fail;
-        }
-        sqlite3_finalize(st);
-        st = NULL;
-        /* Tokens packed as varints: gap from the previous token's end, length,
-         * kind. About 3 bytes a token instead of 12. */
-        truce_buf tok;
-        truce_buf_init(&tok);
-        size_t prev_end = 0;
-        for (size_t i = 0; i < r->tokens.n; i++) {
-            const truce_token *x = &r->tokens.items[i];
-            size_t vals[3] = { x->span.start >= prev_end ? x->span.start - prev_end : 0,
-                               x->span.end - x->span.start, x->kind };
-            for (int k = 0; k < 3; k++) {
-                size_t v = vals[k];
-                do {
-                    unsigned char byte = (unsigned char)(v & 0x7F);
-                    v >>= 7;
-                    truce_buf_putc(&tok, (char)(v ? byte | 0x80 : byte));
-                } while (v);
-            }
-            prev_end = x->span.end;
-        }
-        if (sqlite3_prepare_v2(s->db, "INSERT INTO tokens(doc_id,packed) VALUES(?,?)", -1, &st, NULL) != SQLITE_OK) {
-            truce_buf_free(&tok);
-            rc = store_fail(s, err, "tokens");
-            goto fail;
-        }
-        sqlite3_bind_text(st, 1, doc->id, -1, SQLITE_STATIC);
-        sqlite3_bind_blob64(st, 2, tok.data ? tok.data : "", tok.len, SQLITE_STATIC);
-        rc = tok.failed ? truce_error_set(err, TRUCE_ENOMEM, doc->id, -1, "out of memory")
-                        : exec_step(s, st, err, "tokens");
-        truce_buf_free(&tok);
-        if (rc)
-            goto fail;
-        sqlite3_finalize(st);
-        st = NULL;
-        if ((rc = put_mentions(s, doc->id, doc, r, err)) != TRUCE_OK)
-            goto fail;
-    }
     if (rec->skipped && rec->skipped->n) {
-        if (sqlite3_prepare_v2(s->db, "INSERT INTO regions(doc_id,start,end,reason) VALUES(?,?,?,?)", -1, &st, NULL) != SQLITE_OK) {
-            rc = store_fail(s, err, "regions");
+        sqlite3_stmt *st = stmt(s, STMT_REGION, err);
+        if (!st) {
+            rc = TRUCE_ESTORE;
             goto fail;
         }
         for (size_t i = 0; i < rec->skipped->n; i++) {
@@ -470,8 +444,6 @@ int truce_store_put(truce_store *s, const truce_doc_record *rec, truce_error *er
             if ((rc = exec_step(s, st, err, "region")) != TRUCE_OK)
                 goto fail;
         }
-        sqlite3_finalize(st);
-        st = NULL;
     }
     if (rec->events && (rc = put_events(s, doc->id, rec->events, err)) != TRUCE_OK)
         goto fail;
@@ -479,14 +451,12 @@ int truce_store_put(truce_store *s, const truce_doc_record *rec, truce_error *er
         rc = store_fail(s, err, "commit");
         goto fail;
     }
-    truce_buf_free(&map);
+    remember_source(s, doc->meta.source, src);
     if (++s->pending >= s->batch)
         return truce_store_flush(s, err);
     return TRUCE_OK;
 fail:
-    if (st)
-        sqlite3_finalize(st);
-    truce_buf_free(&map);
+    forget_source(s);
     sqlite3_exec(s->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL, NULL);
     return rc ? rc : TRUCE_ESTORE;
 }

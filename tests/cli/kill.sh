@@ -22,8 +22,10 @@ wait $pid 2>/dev/null
 check "[ \"\$(sqlite3 '$DB' 'PRAGMA integrity_check')\" = ok ]" "store passes integrity_check after kill -9"
 n=$(sqlite3 "$DB" 'SELECT count(*) FROM documents')
 check "[ $n -ge 1 ] && [ $n -lt 2000 ]" "the kill came mid-run: $n of 2000 documents committed"
-incomplete=$(sqlite3 "$DB" 'SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.doc_id=d.id) OR NOT EXISTS (SELECT 1 FROM tokens t WHERE t.doc_id=d.id)')
-check "[ $incomplete -eq 0 ]" "every committed document has its sentences and tokens ($incomplete incomplete)"
+incomplete=$(sqlite3 "$DB" 'SELECT count(*) FROM documents WHERE sentences_packed IS NULL OR length(sentences_packed) = 0 OR n_sentences = 0 OR tokens_packed IS NULL OR length(tokens_packed) = 0 OR mentions_packed IS NULL OR n_mentions = 0')
+check "[ $incomplete -eq 0 ]" "every committed document has its sentences, tokens and mentions ($incomplete incomplete)"
+miscounted=$(sqlite3 "$DB" 'SELECT count(*) FROM documents d LEFT JOIN (SELECT doc_id, count(*) AS c FROM events GROUP BY doc_id) e ON e.doc_id = d.id WHERE d.n_events != coalesce(e.c, 0)')
+check "[ $miscounted -eq 0 ]" "every committed document has all its events ($miscounted miscounted)"
 # finishing the run stores the rest, once each
 "$T" ingest --db "$DB" "$TMP/corpus" 2>"$TMP/err"
 check "[ $? -eq 0 ]" "resumed ingest exits 0"

@@ -18,12 +18,12 @@ import sqlite3, sys, os
 db = sqlite3.connect(sys.argv[1])
 seeds = sys.argv[2]
 man = {l.split('\"file\":\"')[1].split('\"')[0] for l in open(os.path.join(seeds, 'manifest.jsonl')) if l.strip()}
-rows = [r for r in db.execute('select id, path, published, text from documents').fetchall() if os.path.basename(r[1]) in man]
+rows = [r for r in db.execute('select id, path, published, CASE WHEN text_is_raw THEN CAST(raw AS TEXT) ELSE text END from documents').fetchall() if os.path.basename(r[1]) in man]
 assert len(rows) == 5, len(rows)
 for id_, path, published, text in rows:
     assert os.path.basename(path) in man, path
     assert published, path
-    n = db.execute('select count(*) from sentences where doc_id=?', (id_,)).fetchone()[0]
+    n = db.execute('select n_sentences from documents where id=?', (id_,)).fetchone()[0]
     assert n >= 10, (path, n)
 bad = [l.strip() for l in open(os.path.join(seeds, 'gold-forbidden.txt')) if l.strip() and not l.startswith('#')]
 for b in bad:
