@@ -10,6 +10,12 @@
 #include "read/gazetteer_impl.h"
 
 
+static size_t two_bytes(const char *k)
+{
+    unsigned char b0 = (unsigned char)k[0];
+    return b0 ? (size_t)b0 << 8 | (unsigned char)k[1] : 0;
+}
+
 int gz_load(const char *path, truce_gazetteer **out, truce_error *err)
 {
     FILE *fp = fopen(path, "rb");
@@ -49,18 +55,41 @@ int gz_load(const char *path, truce_gazetteer **out, truce_error *err)
             free(g->blob); free(g);
             return truce_error_set(err, TRUCE_EINPUT, path, 0, "corrupt gazetteer records");
         }
+    if (g->n_names > UINT32_MAX - 1) {
+        free(g->blob); free(g);
+        return truce_error_set(err, TRUCE_EINPUT, path, 0, "gazetteer name table too large");
+    }
+    g->by2 = malloc(GZ_BY2_N * sizeof *g->by2);
+    if (!g->by2) { free(g->blob); free(g); return truce_error_set(err, TRUCE_ENOMEM, path, -1, "out of memory"); }
+    size_t at = 0;
+    for (size_t b = 0; b < GZ_BY2_N - 1; b++) {
+        while (at < g->n_names && two_bytes(g->pool + g->names[at].key_off) < b) at++;
+        g->by2[b] = (uint32_t)at;
+    }
+    g->by2[GZ_BY2_N - 1] = (uint32_t)g->n_names;
     *out = g;
     return TRUCE_OK;
 }
 
-size_t gz_lookup(const truce_gazetteer *g, const char *key, size_t *count)
+/* First index in [from, end) of the slice holding key whose key is not
+ * below `key`: the same answer as a search of the whole sorted table. */
+static size_t lower_bound(const truce_gazetteer *g, const char *key, size_t from)
 {
-    size_t lo = 0, hi = g->n_names;
+    size_t b = two_bytes(key);
+    size_t lo = g->by2[b], hi = g->by2[b + 1];
+    if (from > lo) lo = from;
+    if (lo > hi) lo = hi;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (strcmp(g->pool + g->names[mid].key_off, key) < 0) lo = mid + 1;
         else hi = mid;
     }
+    return lo;
+}
+
+size_t gz_lookup(const truce_gazetteer *g, const char *key, size_t *count)
+{
+    size_t lo = lower_bound(g, key, 0);
     size_t e = lo;
     while (e < g->n_names && strcmp(g->pool + g->names[e].key_off, key) == 0) e++;
     *count = e - lo;
@@ -69,11 +98,18 @@ size_t gz_lookup(const truce_gazetteer *g, const char *key, size_t *count)
 
 int gz_has_prefix(const truce_gazetteer *g, const char *key, size_t klen)
 {
-    size_t lo = 0, hi = g->n_names;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(g->pool + g->names[mid].key_off, key) < 0) lo = mid + 1;
-        else hi = mid;
-    }
+    size_t lo = lower_bound(g, key, 0);
     return lo < g->n_names && strncmp(g->pool + g->names[lo].key_off, key, klen) == 0;
+}
+
+int gz_probe(const truce_gazetteer *g, const char *key, size_t klen, size_t from, size_t *lo_out, size_t *count)
+{
+    size_t lo = lower_bound(g, key, from);
+    *lo_out = lo;
+    *count = 0;
+    if (lo >= g->n_names || strncmp(g->pool + g->names[lo].key_off, key, klen) != 0) return 0;
+    size_t e = lo;
+    while (e < g->n_names && strcmp(g->pool + g->names[e].key_off, key) == 0) e++;
+    *count = e - lo;
+    return 1;
 }

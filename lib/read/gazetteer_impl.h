@@ -14,7 +14,12 @@ struct truce_gazetteer {
     const gz_rec *recs;
     const gz_name *names;
     const char *pool;
+    /* by2[b0 << 8 | b1]: first name whose key's first two bytes are >= (b0, b1)
+     * (b1 = 0 for one-byte keys); 65,537 entries, built at load, so a lookup
+     * searches one small slice instead of the whole table */
+    uint32_t *by2;
 };
+#define GZ_BY2_N 65537
 
 /* Loads one gazetteer.bin (see place_impl.h for the layout). */
 int gz_load(const char *path, truce_gazetteer **out, truce_error *err);
@@ -22,6 +27,10 @@ int gz_load(const char *path, truce_gazetteer **out, truce_error *err);
 size_t gz_lookup(const truce_gazetteer *g, const char *key, size_t *count);
 /* Whether some key starts with key[0..klen) (klen = strlen(key)). */
 int gz_has_prefix(const truce_gazetteer *g, const char *key, size_t klen);
+/* Both at once, searching g->names[from..]: returns whether some key starts
+ * with key[0..klen); *lo is the first index not below key (a longer key that
+ * extends this one may start its search there), *count the exact matches. */
+int gz_probe(const truce_gazetteer *g, const char *key, size_t klen, size_t from, size_t *lo, size_t *count);
 
 #define PM_NONE ((size_t)-1)
 

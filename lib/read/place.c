@@ -51,6 +51,7 @@ void truce_gazetteer_close(truce_gazetteer *g)
 {
     if (!g) return;
     free(g->blob);
+    free(g->by2);
     free(g);
 }
 
@@ -60,6 +61,7 @@ void truce_gazetteer_close(truce_gazetteer *g)
 typedef struct ptok {
     size_t start, end;      /* bytes, possessive 's excluded */
     const char *norm;       /* normalized form */
+    uint32_t hash;          /* of norm: most comparisons of two words end here */
     bool cap, allcap;
 } ptok;
 
@@ -160,10 +162,18 @@ static const char *const place_mods[] = {
     "the", "outside", "across", "into", "via", "on", "occupied", "liberated", "downtown",
 };
 
+/* FNV-1a */
+static uint32_t word_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
 static bool in_list(const char *w, const char *const *list, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!strcmp(w, list[i])) return true;
+        if (w[0] == list[i][0] && !strcmp(w, list[i])) return true;
     return false;
 }
 #define IN(w, l) in_list((w), (l), sizeof(l) / sizeof((l)[0]))
@@ -227,6 +237,7 @@ static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, si
         t[n].end = e;
         t[n].norm = truce_arena_strndup(a, buf, nl);
         if (!t[n].norm) return TRUCE_ENOMEM;
+        t[n].hash = word_hash(buf, nl);
         t[n].cap = cap0;
         t[n].allcap = allcap && (e - s) > 1;
         n++;
@@ -284,7 +295,7 @@ static const char *key_of(const ptok *t, size_t i, size_t j, char *buf, size_t c
 static bool lower_in_doc(const ptok *t, size_t nt, size_t i)
 {
     for (size_t x = 0; x < nt; x++)
-        if (x != i && !t[x].cap && !strcmp(t[x].norm, t[i].norm)) return true;
+        if (x != i && !t[x].cap && t[x].hash == t[i].hash && !strcmp(t[x].norm, t[i].norm)) return true;
     return false;
 }
 
@@ -293,7 +304,7 @@ static bool lower_in_doc(const ptok *t, size_t nt, size_t i)
 static bool surname_in_doc(const char *text, const ptok *t, size_t nt, size_t i)
 {
     for (size_t x = 1; x < nt; x++) {
-        if (x == i || !t[x].cap || strcmp(t[x].norm, t[i].norm) != 0) continue;
+        if (x == i || !t[x].cap || t[x].hash != t[i].hash || strcmp(t[x].norm, t[i].norm) != 0) continue;
         const ptok *p = &t[x - 1];
         if (!p->cap || p->allcap || p->end - p->start < 2 || t[x].start - p->end != 1 || text[p->end] != ' ') continue;
         if (IN(p->norm, place_mods) || (IN(p->norm, stop_words) && !IN(p->norm, first_names))) continue;
@@ -324,7 +335,7 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
     size_t dcap = 0;
     for (size_t i = 0; i < nt; i++) {
         if (!t[i].cap || !t[i].norm[0]) continue;
-        size_t kl = 0, best_j = 0, best_first = 0, best_count = 0;
+        size_t kl = 0, best_j = 0, best_first = 0, best_count = 0, from = 0;
         for (size_t j = i; j < nt && j < i + MAX_NGRAM; j++) {
             if (j > i && !joinable(text, &t[j - 1], &t[j])) break;
             size_t wl = strlen(t[j].norm);
@@ -332,8 +343,9 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
             if (j > i) key[kl++] = ' ';
             memcpy(key + kl, t[j].norm, wl + 1);
             kl += wl;
-            if (!gz_has_prefix(g, key, kl)) break;
-            size_t cnt, first = gz_lookup(g, key, &cnt);
+            size_t cnt, first;
+            if (!gz_probe(g, key, kl, from, &first, &cnt)) break;
+            from = first;
             if (cnt && t[j].cap) { best_j = j; best_first = first; best_count = cnt; }
         }
         if (!best_count) continue;
