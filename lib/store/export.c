@@ -49,6 +49,19 @@ static void place_json(truce_buf *b, const truce_event *v)
                      truce_place_precision_name(v->place_precision));
 }
 
+/* ACLED's sub-event type for this event: taking ground is "Government
+ * regains territory" unless the side taking it is a non-state armed group. */
+static const char *acled_sub_event(const truce_event *v, const truce_event_type_info *ti)
+{
+    if (!ti) return NULL;
+    if (!strcmp(v->type, "conflict.territory_taken"))
+        for (size_t i = 0; i < v->n_actors; i++)
+            if (v->actors[i].role && !strcmp(v->actors[i].role, "actor1"))
+                return v->actors[i].kind == TRUCE_ACTOR_GROUP ? "Non-state actor overtakes territory"
+                                                             : ti->acled_sub_event_type;
+    return ti->acled_sub_event_type;
+}
+
 static void number(truce_buf *b, double v)
 {
     if (isfinite(v) && v == floor(v) && fabs(v) < 1e15)
@@ -72,6 +85,18 @@ int truce_export_jsonl(const truce_stored_event *e, truce_buf *b)
     jstr(b, e->source);
     truce_buf_puts(b, ",\"type\":");
     jstr(b, v->type);
+    const truce_event_type_info *ti = truce_event_type_lookup(v->type);
+    truce_buf_puts(b, ",\"acled\":");
+    if (ti) {
+        truce_buf_puts(b, "{\"event_type\":");
+        jstr(b, ti->acled_event_type);
+        truce_buf_puts(b, ",\"sub_event_type\":");
+        jstr(b, acled_sub_event(v, ti));
+        truce_buf_puts(b, "},\"cameo\":");
+        jstr(b, ti->cameo_root);
+    } else {
+        truce_buf_puts(b, "null,\"cameo\":null");
+    }
     if (v->date_start[0])
         truce_buf_printf(b, ",\"date\":{\"start\":\"%s\",\"end\":\"%s\",\"precision\":\"%s\"}", v->date_start,
                          v->date_end[0] ? v->date_end : v->date_start, truce_date_precision_name(v->date_precision));
@@ -125,7 +150,7 @@ static void csv_field(truce_buf *b, const char *s, bool last)
 
 int truce_export_csv_header(truce_buf *b)
 {
-    truce_buf_puts(b, "event_id_cnty,event_date,time_precision,event_type,sub_event_type,truce_type,"
+    truce_buf_puts(b, "event_id_cnty,event_date,time_precision,event_type,sub_event_type,truce_type,cameo_root,"
                       "actor1,actor2,location,country,latitude,longitude,geo_precision,source,notes,"
                       "fatalities,certainty,claimant,doc,evidence_start,evidence_end\n");
     return b->failed ? TRUCE_ENOMEM : TRUCE_OK;
@@ -144,8 +169,9 @@ int truce_export_csv(const truce_stored_event *e, truce_buf *b)
     snprintf(buf, sizeof buf, "%d", tp);
     csv_field(b, v->date_start[0] ? buf : NULL, false);
     csv_field(b, ti ? ti->acled_event_type : NULL, false);
-    csv_field(b, ti ? ti->acled_sub_event_type : NULL, false);
+    csv_field(b, acled_sub_event(v, ti), false);
     csv_field(b, v->type, false);
+    csv_field(b, ti ? ti->cameo_root : NULL, false);
     const char *a1 = NULL, *a2 = NULL;
     for (size_t i = 0; i < v->n_actors; i++) {
         if (!a1 && v->actors[i].role && !strcmp(v->actors[i].role, "actor1"))
