@@ -12,6 +12,7 @@
 #include "extract/fields.h"
 
 static int precision_rank(truce_place_precision p);
+static bool preceded_by(const char *t, size_t sent_start, size_t pos, const char *word);
 /* A place the actor reader contradicts is no scene: words inside an
  * organisation's or a person's name ("Human Rights Ombudsman"), or a state's
  * name resolved to a town of another country. */
@@ -54,6 +55,36 @@ static size_t dist(truce_span m, truce_span t)
     if (m.start >= t.end)
         return m.start - t.end;
     return 0;
+}
+
+/* End of a wire dateline ("KYIV, Aug 14 (Example Wire) - ") at the start of
+ * the sentence, or 0. The dateline names where and when the report was
+ * filed, not where or when its events happened. */
+size_t ex_dateline_end(const char *t, truce_span s)
+{
+    size_t i = s.start, caps = 0;
+    while (i < s.end && (isupper((unsigned char)t[i]) || t[i] == '/' || t[i] == '-' ||
+                         t[i] == '.' || t[i] == '\''))
+        caps += isupper((unsigned char)t[i++]) != 0;
+    if (caps < 3 || i >= s.end || (t[i] != ',' && t[i] != ' '))
+        return 0;
+    size_t lim = s.start + 90 < s.end ? s.start + 90 : s.end;
+    for (size_t k = i; k + 3 <= lim; k++) {
+        if (t[k] != ' ')
+            continue;
+        if (t[k + 1] == '-' && t[k + 2] == ' ')
+            return k + 3;
+        if (k + 5 <= lim && (unsigned char)t[k + 1] == 0xE2 && (unsigned char)t[k + 2] == 0x80 &&
+            ((unsigned char)t[k + 3] == 0x93 || (unsigned char)t[k + 3] == 0x94) && t[k + 4] == ' ')
+            return k + 5;
+    }
+    return 0;
+}
+
+static bool in_dateline(const char *t, const truce_reading *r, uint32_t si, truce_span m)
+{
+    size_t e = ex_dateline_end(t, r->sentences.items[si].span);
+    return e && m.start < e;
 }
 
 /* A date inside a relative clause ("which was announced on November 9")
@@ -99,6 +130,7 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
         /* "today" in quoted speech is the speaker's day, not a new anchor */
         bool deictic_quote = quoted && d->basis && strncmp(d->basis, "deictic", 7) == 0;
         if (d->sentence == si && usable_date(d) && !d->future && !deictic_quote &&
+            !in_dateline(c->in->text, r, si, d->span) &&
             !in_relative_clause(c->in->text, s, d->span) && !d->open_end &&
             (!pick || date_width(d) <= date_width(pick)))
             pick = d;
@@ -107,7 +139,8 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
         c->run_date = pick;
     c->prev_place = NULL;
     for (size_t i = 0; i < r->places.n; i++)
-        if (r->places.items[i].sentence == si && place_ok(r, &r->places.items[i])) {
+        if (r->places.items[i].sentence == si && place_ok(r, &r->places.items[i]) &&
+            !in_dateline(c->in->text, r, si, r->places.items[i].span)) {
             if (!c->prev_place || precision_rank(r->places.items[i].precision) >=
                                       precision_rank(c->prev_place->precision))
                 c->prev_place = &r->places.items[i];
@@ -115,9 +148,19 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
                 r->places.items[i].precision != TRUCE_PLACE_UNKNOWN)
                 c->recent_place = &r->places.items[i];
         }
-    for (size_t i = 0; i < r->actors.n; i++)
-        if (r->actors.items[i].sentence == si && r->actors.items[i].kind == TRUCE_ACTOR_OFFICIAL)
-            c->last_official = &r->actors.items[i];
+    c->prev_subject = NULL;
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const truce_actor_mention *m = &r->actors.items[i];
+        if (m->sentence != si)
+            continue;
+        if (m->kind == TRUCE_ACTOR_OFFICIAL)
+            c->last_official = m;
+        if (!c->prev_subject && m->kind != TRUCE_ACTOR_MEDIA && m->kind != TRUCE_ACTOR_CIVILIANS &&
+            !(m->rule && strncmp(m->rule, "demonym ", 8) == 0) &&
+            !preceded_by(c->in->text, s.start, m->span.start, "in") &&
+            !preceded_by(c->in->text, s.start, m->span.start, "In"))
+            c->prev_subject = m;
+    }
     c->prev_sentence = si;
     /* A sentence that introduces a quotation ("The ministry announced:")
      * names its speaker for the quoted sentence after it. */
@@ -190,7 +233,8 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
     bool best_in_clause = false;
     for (size_t i = 0; i < r->dates.n; i++) {
         const truce_date_mention *d = &r->dates.items[i];
-        if (d->sentence != ev->sentence || !usable_date(d))
+        if (d->sentence != ev->sentence || !usable_date(d) ||
+            in_dateline(c->in->text, r, ev->sentence, d->span))
             continue;
         bool inc = within(d->span, clause);
         if (!best || (inc && !best_in_clause) ||
@@ -268,6 +312,95 @@ static int precision_rank(truce_place_precision p)
     }
 }
 
+static bool overlaps_mention(const truce_reading *r, size_t a, size_t b)
+{
+    for (size_t i = 0; i < r->actors.n; i++)
+        if (r->actors.items[i].span.start < b && a < r->actors.items[i].span.end)
+            return true;
+    for (size_t i = 0; i < r->dates.n; i++)
+        if (r->dates.items[i].span.start < b && a < r->dates.items[i].span.end)
+            return true;
+    return false;
+}
+
+static bool calendar_word(const char *t, size_t a, size_t b)
+{
+    static const char *const W[] = {"January", "February", "March", "April", "May", "June",
+                                    "July", "August", "September", "October", "November",
+                                    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+                                    "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday",
+                                    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                                    "The", "A", "An", "This", "That", "Its", "Their", "His",
+                                    "Her", "Our", "He", "She", "It", "They", "We", NULL};
+    for (size_t k = 0; W[k]; k++)
+        if (strlen(W[k]) == b - a && strncmp(W[k], t + a, b - a) == 0)
+            return true;
+    return false;
+}
+
+/* Capitalised words (up to three, joined by a space or hyphen) at i; returns
+ * the end or 0. "Bint Jbeil", "Kafr Kila", "Zolote-4". */
+static size_t proper_name_at(const char *t, size_t i, size_t end)
+{
+    size_t e = 0, p = i;
+    for (int w = 0; w < 3 && p < end && isupper((unsigned char)t[p]); w++) {
+        size_t q = p;
+        while (q < end && (isalnum((unsigned char)t[q]) || (unsigned char)t[q] >= 0x80 ||
+                           t[q] == '-' || t[q] == '\''))
+            q++;
+        if (q - p < 3 || calendar_word(t, p, q))
+            break;
+        e = q;
+        if (q + 1 < end && t[q] == ' ' && isupper((unsigned char)t[q + 1]))
+            p = q + 1;
+        else
+            break;
+    }
+    return e;
+}
+
+/* A place the gazetteer does not list, named after a settlement noun ("the
+ * village of Shtula") or after "in", "near", "at" in the clause: kept as
+ * written, without coordinates. `settlement` says which cue found it. */
+static bool unlisted_place(const ex_context *c, const truce_event *ev, truce_span clause,
+                           truce_span *out, bool *settlement)
+{
+    static const char *const SETTLEMENT[] = {"village of", "villages of", "town of", "towns of",
+                                             "city of", "neighbourhood of", "neighborhood of",
+                                             "camp of", "township of", "settlement of",
+                                             "hamlet of", "district of", NULL};
+    static const char *const NEAR[] = {"near", "in", "at", "outside", "around", NULL};
+    const char *t = c->in->text;
+    const truce_reading *r = c->in->reading;
+    size_t best_d = (size_t)-1;
+    bool found = false;
+    for (int pass = 0; pass < 2 && !found; pass++) {
+        const char *const *cues = pass == 0 ? SETTLEMENT : NEAR;
+        for (size_t k = 0; cues[k]; k++) {
+            size_t from = clause.start, ms, me;
+            while (from < clause.end && ex_find(t, from, clause.end, cues[k], &ms, &me)) {
+                from = me;
+                /* "the villages of Kafr Kila and Aitaroun": the first of them */
+                size_t p = me;
+                while (p < clause.end && t[p] == ' ')
+                    p++;
+                size_t e = proper_name_at(t, p, clause.end);
+                if (!e || overlaps_mention(r, p, e) || in_dateline(t, r, ev->sentence, (truce_span){p, e}))
+                    continue;
+                truce_span cand = {p, e};
+                size_t d = dist(cand, ev->trigger);
+                if (d < best_d) {
+                    best_d = d;
+                    *out = cand;
+                    found = true;
+                }
+            }
+        }
+        *settlement = pass == 0;
+    }
+    return found;
+}
+
 static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
 {
     const truce_reading *r = c->in->reading;
@@ -277,7 +410,8 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
      * to the trigger among equals: "the village of X in Y district" is X */
     for (size_t i = 0; i < r->places.n; i++) {
         const truce_place_mention *p = &r->places.items[i];
-        if (p->sentence != ev->sentence || !place_ok(r, p))
+        if (p->sentence != ev->sentence || !place_ok(r, p) ||
+            in_dateline(c->in->text, r, ev->sentence, p->span))
             continue;
         bool inc = within(p->span, clause);
         int rp = precision_rank(p->precision), rb = best ? precision_rank(best->precision) : -1;
@@ -288,6 +422,24 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         if (better) {
             best = p;
             best_in = inc;
+        }
+    }
+    truce_span up;
+    bool settlement = false;
+    bool unlisted = unlisted_place(c, ev, clause, &up, &settlement);
+    if (unlisted && (!best || !best_in || best->precision == TRUCE_PLACE_COUNTRY ||
+                     (settlement && best->precision == TRUCE_PLACE_REGION))) {
+        const char *w = truce_arena_strndup(a, c->in->text + up.start, up.end - up.start);
+        if (w) {
+            ev->place_written = w;
+            ev->place_name = w;
+            ev->place_precision = TRUCE_PLACE_POINT;
+            ev->place_span = up;
+            ev->place_rule = settlement ? "name after a settlement noun, not in the gazetteer"
+                                        : "name after \"in\", \"near\" or \"at\", not in the gazetteer";
+            if (best && best->precision == TRUCE_PLACE_COUNTRY)
+                memcpy(ev->country, best->country, 3);
+            return;
         }
     }
     if (best && best->precision != TRUCE_PLACE_COUNTRY) {
@@ -390,6 +542,72 @@ static bool preceded_by(const char *t, size_t sent_start, size_t pos, const char
     return strncmp(t + pos - l - 1, word, l) == 0 && t[pos - 1] == ' ';
 }
 
+/* Words between a and b: 0 when only spaces, 1 for one word, and so on;
+ * 99 when punctuation intervenes. */
+static bool actor_before(const truce_reading *r, uint32_t si, size_t from, size_t to)
+{
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const truce_actor_mention *m = &r->actors.items[i];
+        if (m->sentence == si && m->span.start >= from && m->span.end <= to &&
+            m->kind != TRUCE_ACTOR_MEDIA)
+            return true;
+    }
+    return false;
+}
+
+static int words_between(const char *t, size_t a, size_t b)
+{
+    int n = 0;
+    bool in = false;
+    for (size_t i = a; i < b; i++) {
+        unsigned char ch = (unsigned char)t[i];
+        if (ch == ' ') {
+            in = false;
+        } else if (isalnum(ch) || ch >= 0x80 || ch == '-' || ch == '\'') {
+            if (!in)
+                n++;
+            in = true;
+        } else {
+            return 99;
+        }
+    }
+    return n;
+}
+
+/* The reporting verb ("said", "told", "announced"...) that introduces the
+ * clause holding the trigger: its start, or 0 when the trigger is not
+ * reported speech. "The ministry said 12 civilians had been wounded in
+ * shelling": the ministry says so; it did not shell. */
+static size_t reporting_before(const char *t, truce_span clause, size_t trig)
+{
+    size_t from = clause.start, ms, me, found = 0;
+    while (from < trig && ex_find_any(t, from, trig, TRUCE_CUE_REPORTING, &ms, &me)) {
+        found = ms;
+        from = me;
+    }
+    return found;
+}
+
+static bool back_pronoun(const char *t, size_t a, size_t b)
+{
+    static const char *const P[] = {"its", "it", "their", "they", "we", "our", "his", "he",
+                                    "her", "she", NULL};
+    size_t ms, me;
+    return a < b && ex_find_any(t, a, b, P, &ms, &me) != NULL;
+}
+
+/* A sentence opening with a pronoun or a bare description of a group
+ * ("They", "It", "The group") refers to the previous sentence's subject. */
+static bool opens_with_reference(const char *t, truce_span s)
+{
+    static const char *const W[] = {"They", "It", "The group", "The movement", "The militia",
+                                    "The rebels", "The militants", "The fighters", NULL};
+    for (size_t k = 0; W[k]; k++)
+        if (ex_match_at(t, s.end, s.start, W[k]))
+            return true;
+    return false;
+}
+
 static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
 {
     const truce_reading *r = c->in->reading;
@@ -398,9 +616,24 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
     truce_span s = r->sentences.items[ev->sentence].span;
     bool have1 = false, have2 = false;
     int rc;
-    if ((starts_with_word(t, s, "He") || starts_with_word(t, s, "She")) && c->last_official) {
+    bool says = strncmp(ev->type, "statement.", 10) == 0 || strncmp(ev->type, "diplomacy.", 10) == 0;
+    size_t rv = says ? 0 : reporting_before(t, clause, ev->trigger.start);
+    bool pron_back = rv && back_pronoun(t, rv, ev->trigger.start);
+    size_t ps, pe;
+    bool he_subject = (starts_with_word(t, s, "He") || starts_with_word(t, s, "She")) ||
+                      (clause.start < ev->trigger.start &&
+                       (ex_find(t, clause.start, ev->trigger.start, "he", &ps, &pe) ||
+                        ex_find(t, clause.start, ev->trigger.start, "she", &ps, &pe)) &&
+                       !actor_before(r, ev->sentence, clause.start, ps));
+    if (he_subject && c->last_official) {
         if ((rc = add_actor(a, ev, &cap, t, c->last_official, "actor1",
                             "pronoun: the last official named before")))
+            return rc;
+        have1 = true;
+    } else if (opens_with_reference(t, s) && c->prev_subject &&
+               c->prev_sentence == (long)ev->sentence - 1) {
+        if ((rc = add_actor(a, ev, &cap, t, c->prev_subject, "actor1",
+                            "pronoun or description: the subject of the sentence before")))
             return rc;
         have1 = true;
     }
@@ -410,19 +643,38 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             continue;
         if (m->kind == TRUCE_ACTOR_MEDIA)
             continue;
-        if (m->rule && strncmp(m->rule, "demonym ", 8) == 0 && m->kind == TRUCE_ACTOR_STATE)
+        /* "Israeli shelling", "a Russian drone attack": a demonym on the
+         * trigger noun names who acted */
+        bool on_trigger = m->span.end <= ev->trigger.start &&
+                          words_between(t, m->span.end, ev->trigger.start) <= 1;
+        if (m->rule && strncmp(m->rule, "demonym ", 8) == 0 && m->kind == TRUCE_ACTOR_STATE) {
+            if (!on_trigger)
+                continue;
+            if ((rc = add_actor(a, ev, &cap, t, m, have1 ? "other" : "actor1",
+                                "demonym on the trigger noun")))
+                return rc;
+            have1 = true;
             continue;
-        /* "in Armenia", "near Moscow": a state named as a place, not acting */
+        }
+        /* "in Armenia", "near Moscow": a state named as a place, not acting;
+         * "the authorities in Tskhinvali" are its government */
         if (m->kind == TRUCE_ACTOR_STATE &&
             (preceded_by(t, s.start, m->span.start, "in") || preceded_by(t, s.start, m->span.start, "In") ||
              preceded_by(t, s.start, m->span.start, "near") ||
-             preceded_by(t, s.start, m->span.start, "from")))
+             preceded_by(t, s.start, m->span.start, "from")) &&
+            !preceded_by(t, s.start, m->span.start, "authorities in") &&
+            !preceded_by(t, s.start, m->span.start, "officials in") &&
+            !preceded_by(t, s.start, m->span.start, "government in"))
             continue;
         const char *role = "other", *rule = "actor in the clause";
-        if (m->span.end <= ev->trigger.start) {
+        if (rv && m->span.end <= rv && !pron_back) {
+            role = "other";
+            rule = "speaker of the report, not its actor";
+        } else if (m->span.end <= ev->trigger.start) {
             if (!have1) {
                 role = "actor1";
-                rule = "first actor before the trigger (subject)";
+                rule = rv && m->span.end <= rv ? "speaker referred to by a pronoun in the report"
+                                               : "first actor before the trigger (subject)";
                 have1 = true;
             }
         } else if (preceded_by(t, s.start, m->span.start, "by") ||

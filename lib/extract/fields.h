@@ -15,6 +15,7 @@ typedef struct ex_context {
     const truce_place_mention *prev_place; /* last place of the previous sentence */
     const truce_place_mention *recent_place; /* last town or region named before */
     const truce_actor_mention *last_official;
+    const truce_actor_mention *prev_subject; /* first actor of the latest sentence with one */
     const char *prev_claimant;             /* claimant named in the previous sentence */
     const truce_actor_mention *prev_speaker;
     truce_span prev_claimant_span;
@@ -22,6 +23,9 @@ typedef struct ex_context {
     const truce_place_mention *last_event_place; /* scene of the last event */
     uint32_t last_event_paragraph;
 } ex_context;
+
+/* End of a wire dateline ("GOMA, Feb 8 (Wire) - ") opening sentence s, or 0. */
+size_t ex_dateline_end(const char *t, truce_span s);
 
 void ex_context_init(ex_context *c, const truce_extract_input *in);
 /* Records what sentence si establishes for the sentences after it. */
