@@ -12,6 +12,8 @@
 #include "extract/fields.h"
 
 static int precision_rank(truce_place_precision p);
+static bool unlisted_place(const ex_context *c, const truce_event *ev, truce_span clause,
+                           truce_span *out, bool *settlement);
 static bool preceded_by(const char *t, size_t sent_start, size_t pos, const char *word);
 /* A place the actor reader contradicts is no scene: words inside an
  * organisation's or a person's name ("Human Rights Ombudsman"), or a state's
@@ -149,6 +151,17 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
                 c->recent_place = &r->places.items[i];
         }
     c->prev_subject = NULL;
+    c->prev_unlisted = (truce_span){0, 0};
+    if (!c->prev_place || c->prev_place->precision == TRUCE_PLACE_COUNTRY) {
+        truce_event probe;
+        memset(&probe, 0, sizeof probe);
+        probe.sentence = si;
+        probe.trigger = (truce_span){s.start, s.start};
+        bool settlement;
+        truce_span up;
+        if (unlisted_place(c, &probe, s, &up, &settlement))
+            c->prev_unlisted = up;
+    }
     for (size_t i = 0; i < r->actors.n; i++) {
         const truce_actor_mention *m = &r->actors.items[i];
         if (m->sentence != si)
@@ -368,8 +381,11 @@ static bool unlisted_place(const ex_context *c, const truce_event *ev, truce_spa
     static const char *const SETTLEMENT[] = {"village of", "villages of", "town of", "towns of",
                                              "city of", "neighbourhood of", "neighborhood of",
                                              "camp of", "township of", "settlement of",
-                                             "hamlet of", "district of", NULL};
-    static const char *const NEAR[] = {"near", "in", "at", "outside", "around", NULL};
+                                             "hamlet of", "district of", "resident of",
+                                             "residents of", "outskirts of", "province of",
+                                             "region of", "sector of", NULL};
+    static const char *const NEAR[] = {"near", "in", "at", "outside", "around", "to", "reach",
+                                       "reached", "entered", "fled", "from", "towards", NULL};
     const char *t = c->in->text;
     const truce_reading *r = c->in->reading;
     size_t best_d = (size_t)-1;
@@ -401,6 +417,60 @@ static bool unlisted_place(const ex_context *c, const truce_event *ev, truce_spa
     return found;
 }
 
+/* Sets an unlisted place as written; returns nonzero when out of memory
+ * (the event then simply has no place). */
+static int set_unlisted(truce_arena *a, const char *text, truce_event *ev, truce_span up,
+                        const char *rule)
+{
+    const char *w = truce_arena_strndup(a, text + up.start, up.end - up.start);
+    if (!w)
+        return TRUCE_ENOMEM;
+    ev->place_written = w;
+    ev->place_name = w;
+    ev->geonames_id = 0;
+    ev->has_coords = false;
+    ev->lat = ev->lon = 0;
+    ev->place_precision = TRUCE_PLACE_POINT;
+    ev->place_span = up;
+    ev->place_rule = rule;
+    return TRUCE_OK;
+}
+
+static void copy_place(truce_event *dst, const truce_event *src, const char *rule)
+{
+    dst->place_written = src->place_written;
+    dst->place_name = src->place_name;
+    dst->geonames_id = src->geonames_id;
+    dst->lat = src->lat;
+    dst->lon = src->lon;
+    dst->has_coords = src->has_coords;
+    memcpy(dst->country, src->country, 3);
+    dst->place_precision = src->place_precision;
+    dst->place_span = src->place_span;
+    dst->place_rule = rule;
+}
+
+/* 1 when the place is named as the container of the next one ("the
+ * Khojaly region's Shushakend village", "Kherson's Bilozerka district"). */
+static int container(const char *t, truce_span p)
+{
+    size_t i = p.end;
+    static const char *const N[] = {" region", " district", " province", " oblast", " municipality",
+                                    " governorate", " county", " state", NULL};
+    for (size_t k = 0; N[k]; k++)
+        if (strncmp(t + i, N[k], strlen(N[k])) == 0) {
+            i += strlen(N[k]);
+            break;
+        }
+    if (strncmp(t + i, "'s ", 3) == 0)
+        i += 3;
+    else if (strncmp(t + i, "\xE2\x80\x99s ", 5) == 0)
+        i += 5;
+    else
+        return 0;
+    return isupper((unsigned char)t[i]) ? 1 : 0;
+}
+
 static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
 {
     const truce_reading *r = c->in->reading;
@@ -414,7 +484,8 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             in_dateline(c->in->text, r, ev->sentence, p->span))
             continue;
         bool inc = within(p->span, clause);
-        int rp = precision_rank(p->precision), rb = best ? precision_rank(best->precision) : -1;
+        int rp = precision_rank(p->precision) - container(c->in->text, p->span),
+            rb = best ? precision_rank(best->precision) - container(c->in->text, best->span) : -1;
         bool better = !best || (inc && !best_in) ||
                       (inc == best_in &&
                        (rp > rb || (rp == rb && dist(p->span, ev->trigger) <
@@ -427,20 +498,19 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
     truce_span up;
     bool settlement = false;
     bool unlisted = unlisted_place(c, ev, clause, &up, &settlement);
+    /* an unlisted name wins over a known place that is farther from the
+     * trigger ("seized the town of Shasha on the road to Goma"), or over
+     * a country, a region, or a place outside the clause */
     if (unlisted && (!best || !best_in || best->precision == TRUCE_PLACE_COUNTRY ||
-                     (settlement && best->precision == TRUCE_PLACE_REGION))) {
-        const char *w = truce_arena_strndup(a, c->in->text + up.start, up.end - up.start);
-        if (w) {
-            ev->place_written = w;
-            ev->place_name = w;
-            ev->place_precision = TRUCE_PLACE_POINT;
-            ev->place_span = up;
-            ev->place_rule = settlement ? "name after a settlement noun, not in the gazetteer"
-                                        : "name after \"in\", \"near\" or \"at\", not in the gazetteer";
-            if (best && best->precision == TRUCE_PLACE_COUNTRY)
-                memcpy(ev->country, best->country, 3);
+                     (settlement && best->precision == TRUCE_PLACE_REGION) ||
+                     dist(up, ev->trigger) < dist(best->span, ev->trigger))) {
+        if (set_unlisted(a, c->in->text, ev, up,
+                         settlement ? "name after a settlement noun, not in the gazetteer"
+                                    : "name after \"in\", \"near\", \"to\"..., not in the gazetteer"))
             return;
-        }
+        if (best && best->precision == TRUCE_PLACE_COUNTRY)
+            memcpy(ev->country, best->country, 3);
+        return;
     }
     if (best && best->precision != TRUCE_PLACE_COUNTRY) {
         set_place(a, c->in->text, ev, best,
@@ -448,15 +518,31 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         return;
     }
     /* a country alone, or nothing: the scene of the previous event of the
-     * paragraph, or the last place of the previous sentence, is finer */
-    if (c->last_event_place && c->last_event_paragraph ==
-                                   r->sentences.items[ev->sentence].paragraph &&
-        c->last_event_place->precision != TRUCE_PLACE_COUNTRY) {
-        set_place(a, c->in->text, ev, c->last_event_place, "place of the previous event in the paragraph");
+     * paragraph or of the sentence before, or of the event "the town" or
+     * "the shelling" refers back to, is finer */
+    uint32_t para = r->sentences.items[ev->sentence].paragraph;
+    size_t ms, me;
+    static const char *const BACK[] = {"the town", "the village", "the city", "the area",
+                                       "the camp", "the site", "the district", NULL};
+    bool back = ex_find_any(c->in->text, r->sentences.items[ev->sentence].span.start,
+                            r->sentences.items[ev->sentence].span.end, BACK, &ms, &me) != NULL;
+    if (c->has_last_event_place &&
+        (c->last_event_paragraph == para || c->last_event_sentence + 1 == ev->sentence || back) &&
+        c->last_event_place.place_precision != TRUCE_PLACE_COUNTRY) {
+        copy_place(ev, &c->last_event_place, back ? "place of the event the description refers back to"
+                                                  : "place of the previous event");
         return;
     }
     bool prev_ok = c->prev_place && c->prev_sentence == (long)ev->sentence - 1;
-    if (prev_ok && (c->prev_place->precision != TRUCE_PLACE_COUNTRY || !best)) {
+    if (prev_ok && c->prev_place->precision != TRUCE_PLACE_COUNTRY) {
+        set_place(a, c->in->text, ev, c->prev_place, "finest place of the previous sentence");
+        return;
+    }
+    if (c->prev_unlisted.end && c->prev_sentence == (long)ev->sentence - 1 && !best &&
+        !set_unlisted(a, c->in->text, ev, c->prev_unlisted,
+                      "name of the previous sentence, not in the gazetteer"))
+        return;
+    if (prev_ok && !best) {
         set_place(a, c->in->text, ev, c->prev_place, "finest place of the previous sentence");
         return;
     }
@@ -470,20 +556,14 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
                   best_in ? "country in the clause" : "country in the sentence");
 }
 
-static const truce_place_mention *find_place(const truce_reading *r, truce_span s)
-{
-    for (size_t i = 0; i < r->places.n; i++)
-        if (r->places.items[i].span.start == s.start && r->places.items[i].span.end == s.end)
-            return &r->places.items[i];
-    return NULL;
-}
-
 void ex_note_event(ex_context *c, const truce_event *ev)
 {
     const truce_reading *r = c->in->reading;
     if (ev->place_name) {
-        c->last_event_place = find_place(r, ev->place_span);
+        copy_place(&c->last_event_place, ev, ev->place_rule);
+        c->has_last_event_place = true;
         c->last_event_paragraph = r->sentences.items[ev->sentence].paragraph;
+        c->last_event_sentence = ev->sentence;
     }
 }
 

@@ -20,8 +20,11 @@ typedef struct ex_context {
     const truce_actor_mention *prev_speaker;
     truce_span prev_claimant_span;
     long prev_sentence;
-    const truce_place_mention *last_event_place; /* scene of the last event */
+    truce_event last_event_place;          /* place fields of the last event */
+    bool has_last_event_place;
     uint32_t last_event_paragraph;
+    uint32_t last_event_sentence;
+    truce_span prev_unlisted;              /* unlisted place name of the previous sentence */
 } ex_context;
 
 /* End of a wire dateline ("GOMA, Feb 8 (Wire) - ") opening sentence s, or 0. */

@@ -346,6 +346,70 @@ static const actor_entry *group_after(const scan *s, size_t i)
     return best;
 }
 
+/* "Russian peacekeepers"; "Turkish troops (Turkey)" when the demonym does
+ * not spell the state's name, so the side stays readable and searchable. */
+static const char *group_name(scan *s, const actor_entry *adj, const actor_entry *g)
+{
+    size_t nl = strlen(adj->name);
+    bool spelled = nl <= adj->plen;
+    for (size_t k = 0; spelled && k < nl; k++)
+        spelled = tolower((unsigned char)adj->pattern[k]) == tolower((unsigned char)adj->name[k]);
+    if (spelled || !adj->name[0])
+        return truce_arena_printf(s->a, "%s %s", adj->pattern, g->name);
+    return truce_arena_printf(s->a, "%s %s (%s)", adj->pattern, g->name, adj->name);
+}
+
+/* "the Ministry", "the army", "the group": a description that refers back
+ * to the last actor it fits, named earlier in the document. */
+static size_t try_description(scan *s, size_t i, int *rc)
+{
+    static const struct { const char *head; const char *fits[4]; int kind; } D[] = {
+        {"ministry", {"ministry", NULL, NULL, NULL}, -1},
+        {"mission", {"mission", "smm", "unifil", "monusco"}, -1},
+        {"army", {"army", "armed forces", "military", NULL}, -1},
+        {"military", {"army", "armed forces", "military", NULL}, -1},
+        {"group", {NULL, NULL, NULL, NULL}, TRUCE_ACTOR_GROUP},
+        {"movement", {"movement", NULL, NULL, NULL}, TRUCE_ACTOR_GROUP},
+        {"militia", {"militia", NULL, NULL, NULL}, TRUCE_ACTOR_GROUP},
+        {"rebels", {"rebel", NULL, NULL, NULL}, TRUCE_ACTOR_GROUP},
+        {"coalition", {"coalition", NULL, NULL, NULL}, -1},
+        {"government", {"government", NULL, NULL, NULL}, TRUCE_ACTOR_GOVERNMENT},
+    };
+    if (i < 4 || (strncmp(s->t + i - 4, "the ", 4) != 0 && strncmp(s->t + i - 4, "The ", 4) != 0))
+        return 0;
+    if (i > 4 && word_byte(s->t, s->len, i - 5))
+        return 0;
+    for (size_t k = 0; k < sizeof D / sizeof D[0]; k++) {
+        size_t hl = strlen(D[k].head);
+        if (!match_at(s, i, D[k].head, hl, false))
+            continue;
+        /* "the Ministry of Health" is a name, read elsewhere */
+        size_t after = skip_spaces(s, i + hl);
+        if (after > i + hl && (match_at(s, after, "of", 2, false) || upper_at(s, after)))
+            return 0;
+        for (size_t j = s->n; j-- > 0;) {
+            const truce_actor_mention *m = &s->items[j];
+            bool fits = D[k].kind >= 0 && (int)m->kind == D[k].kind;
+            char low[160];
+            size_t l = strlen(m->name) < sizeof low - 1 ? strlen(m->name) : sizeof low - 1;
+            for (size_t q = 0; q < l; q++)
+                low[q] = (char)tolower((unsigned char)m->name[q]);
+            low[l] = 0;
+            for (int f = 0; f < 4 && !fits && D[k].fits[f]; f++)
+                fits = strstr(low, D[k].fits[f]) != NULL;
+            if (!fits || m->kind == TRUCE_ACTOR_STATE || m->kind == TRUCE_ACTOR_MEDIA ||
+                m->kind == TRUCE_ACTOR_CIVILIANS || m->kind == TRUCE_ACTOR_OFFICIAL)
+                continue;
+            if ((*rc = emit(s, i - 4, i + hl, m->name, m->kind, m->country, NULL,
+                            "description: the last actor it fits")))
+                return 0;
+            return i + hl;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 static size_t try_at(scan *s, size_t i, int *rc)
 {
     /* "ex-" and "former" belong to the title's span. */
@@ -367,7 +431,7 @@ static size_t try_at(scan *s, size_t i, int *rc)
                 return e;
             const actor_entry *g = group_after(s, q);
             if (g) {
-                const char *nm = truce_arena_printf(s->a, "%s %s", adj->pattern, g->name);
+                const char *nm = group_name(s, adj, g);
                 const char *rule = truce_arena_printf(s->a, "demonym+group %s %s", adj->rule,
                                                       g->rule);
                 if (!nm || !rule)
@@ -386,7 +450,7 @@ static size_t try_at(scan *s, size_t i, int *rc)
                 size_t q3 = skip_spaces(s, q2 + adj2->plen);
                 const actor_entry *g = q3 > q2 + adj2->plen ? group_after(s, q3) : NULL;
                 if (g) {
-                    const char *nm = truce_arena_printf(s->a, "%s %s", adj->pattern, g->name);
+                    const char *nm = group_name(s, adj, g);
                     const char *rule = truce_arena_printf(s->a, "demonym+shared group %s %s",
                                                           adj->rule, g->rule);
                     if (!nm || !rule)
@@ -470,6 +534,8 @@ static size_t try_at(scan *s, size_t i, int *rc)
             return 0;
         return i + name->plen;
     }
+    if (!in_headline(s, i))
+        return try_description(s, i, rc);
     return 0;
 }
 
