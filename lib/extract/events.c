@@ -194,6 +194,22 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
             size_t cs0 = ms > s.start + 20 ? ms - 20 : s.start, cs1, ce1;
             if (ex_find_any(in->text, cs0, ms, TRUCE_CUE_COUNTERFACTUAL, &cs1, &ce1))
                 continue;
+            /* ", which opposes the junta": a relative clause describes its
+             * antecedent; "if they attack": a condition is no event */
+            size_t ls = ms;
+            while (ls > s.start && in->text[ls - 1] != ',' && in->text[ls - 1] != ';')
+                ls--;
+            if (ls > s.start && ms - ls < 40 && strncmp(tr->type, "statement.", 10) == 0 &&
+                (ex_match_at(in->text, ms, ls + (in->text[ls] == ' '), "which") ||
+                 ex_match_at(in->text, ms, ls + (in->text[ls] == ' '), "who")))
+                continue;
+            if (ex_find_any(in->text, ls, ms, TRUCE_CUE_CONDITION, &cs1, &ce1))
+                continue;
+            /* "107 ceasefire violations, including 45 explosions": a part of
+             * the event named before it, not one of its own */
+            size_t is0 = ms > s.start + 18 ? ms - 18 : s.start;
+            if (ex_find(in->text, is0, ms, "including", &cs1, &ce1))
+                continue;
             if (!dup && *nh < max)
                 hits[(*nh)++] = (hit){tr, ms, me};
         }
@@ -244,6 +260,30 @@ static bool uncounted_cases(const char *t, const truce_event *ev)
            ex_find(t, ev->evidence.start, ev->evidence.end, "cases of", &ms, &me);
 }
 
+/* Hits that yield no event of their own: posts deployed are a base, not a
+ * deployment; blame beside the violence it is about is that violence. */
+static bool dropped(const hit *hits, size_t nh, size_t h)
+{
+    const char *type = hits[h].tr->type;
+    if (strcmp(type, "military.deployment") == 0 &&
+        type_present(hits, nh, "military.base_established"))
+        return true;
+    if (strcmp(type, "statement.accusation") == 0 && violence_present(hits, nh))
+        return true;
+    return false;
+}
+
+static bool ends_with_question(const char *t, truce_span s)
+{
+    size_t e = s.end;
+    while (e > s.start && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '"'))
+        e--;
+    if (e >= s.start + 3 && (unsigned char)t[e - 3] == 0xE2 && (unsigned char)t[e - 2] == 0x80 &&
+        (unsigned char)t[e - 1] == 0x9D)
+        e -= 3;
+    return e > s.start && t[e - 1] == '?';
+}
+
 int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_event_list *out,
                          truce_error *err)
 {
@@ -292,15 +332,16 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
         hit hits[32];
         size_t nh;
         find_hits(in, si, s, hits, &nh, 32);
+        /* a question names no event */
+        if (ends_with_question(in->text, s))
+            nh = 0;
         size_t first_new = out->n;
+        bool keep[32];
+        for (size_t h = 0; h < nh; h++)
+            keep[h] = !dropped(hits, nh, h);
         for (size_t h = 0; h < nh; h++) {
             const char *type = hits[h].tr->type;
-            /* posts deployed are a base, not a deployment */
-            if (strcmp(type, "military.deployment") == 0 &&
-                type_present(hits, nh, "military.base_established"))
-                continue;
-            /* blame beside the violence it is about: the violence is the event */
-            if (strcmp(type, "statement.accusation") == 0 && violence_present(hits, nh))
+            if (!keep[h])
                 continue;
             /* one event per type per clause: a later hit of the same type
              * opens a new clause only past a comma */
@@ -323,6 +364,24 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
                 if (strcmp(hits[n2].tr->type, type) == 0) {
                     size_t br = clause_break(in->text, hits[h].end, hits[n2].start);
                     if (br < hits[n2].start) {
+                        clause.end = br;
+                        break;
+                    }
+                }
+            /* events of other types split the sentence too, at the first
+             * comma or semicolon between their triggers: "Jets struck X
+             * overnight, after missiles were fired at Y" */
+            for (size_t p = 0; p < h; p++)
+                if (keep[p] && strcmp(hits[p].tr->type, type) != 0 && hits[p].end <= hits[h].start) {
+                    size_t br = clause_break(in->text, hits[p].end, hits[h].start);
+                    if (br < hits[h].start && br > clause.start)
+                        clause.start = br;
+                }
+            for (size_t n2 = h + 1; n2 < nh; n2++)
+                if (keep[n2] && strcmp(hits[n2].tr->type, type) != 0 &&
+                    hits[n2].start >= hits[h].end) {
+                    size_t br = clause_break(in->text, hits[h].end, hits[n2].start);
+                    if (br < hits[n2].start && br < clause.end) {
                         clause.end = br;
                         break;
                     }

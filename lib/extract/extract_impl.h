@@ -33,6 +33,8 @@ extern const char *const TRUCE_CUE_REPORTING[];
 extern const char *const TRUCE_CUE_CONTINUATION[];
 extern const char *const TRUCE_CUE_COUNTERFACTUAL[];
 extern const char *const TRUCE_CUE_PURPOSE[];
+extern const char *const TRUCE_CUE_CONDITION[];
+extern const char *const TRUCE_CUE_OBSERVING[];
 extern const char *const TRUCE_CUE_VISITOR[];
 
 /* Matches `phrase` at text[i] (word start); returns the end or 0. */

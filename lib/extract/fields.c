@@ -238,6 +238,18 @@ static void year_back(char *iso)
     memcpy(iso, buf, 4);
 }
 
+/* A statement whose trigger verb is in the present simple ("calls on",
+ * "rejects", "accuses"). */
+static bool present_statement(const char *t, const truce_event *ev)
+{
+    if (strncmp(ev->type, "statement.", 10) != 0)
+        return false;
+    size_t e = ev->trigger.start;
+    while (e < ev->trigger.end && t[e] != ' ')
+        e++;
+    return e - ev->trigger.start >= 4 && t[e - 1] == 's' && t[e - 2] != 's' && t[e - 2] != 'u';
+}
+
 static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause,
                      bool quoted)
 {
@@ -280,6 +292,15 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
         if (!b)
             return TRUCE_ENOMEM;
         set_date(ev, best, b, true);
+        return TRUCE_OK;
+    }
+    /* "The Ministry calls on...", "Kinshasa accuses...": a statement in the
+     * present tense is made on the day of the report */
+    if (present_statement(c->in->text, ev) && c->in->doc_date && strlen(c->in->doc_date) == 10) {
+        memcpy(ev->date_start, c->in->doc_date, 11);
+        memcpy(ev->date_end, c->in->doc_date, 11);
+        ev->date_precision = TRUCE_DATE_DAY;
+        ev->date_basis = "document date (a statement in the present tense)";
         return TRUCE_OK;
     }
     if (c->run_date) {
@@ -512,6 +533,13 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             memcpy(ev->country, best->country, 3);
         return;
     }
+    /* a clause without a place of its own shares the scene of the event
+     * named before it in the same sentence */
+    if ((!best || !best_in) && c->has_last_event_place && c->last_event_sentence == ev->sentence &&
+        c->last_event_place.place_precision != TRUCE_PLACE_COUNTRY) {
+        copy_place(ev, &c->last_event_place, "place of the previous clause's event");
+        return;
+    }
     if (best && best->precision != TRUCE_PLACE_COUNTRY) {
         set_place(a, c->in->text, ev, best,
                   best_in ? "most precise place in the clause" : "most precise place in the sentence");
@@ -665,6 +693,12 @@ static size_t reporting_before(const char *t, truce_span clause, size_t trig)
         found = ms;
         from = me;
     }
+    from = clause.start;
+    while (from < trig && ex_find_any(t, from, trig, TRUCE_CUE_OBSERVING, &ms, &me)) {
+        if (ms > found)
+            found = ms;
+        from = me;
+    }
     return found;
 }
 
@@ -686,6 +720,28 @@ static bool opens_with_reference(const char *t, truce_span s)
         if (ex_match_at(t, s.end, s.start, W[k]))
             return true;
     return false;
+}
+
+/* A target noun after a demonym: "Indian posts", "Armenian positions". */
+static bool target_noun(const char *t, size_t e)
+{
+    static const char *const N[] = {"posts", "positions", "targets", "bases", "villages",
+                                     "towns", "territory", "lands", "troops", "soldiers",
+                                     "forces", "border", NULL};
+    if (t[e] != ' ')
+        return false;
+    for (size_t k = 0; N[k]; k++)
+        if (ex_match_at(t, e + 1 + strlen(N[k]) + 1, e + 1, N[k]))
+            return true;
+    return false;
+}
+
+/* "A resident told the SMM that ...": the actor right after the reporting
+ * verb, before "that", is who was told. */
+static bool addressee(const char *t, size_t rv, truce_span m)
+{
+    size_t ms, me;
+    return m.start - rv < 30 && ex_find(t, m.end, m.end + 8, "that", &ms, &me);
 }
 
 static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
@@ -721,8 +777,17 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         const truce_actor_mention *m = &r->actors.items[i];
         if (m->sentence != ev->sentence || !within(m->span, clause))
             continue;
-        if (m->kind == TRUCE_ACTOR_MEDIA)
+        if (m->kind == TRUCE_ACTOR_MEDIA || in_dateline(t, r, ev->sentence, m->span))
             continue;
+        /* "targeting Indian posts": a demonym on the target after the trigger */
+        if (m->rule && strncmp(m->rule, "demonym ", 8) == 0 && m->kind == TRUCE_ACTOR_STATE &&
+            m->span.start >= ev->trigger.end && target_noun(t, m->span.end)) {
+            if ((rc = add_actor(a, ev, &cap, t, m, have2 ? "other" : "actor2",
+                                "demonym on the target after the trigger")))
+                return rc;
+            have2 = true;
+            continue;
+        }
         /* "Israeli shelling", "a Russian drone attack": a demonym on the
          * trigger noun names who acted */
         bool on_trigger = m->span.end <= ev->trigger.start &&
@@ -750,6 +815,10 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         if (rv && m->span.end <= rv && !pron_back) {
             role = "other";
             rule = "speaker of the report, not its actor";
+        } else if (rv && m->span.start > rv && m->span.end <= ev->trigger.start &&
+                   addressee(t, rv, m->span)) {
+            role = "other";
+            rule = "addressee of the report (\"told the mission that\")";
         } else if (m->span.end <= ev->trigger.start) {
             if (!have1) {
                 role = "actor1";

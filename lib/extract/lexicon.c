@@ -473,7 +473,9 @@ const char *const TRUCE_CUE_PLANNED[] = {"will", "intends to",
                                          "intend to", "plans to", "plan to", "planning to", "would",
                                          "is expected", "are expected", "tomorrow",
                                          "is about to", "as soon as possible", NULL};
-const char *const TRUCE_CUE_DENIED[] = {"denied", "did not", "didn't", "never happened", NULL};
+const char *const TRUCE_CUE_DENIED[] = {"denied", "denies", "did not", "didn't", "never happened",
+                                        "rejects", "rejected the", "dismissed the",
+                                        "has not yet", "have not yet", "never took place", NULL};
 const char *const TRUCE_CUE_CLAIMED[] = {"claimed", "claims", "claiming", NULL};
 const char *const TRUCE_CUE_REPORTING[] = {"said", "says", "told", "announced", "stated",
                                            "noted", "claimed", "declared", "reported",
@@ -481,6 +483,9 @@ const char *const TRUCE_CUE_REPORTING[] = {"said", "says", "told", "announced", 
                                            "explained", "confirmed", NULL};
 const char *const TRUCE_CUE_COUNTERFACTUAL[] = {"could have", "should have", "would have",
                                                 "might have", NULL};
+const char *const TRUCE_CUE_CONDITION[] = {"if", "If", "unless", "Unless", "in case", NULL};
+const char *const TRUCE_CUE_OBSERVING[] = {"recorded", "observed", "heard", "saw", "documented",
+                                           "spotted", NULL};
 const char *const TRUCE_CUE_PURPOSE[] = {"to end the", "to stop the", "to prevent the",
                                          "end to the", "an end to", NULL};
 const char *const TRUCE_CUE_VISITOR[] = {"Minister", "President", "Prime", "Foreign", "Defense",

@@ -316,6 +316,39 @@ static size_t try_title(scan *s, size_t start, size_t i, const char *country, in
             return 0;
         return ne;
     }
+    /* "a spokesperson for the mission, Andrea Tenenti, said": the name in
+     * apposition after the title's own words */
+    if (!in_headline(s, i)) {
+        size_t lim = after + 50 < s->len ? after + 50 : s->len;
+        for (size_t k = after; k + 2 < lim; k++) {
+            char ch = s->t[k];
+            if (ch == '.' || ch == ';' || ch == ':' || ch == '(' || ch == '"' || ch == '\n')
+                break;
+            if (ch != ',')
+                continue;
+            size_t q = k + 1;
+            if (s->t[q] != ' ' || longest(s, q + 1, ACTOR_ENTRY_TITLE))
+                break;
+            size_t last2 = q + 1;
+            size_t ne2 = read_name(s, q + 1, &last2);
+            if (!ne2 || last2 == q + 1 || (ne2 < s->len && s->t[ne2] != ',' && s->t[ne2] != '.'))
+                break;
+            const char *name = truce_arena_strndup(s->a, s->t + q + 1, ne2 - q - 1);
+            const char *rule = truce_arena_printf(s->a, "title, name in apposition %s", t->rule);
+            if (!name || !rule) {
+                *rc = TRUCE_ENOMEM;
+                return 0;
+            }
+            const actor_entry *known = official_entry(s, name, ne2 - q - 1);
+            if (known)
+                name = known->name;
+            const char *cc = country && *country ? country : known ? known->country : "";
+            if ((*rc = emit(s, q + 1, ne2, name, TRUCE_ACTOR_OFFICIAL, cc, t->name, rule)) ||
+                (*rc = learn(s, s->t + last2, ne2 - last2, name, t->name, cc)))
+                return 0;
+            return ne2;
+        }
+    }
     /* A title alone stands for the last official introduced with it. */
     const learned *l = known_title(s, t->name);
     if (!l)
