@@ -166,6 +166,20 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
             size_t ns = 0, ne = 0;
             if (tr->need && !ex_find(in->text, s.start, s.end, tr->need, &ns, &ne))
                 break;
+            /* "could have signed an agreement on a truce": the counterfactual
+             * sits before the needed word as well as before the trigger */
+            if (tr->need) {
+                size_t c0 = ns > s.start + 20 ? ns - 20 : s.start, c1, c2;
+                if (ex_find_any(in->text, c0, ns, TRUCE_CUE_COUNTERFACTUAL, &c1, &c2))
+                    continue;
+            }
+            /* "brought an end to six weeks of fighting": what ended is
+             * background, not an event of the report */
+            if (strncmp(tr->type, "conflict.", 9) == 0) {
+                size_t e0 = ms > s.start + 30 ? ms - 30 : s.start, c1, c2;
+                if (ex_find(in->text, e0, ms, "end to", &c1, &c2))
+                    continue;
+            }
             if ((tr->flags & TRIG_NEED_OFFICIAL_AFTER) &&
                 !has_actor_after(r, si, me, TRUCE_ACTOR_OFFICIAL, TRUCE_ACTOR_GOVERNMENT) &&
                 !ex_find_any(in->text, me, me + 12 < s.end ? me + 12 : s.end,
@@ -262,7 +276,17 @@ static bool uncounted_cases(const char *t, const truce_event *ev)
 
 /* Hits that yield no event of their own: posts deployed are a base, not a
  * deployment; blame beside the violence it is about is that violence. */
-static bool dropped(const hit *hits, size_t nh, size_t h)
+/* No comma or semicolon between two hits: the same clause. */
+static bool no_break(const char *t, hit a, hit b)
+{
+    size_t from = a.end < b.end ? a.end : b.end, to = a.start > b.start ? a.start : b.start;
+    for (size_t i = from; i < to; i++)
+        if (t[i] == ',' || t[i] == ';')
+            return false;
+    return true;
+}
+
+static bool dropped(const char *t, const hit *hits, size_t nh, size_t h)
 {
     const char *type = hits[h].tr->type;
     if (strcmp(type, "military.deployment") == 0 &&
@@ -270,6 +294,24 @@ static bool dropped(const hit *hits, size_t nh, size_t h)
         return true;
     if (strcmp(type, "statement.accusation") == 0 && violence_present(hits, nh))
         return true;
+    /* "returned home from captivity in an exchange": the exchange */
+    if (strcmp(type, "humanitarian.return") == 0 &&
+        type_present(hits, nh, "humanitarian.prisoner_exchange"))
+        return true;
+    /* "targeting civilians with artillery": the weapon names the event, the
+     * civilians are its target */
+    if (strcmp(type, "civilians.attack") == 0)
+        for (size_t k = 0; k < nh; k++)
+            if ((strcmp(hits[k].tr->type, "conflict.shelling") == 0 ||
+                 strcmp(hits[k].tr->type, "conflict.air_strike") == 0) &&
+                no_break(t, hits[h], hits[k]))
+                return true;
+    /* "gunmen opened fire on civilians": an attack on civilians, not a clash */
+    if (strcmp(type, "conflict.armed_clash") == 0)
+        for (size_t k = 0; k < nh; k++)
+            if (strcmp(hits[k].tr->type, "civilians.attack") == 0 &&
+                hits[k].start < hits[h].end && hits[h].start < hits[k].end)
+                return true;
     return false;
 }
 
@@ -338,7 +380,7 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
         size_t first_new = out->n;
         bool keep[32];
         for (size_t h = 0; h < nh; h++)
-            keep[h] = !dropped(hits, nh, h);
+            keep[h] = !dropped(in->text, hits, nh, h);
         for (size_t h = 0; h < nh; h++) {
             const char *type = hits[h].tr->type;
             if (!keep[h])

@@ -247,6 +247,12 @@ static bool present_statement(const char *t, const truce_event *ev)
     size_t e = ev->trigger.start;
     while (e < ev->trigger.end && t[e] != ' ')
         e++;
+    /* "I call on", "We urge": the speaker's own present */
+    size_t b = ev->trigger.start;
+    if ((b >= 2 && strncmp(t + b - 2, "I ", 2) == 0 && (b == 2 || !isalpha((unsigned char)t[b - 3]))) ||
+        (b >= 3 && (strncmp(t + b - 3, "We ", 3) == 0 || strncmp(t + b - 3, "we ", 3) == 0) &&
+         (b == 3 || !isalpha((unsigned char)t[b - 4]))))
+        return true;
     return e - ev->trigger.start >= 4 && t[e - 1] == 's' && t[e - 2] != 's' && t[e - 2] != 'u';
 }
 
@@ -545,6 +551,19 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
                   best_in ? "most precise place in the clause" : "most precise place in the sentence");
         return;
     }
+    /* only a country in the clause: a finer place elsewhere in the sentence */
+    const truce_place_mention *finer = NULL;
+    for (size_t i = 0; best && best_in && i < r->places.n; i++) {
+        const truce_place_mention *p = &r->places.items[i];
+        if (p->sentence == ev->sentence && place_ok(r, p) && p->precision != TRUCE_PLACE_COUNTRY &&
+            p->precision != TRUCE_PLACE_UNKNOWN && !in_dateline(c->in->text, r, ev->sentence, p->span) &&
+            (!finer || dist(p->span, ev->trigger) < dist(finer->span, ev->trigger)))
+            finer = p;
+    }
+    if (finer) {
+        set_place(a, c->in->text, ev, finer, "most precise place in the sentence");
+        return;
+    }
     /* a country alone, or nothing: the scene of the previous event of the
      * paragraph or of the sentence before, or of the event "the town" or
      * "the shelling" refers back to, is finer */
@@ -587,7 +606,9 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
 void ex_note_event(ex_context *c, const truce_event *ev)
 {
     const truce_reading *r = c->in->reading;
-    if (ev->place_name) {
+    /* what was said or who met is no scene for the events after it */
+    if (ev->place_name && strncmp(ev->type, "statement.", 10) != 0 &&
+        strncmp(ev->type, "diplomacy.", 10) != 0) {
         copy_place(&c->last_event_place, ev, ev->place_rule);
         c->has_last_event_place = true;
         c->last_event_paragraph = r->sentences.items[ev->sentence].paragraph;
@@ -744,6 +765,23 @@ static bool addressee(const char *t, size_t rv, truce_span m)
     return m.start - rv < 30 && ex_find(t, m.end, m.end + 8, "that", &ms, &me);
 }
 
+static bool participle_opens(const char *t, truce_span clause)
+{
+    size_t i = clause.start;
+    while (i < clause.end && t[i] == ' ')
+        i++;
+    size_t e = i;
+    /* "deliberately targeting": past an adverb */
+    while (e < clause.end && isalpha((unsigned char)t[e]))
+        e++;
+    if (e - i > 4 && strncmp(t + e - 2, "ly", 2) == 0 && e < clause.end && t[e] == ' ')
+        i = e + 1;
+    e = i;
+    while (e < clause.end && isalpha((unsigned char)t[e]))
+        e++;
+    return e - i >= 5 && islower((unsigned char)t[i]) && strncmp(t + e - 3, "ing", 3) == 0;
+}
+
 static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
 {
     const truce_reading *r = c->in->reading;
@@ -772,6 +810,24 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
                             "pronoun or description: the subject of the sentence before")))
             return rc;
         have1 = true;
+    }
+    /* "..., calling on all sides to show restraint": a participial clause
+     * acts with the subject of its sentence */
+    if (!have1 && clause.start > s.start && participle_opens(t, clause)) {
+        for (size_t i = 0; i < r->actors.n; i++) {
+            const truce_actor_mention *m = &r->actors.items[i];
+            if (m->sentence != ev->sentence || m->span.end > clause.start)
+                continue;
+            if (m->kind == TRUCE_ACTOR_MEDIA || m->kind == TRUCE_ACTOR_CIVILIANS ||
+                in_dateline(t, r, ev->sentence, m->span) ||
+                (m->rule && strncmp(m->rule, "demonym ", 8) == 0))
+                continue;
+            if ((rc = add_actor(a, ev, &cap, t, m, "actor1",
+                                "subject of the sentence (participial clause)")))
+                return rc;
+            have1 = true;
+            break;
+        }
     }
     for (size_t i = 0; i < r->actors.n; i++) {
         const truce_actor_mention *m = &r->actors.items[i];
