@@ -1021,6 +1021,38 @@ static void set_claimant(truce_arena *a, truce_event *ev, const char *t,
     ev->claimant_rule = rule;
 }
 
+/* Words that can name a source: one to seven words, no digits, no verb of
+ * their own ("the regional governor", "local officials and residents"). */
+static bool np_ok(const char *t, size_t b, size_t e)
+{
+    static const char *const V[] = {"was", "were", "is", "are", "had", "has", "have", "been",
+                                    "be", "did", "will", "would", "could", "that", "which", "who",
+                                    "it", "he", "she", "they", "we", "I", "It", "He", "She",
+                                    "They", "We", NULL};
+    int words = 0;
+    bool in = false;
+    for (size_t i = b; i < e; i++) {
+        unsigned char ch = (unsigned char)t[i];
+        if (isdigit(ch) || ch == '(' || ch == ')' || ch == ':' || ch == '\n')
+            return false;
+        if (ch == ' ') {
+            in = false;
+            continue;
+        }
+        if (!in) {
+            words++;
+            size_t we = i;
+            while (we < e && t[we] != ' ')
+                we++;
+            for (size_t k = 0; V[k]; k++)
+                if (strlen(V[k]) == we - i && strncmp(V[k], t + i, we - i) == 0)
+                    return false;
+        }
+        in = true;
+    }
+    return words >= 1 && words <= 7 && isalpha((unsigned char)t[b]);
+}
+
 static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool colon_before)
 {
     const truce_reading *r = c->in->reading;
@@ -1028,10 +1060,26 @@ static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool c
     truce_span s = r->sentences.items[ev->sentence].span;
     size_t ms, me;
     const truce_actor_mention *m;
-    if (ex_find(t, s.start, s.end, "according to", &ms, &me) &&
-        (m = actor_in(r, ev->sentence, me, me + 80 < s.end ? me + 80 : s.end, false))) {
-        set_claimant(a, ev, t, m, "\"according to\" X");
-        return;
+    static const char *const ACCORDING[] = {"according to", "a statement by", "a statement from",
+                                            "a report by", NULL};
+    if (ex_find_any(t, s.start, s.end, ACCORDING, &ms, &me)) {
+        if ((m = actor_in(r, ev->sentence, me, me + 80 < s.end ? me + 80 : s.end, false)) &&
+            m->span.start < me + 40) {
+            set_claimant(a, ev, t, m, "\"according to\" X");
+            return;
+        }
+        /* "according to local authorities": the words, when no actor is known */
+        size_t e = me;
+        while (e < s.end && e < me + 60 && t[e] != ',' && t[e] != '.' && t[e] != ';')
+            e++;
+        size_t b = me;
+        while (b < e && t[b] == ' ')
+            b++;
+        if (e > b + 2 && np_ok(t, b, e) && (ev->claimant = truce_arena_strndup(a, t + b, e - b))) {
+            ev->claimant_span = (truce_span){b, e};
+            ev->claimant_rule = "\"according to\" + words naming no known actor";
+            return;
+        }
     }
     if (ex_find(t, s.start, s.end, "citing", &ms, &me) &&
         (m = actor_in(r, ev->sentence, s.start, ms, true))) {
@@ -1051,6 +1099,22 @@ static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool c
         if ((starts_with_word(t, (truce_span){lo, s.end}, "He") ||
              (ms >= s.start + 3 && strncmp(t + ms - 3, "he ", 3) == 0)) && c->last_official) {
             set_claimant(a, ev, t, c->last_official, "pronoun before a reporting verb");
+            return;
+        }
+        /* "..., a camp official told Example Wire", "Witnesses said": the words
+         * before the verb, back to a comma or the start */
+        size_t e = ms;
+        while (e > s.start && t[e - 1] == ' ')
+            e--;
+        size_t b = e;
+        while (b > s.start && t[b - 1] != ',' && t[b - 1] != ';' && t[b - 1] != '"' &&
+               (unsigned char)t[b - 1] != 0x9D)
+            b--;
+        while (b < e && t[b] == ' ')
+            b++;
+        if (e > b + 2 && np_ok(t, b, e) && (ev->claimant = truce_arena_strndup(a, t + b, e - b))) {
+            ev->claimant_span = (truce_span){b, e};
+            ev->claimant_rule = "words before a reporting verb naming no known actor";
             return;
         }
         from = me;
@@ -1149,6 +1213,17 @@ int ex_fill(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause, b
     if ((rc = figures_from(a, c, ev, ev->sentence, clause, "number in the clause")))
         return rc;
     fill_claimant(a, c, ev, colon_before);
+    /* "The Ministry calls on...": a statement nobody else reports is its
+     * speaker's own claim */
+    if (strncmp(ev->type, "statement.", 10) == 0 && ev->claimant_rule &&
+        strncmp(ev->claimant_rule, "the outlet", 10) == 0)
+        for (size_t i = 0; i < ev->n_actors; i++)
+            if (strcmp(ev->actors[i].role, "actor1") == 0) {
+                ev->claimant = ev->actors[i].name;
+                ev->claimant_span = ev->actors[i].span;
+                ev->claimant_rule = "the speaker of the statement (nobody else reports it)";
+                break;
+            }
     fill_certainty(c, ev, clause);
     /* "will never accept": a statement is made now, whatever tense it speaks in */
     if (ev->certainty == TRUCE_CERT_PLANNED && strncmp(ev->type, "statement.", 10) == 0 &&

@@ -524,7 +524,8 @@ const char *const TRUCE_CUE_CLAIMED[] = {"claimed", "claims", "claiming", NULL};
 const char *const TRUCE_CUE_REPORTING[] = {"said", "says", "told", "announced", "stated",
                                            "noted", "claimed", "declared", "reported",
                                            "reports", "added", "complained", "stressed",
-                                           "explained", "confirmed", NULL};
+                                           "explained", "confirmed", "wrote", "estimated",
+                                           "tweeted", NULL};
 const char *const TRUCE_CUE_COUNTERFACTUAL[] = {"could have", "should have", "would have",
                                                 "might have", NULL};
 const char *const TRUCE_CUE_CONDITION[] = {"if", "If", "unless", "Unless", "in case", NULL};

@@ -291,6 +291,10 @@ static size_t try_title(scan *s, size_t start, size_t i, const char *country, in
     const actor_entry *t = longest(s, i, ACTOR_ENTRY_TITLE);
     if (!t)
         return 0;
+    /* "General Staff" is a body, not General Staff the person */
+    const actor_entry *body = longest(s, i, ACTOR_ENTRY_NAME);
+    if (body && body->plen > t->plen)
+        return 0;
     size_t after = i + t->plen;
     size_t ns = skip_spaces(s, after);
     size_t last = ns;
