@@ -782,6 +782,11 @@ static bool participle_opens(const char *t, truce_span clause)
     return e - i >= 5 && islower((unsigned char)t[i]) && strncmp(t + e - 3, "ing", 3) == 0;
 }
 
+static bool violent(const char *type)
+{
+    return strncmp(type, "conflict.", 9) == 0 || strncmp(type, "civilians.", 10) == 0;
+}
+
 static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
 {
     const truce_reading *r = c->in->reading;
@@ -851,6 +856,15 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         if (m->rule && strncmp(m->rule, "demonym ", 8) == 0 && m->kind == TRUCE_ACTOR_STATE) {
             if (!on_trigger)
                 continue;
+            /* victims named before the trigger yield actor1 to it */
+            for (size_t k = 0; k < ev->n_actors; k++)
+                if (strcmp(ev->actors[k].role, "actor1") == 0 &&
+                    ev->actors[k].kind == TRUCE_ACTOR_CIVILIANS) {
+                    ev->actors[k].role = "actor2";
+                    ev->actors[k].rule = "civilians are acted on";
+                    have1 = false;
+                    have2 = true;
+                }
             if ((rc = add_actor(a, ev, &cap, t, m, have1 ? "other" : "actor1",
                                 "demonym on the trigger noun")))
                 return rc;
@@ -875,6 +889,10 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
                    addressee(t, rv, m->span)) {
             role = "other";
             rule = "addressee of the report (\"told the mission that\")";
+        } else if (m->kind == TRUCE_ACTOR_CIVILIANS && violent(ev->type)) {
+            role = have2 ? "other" : "actor2";
+            rule = "civilians are acted on";
+            have2 = true;
         } else if (m->span.end <= ev->trigger.start) {
             if (!have1) {
                 role = "actor1";
@@ -1090,7 +1108,9 @@ static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool c
     while (ex_find_any(t, from, s.end, TRUCE_CUE_REPORTING, &ms, &me)) {
         size_t lo = ms > s.start + 80 ? ms - 80 : s.start;
         if ((m = actor_in(r, ev->sentence, lo, ms, true)) && m->kind != TRUCE_ACTOR_MEDIA &&
-            ms - m->span.end <= 30 && !memchr(t + m->span.end, ',', ms - m->span.end) &&
+            ms - m->span.end <= 30 &&
+            (!memchr(t + m->span.end, ',', ms - m->span.end) ||
+             (m->rule && strstr(m->rule, "apposition") && ms - m->span.end <= 3)) &&
             !(m->kind == TRUCE_ACTOR_STATE && (preceded_by(t, s.start, m->span.start, "in") ||
                                                preceded_by(t, s.start, m->span.start, "In")))) {
             set_claimant(a, ev, t, m, "subject of a reporting verb");
