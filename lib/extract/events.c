@@ -108,6 +108,26 @@ static int push_event(truce_arena *a, truce_event_list *out, size_t *cap, truce_
     return TRUCE_OK;
 }
 
+static bool ended_after(const char *t, size_t me, size_t end)
+{
+    static const char *const E[] = {"ended", "stopped", "subsided", "ceased", "died down", NULL};
+    size_t lim = me + 12 < end ? me + 12 : end, ms, e2;
+    return ex_find_any(t, me, lim, E, &ms, &e2) != NULL;
+}
+
+static bool territory_named(const truce_extract_input *in, uint32_t si, truce_span s)
+{
+    static const char *const W[] = {"control", "territory", "district", "region", "town",
+                                    "village", "city", "area", "villages", "lands", NULL};
+    size_t ms, me;
+    if (ex_find_any(in->text, s.start, s.end, W, &ms, &me))
+        return true;
+    for (size_t i = 0; i < in->reading->places.n; i++)
+        if (in->reading->places.items[i].sentence == si)
+            return true;
+    return false;
+}
+
 static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, hit *hits,
                      size_t *nh, size_t max)
 {
@@ -218,6 +238,19 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
                  ex_match_at(in->text, ms, ls + (in->text[ls] == ' '), "who")))
                 continue;
             if (ex_find_any(in->text, ls, ms, TRUCE_CUE_CONDITION, &cs1, &ce1))
+                continue;
+            /* "Nobody has claimed responsibility": what nobody did */
+            size_t ws = ls;
+            while (ws < ms && in->text[ws] == ' ')
+                ws++;
+            if (ex_match_at(in->text, ms, ws, "Nobody") || ex_match_at(in->text, ms, ws, "No one") ||
+                ex_match_at(in->text, ms, ws, "nobody") || ex_match_at(in->text, ms, ws, "no one"))
+                continue;
+            /* "the clashes ended": the end of violence is not more of it */
+            if (strncmp(tr->type, "conflict.", 9) == 0 && ended_after(in->text, me, s.end))
+                continue;
+            /* "was handed over to a neutral party": a transfer is of territory */
+            if (strcmp(tr->type, "territory.transfer") == 0 && !territory_named(in, si, s))
                 continue;
             /* "107 ceasefire violations, including 45 explosions": a part of
              * the event named before it, not one of its own */

@@ -12,6 +12,7 @@
 #include "extract/fields.h"
 
 static int precision_rank(truce_place_precision p);
+static bool in_dateline(const char *t, const truce_reading *r, uint32_t si, truce_span m);
 static bool unlisted_place(const ex_context *c, const truce_event *ev, truce_span clause,
                            truce_span *out, bool *settlement);
 static bool preceded_by(const char *t, size_t sent_start, size_t pos, const char *word);
@@ -30,8 +31,11 @@ static bool place_ok(const truce_reading *r, const truce_place_mention *p)
                 return false;
             continue;
         }
+        /* a place inside a name: "Fano militia", "Tigray Defense Forces" */
         if (m->kind == TRUCE_ACTOR_ORGANISATION || m->kind == TRUCE_ACTOR_OFFICIAL ||
-            m->kind == TRUCE_ACTOR_MEDIA)
+            m->kind == TRUCE_ACTOR_MEDIA ||
+            ((m->kind == TRUCE_ACTOR_GROUP || m->kind == TRUCE_ACTOR_MILITARY) &&
+             !(m->rule && strncmp(m->rule, "demonym", 7) == 0) && m->span.start == p->span.start))
             return false;
     }
     return true;
@@ -43,6 +47,13 @@ void ex_context_init(ex_context *c, const truce_extract_input *in)
     memset(c, 0, sizeof *c);
     c->in = in;
     c->prev_sentence = -1;
+    const truce_reading *r = in->reading;
+    for (size_t i = 0; r && i < r->places.n && !c->dateline_place; i++) {
+        const truce_place_mention *p = &r->places.items[i];
+        if (p->precision == TRUCE_PLACE_POINT && p->sentence < r->sentences.n &&
+            in_dateline(in->text, r, p->sentence, p->span))
+            c->dateline_place = p;
+    }
 }
 
 static bool within(truce_span inner, truce_span outer)
@@ -598,9 +609,14 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
                   "last town or region named in the three sentences before");
         return;
     }
-    if (best)
+    if (best) {
         set_place(a, c->in->text, ev, best,
                   best_in ? "country in the clause" : "country in the sentence");
+        return;
+    }
+    /* nothing named: where the report was filed, from its dateline */
+    if (c->dateline_place)
+        set_place(a, c->in->text, ev, c->dateline_place, "the dateline's place (nothing named)");
 }
 
 void ex_note_event(ex_context *c, const truce_event *ev)
@@ -787,6 +803,25 @@ static bool violent(const char *type)
     return strncmp(type, "conflict.", 9) == 0 || strncmp(type, "civilians.", 10) == 0;
 }
 
+/* "detained by members of the X", "killed by fighters of the X": the
+ * agent a few words after "by" */
+static bool agent_after_by(const char *t, size_t from, size_t at)
+{
+    size_t ms, me;
+    size_t f0 = at > from + 30 ? at - 30 : from;
+    while (f0 < at && ex_find(t, f0, at, "by", &ms, &me)) {
+        if (words_between(t, me, at) <= 3) {
+            static const char *const P[] = {"members of", "fighters of", "units of", "soldiers of",
+                                            "troops of", "militants of", "forces of", NULL};
+            size_t a2, b2;
+            if (words_between(t, me, at) == 0 || ex_find_any(t, me, at, P, &a2, &b2))
+                return true;
+        }
+        f0 = me;
+    }
+    return false;
+}
+
 static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
 {
     const truce_reading *r = c->in->reading;
@@ -901,7 +936,8 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
                 have1 = true;
             }
         } else if (preceded_by(t, s.start, m->span.start, "by") ||
-                   preceded_by(t, s.start, m->span.start, "by the")) {
+                   preceded_by(t, s.start, m->span.start, "by the") ||
+                   agent_after_by(t, ev->trigger.end, m->span.start)) {
             role = "actor1";
             rule = "agent after \"by\" (passive)";
             for (size_t k = 0; k < ev->n_actors; k++)

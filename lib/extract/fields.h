@@ -24,7 +24,8 @@ typedef struct ex_context {
     bool has_last_event_place;
     uint32_t last_event_paragraph;
     uint32_t last_event_sentence;
-    truce_span prev_unlisted;              /* unlisted place name of the previous sentence */
+    truce_span prev_unlisted;
+    const truce_place_mention *dateline_place; /* "GOMA, Feb 8 (Wire) -" */              /* unlisted place name of the previous sentence */
 } ex_context;
 
 /* End of a wire dateline ("GOMA, Feb 8 (Wire) - ") opening sentence s, or 0. */

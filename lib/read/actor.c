@@ -20,6 +20,7 @@ typedef struct learned {
     const char *name;
     const char *title;
     char country[3];
+    int body_kind;         /* -1: an official's surname; else the kind of a body's acronym */
 } learned;
 
 typedef struct scan {
@@ -180,6 +181,7 @@ static int learn(scan *s, const char *surname, size_t slen, const char *name, co
     l->slen = slen;
     l->name = name;
     l->title = title;
+    l->body_kind = -1;
     if (country && strlen(country) == 2)
         memcpy(l->country, country, 3);
     return TRUCE_OK;
@@ -447,6 +449,99 @@ static size_t try_description(scan *s, size_t i, int *rc)
     return 0;
 }
 
+/* A capitalised name ending in a body noun that no dictionary lists
+ * ("Special Deterrence Force", "National Liberation Army (ELN)", "the 444
+ * Brigade"): a group, force, office or mission; an acronym in brackets after
+ * it stands for it later in the document. */
+static size_t try_body(scan *s, size_t i, int *rc)
+{
+    static const struct { const char *head; truce_actor_kind kind; } H[] = {
+        {"Force", TRUCE_ACTOR_MILITARY}, {"Forces", TRUCE_ACTOR_MILITARY},
+        {"Army", TRUCE_ACTOR_MILITARY}, {"Brigade", TRUCE_ACTOR_MILITARY},
+        {"Battalion", TRUCE_ACTOR_MILITARY}, {"Regiment", TRUCE_ACTOR_MILITARY},
+        {"Division", TRUCE_ACTOR_MILITARY}, {"Guard", TRUCE_ACTOR_MILITARY},
+        {"Guards", TRUCE_ACTOR_MILITARY}, {"Corps", TRUCE_ACTOR_MILITARY},
+        {"Police", TRUCE_ACTOR_MILITARY}, {"Front", TRUCE_ACTOR_GROUP},
+        {"Movement", TRUCE_ACTOR_GROUP}, {"Militia", TRUCE_ACTOR_GROUP},
+        {"Group", TRUCE_ACTOR_GROUP}, {"Alliance", TRUCE_ACTOR_GROUP},
+        {"Brotherhood", TRUCE_ACTOR_GROUP}, {"Resistance", TRUCE_ACTOR_GROUP},
+        {"Ministry", TRUCE_ACTOR_GOVERNMENT}, {"Office", TRUCE_ACTOR_GOVERNMENT},
+        {"Service", TRUCE_ACTOR_GOVERNMENT}, {"Agency", TRUCE_ACTOR_GOVERNMENT},
+        {"Council", TRUCE_ACTOR_GOVERNMENT}, {"Committee", TRUCE_ACTOR_ORGANISATION},
+        {"Administration", TRUCE_ACTOR_GOVERNMENT}, {"Commission", TRUCE_ACTOR_ORGANISATION},
+        {"Mission", TRUCE_ACTOR_ORGANISATION}, {"Organisation", TRUCE_ACTOR_ORGANISATION},
+        {"Organization", TRUCE_ACTOR_ORGANISATION}, {"Foundation", TRUCE_ACTOR_ORGANISATION},
+    };
+    static const char *const LINK[] = {"of", "for", "the", "of the", NULL};
+    size_t p = i, end = 0, words = 0;
+    truce_actor_kind kind = TRUCE_ACTOR_GROUP;
+    for (int w = 0; w < 7 && p < s->len; w++) {
+        size_t e = 0;
+        if (w == 0 && isdigit((unsigned char)s->t[p])) {
+            e = p;
+            while (e < s->len && isdigit((unsigned char)s->t[e]))
+                e++;
+            if (!ends_word(s, e))
+                break;
+        } else {
+            e = name_word(s, p);
+            if (!e || stop_word(s, p, e))
+                break;
+            /* "Soldiers of the Ukrainian Armed Forces": a demonym's group is
+             * read from the demonym */
+            const actor_entry *adj = longest(s, p, ACTOR_ENTRY_ADJ);
+            const actor_entry *st = longest(s, p, ACTOR_ENTRY_NAME);
+            if ((adj && adj->plen == e - p) || (st && st->kind == TRUCE_ACTOR_STATE))
+                return 0;
+        }
+        words++;
+        for (size_t k = 0; k < sizeof H / sizeof H[0]; k++)
+            if (strlen(H[k].head) == e - p && strncmp(H[k].head, s->t + p, e - p) == 0 &&
+                words >= 2) {
+                end = e;
+                kind = H[k].kind;
+            }
+        if (e >= s->len || s->t[e] != ' ')
+            break;
+        p = e + 1;
+        /* "Ministry of the Interior": a linking word inside the name */
+        for (size_t k = 0; LINK[k]; k++) {
+            size_t ll = strlen(LINK[k]);
+            if (p + ll + 1 < s->len && strncmp(s->t + p, LINK[k], ll) == 0 && s->t[p + ll] == ' ' &&
+                upper_at(s, p + ll + 1)) {
+                p += ll + 1;
+                break;
+            }
+        }
+    }
+    if (!end)
+        return 0;
+    /* "... Army (ELN)" */
+    size_t q = end, a0 = 0, a1 = 0;
+    if (q + 3 < s->len && s->t[q] == ' ' && s->t[q + 1] == '(') {
+        a0 = q + 2;
+        a1 = a0;
+        while (a1 < s->len && isupper((unsigned char)s->t[a1]))
+            a1++;
+        if (a1 - a0 < 2 || a1 - a0 > 6 || a1 >= s->len || s->t[a1] != ')')
+            a0 = a1 = 0;
+    }
+    const char *nm = a1 ? truce_arena_printf(s->a, "%.*s (%.*s)", (int)(end - i), s->t + i,
+                                             (int)(a1 - a0), s->t + a0)
+                        : truce_arena_strndup(s->a, s->t + i, end - i);
+    if (!nm)
+        return *rc = TRUCE_ENOMEM, 0;
+    if ((*rc = emit(s, i, end, nm, kind, "", NULL, "capitalised name ending in a body noun")))
+        return 0;
+    if (a1) {
+        if ((*rc = learn(s, s->t + a0, a1 - a0, nm, NULL, "")))
+            return 0;
+        s->known[s->nk - 1].body_kind = (int)kind;
+        return a1 + 1;
+    }
+    return end;
+}
+
 static size_t try_at(scan *s, size_t i, int *rc)
 {
     /* "ex-" and "former" belong to the title's span. */
@@ -527,8 +622,11 @@ static size_t try_at(scan *s, size_t i, int *rc)
     }
     const learned *l = known_surname(s, i);
     if (l && (!name || name->plen <= l->slen)) {
-        if ((*rc = emit(s, i, i + l->slen, l->name, TRUCE_ACTOR_OFFICIAL, l->country, l->title,
-                        "surname of an official named before")))
+        bool body = l->body_kind >= 0;
+        if ((*rc = emit(s, i, i + l->slen, l->name,
+                        body ? (truce_actor_kind)l->body_kind : TRUCE_ACTOR_OFFICIAL, l->country,
+                        l->title, body ? "acronym of a body named before" :
+                                         "surname of an official named before")))
             return 0;
         return i + l->slen;
     }
@@ -571,8 +669,12 @@ static size_t try_at(scan *s, size_t i, int *rc)
             return 0;
         return i + name->plen;
     }
-    if (!in_headline(s, i))
+    if (!in_headline(s, i)) {
+        size_t be = try_body(s, i, rc);
+        if (be || *rc)
+            return be;
         return try_description(s, i, rc);
+    }
     return 0;
 }
 
