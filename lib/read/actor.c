@@ -473,6 +473,16 @@ static size_t try_body(scan *s, size_t i, int *rc)
         {"Organization", TRUCE_ACTOR_ORGANISATION}, {"Foundation", TRUCE_ACTOR_ORGANISATION},
     };
     static const char *const LINK[] = {"of", "for", "the", "of the", NULL};
+    /* "Fighters of the X Front" at a sentence's start: the capital is the
+     * sentence's, the name starts after the linking word */
+    size_t b = i;
+    while (b > 0 && (s->t[b - 1] == ' ' || s->t[b - 1] == '"'))
+        b--;
+    size_t w0 = name_word(s, i);
+    if ((b == 0 || s->t[b - 1] == '.' || s->t[b - 1] == '\n' || s->t[b - 1] == '?' ||
+         s->t[b - 1] == '!') &&
+        w0 && w0 + 4 < s->len && strncmp(s->t + w0, " of ", 4) == 0)
+        return 0;
     size_t p = i, end = 0, words = 0;
     truce_actor_kind kind = TRUCE_ACTOR_GROUP;
     for (int w = 0; w < 7 && p < s->len; w++) {
