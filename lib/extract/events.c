@@ -108,6 +108,70 @@ static int push_event(truce_arena *a, truce_event_list *out, size_t *cap, truce_
     return TRUCE_OK;
 }
 
+/* "repelled", "attacked", "had withdrawn" are about war only beside an
+ * armed force. */
+static bool names_force(const truce_extract_input *in, uint32_t si, truce_span s)
+{
+    size_t ms, me;
+    if (ex_find_any(in->text, s.start, s.end, TRUCE_FORCE_WORDS, &ms, &me))
+        return true;
+    for (size_t i = 0; i < in->reading->actors.n; i++) {
+        const truce_actor_mention *m = &in->reading->actors.items[i];
+        if (m->sentence == si && (m->kind == TRUCE_ACTOR_MILITARY || m->kind == TRUCE_ACTOR_GROUP))
+            return true;
+    }
+    return false;
+}
+
+static bool polity_kind(const truce_actor_mention *m)
+{
+    switch (m->kind) {
+    case TRUCE_ACTOR_STATE:
+    case TRUCE_ACTOR_GOVERNMENT:
+    case TRUCE_ACTOR_MILITARY:
+    case TRUCE_ACTOR_GROUP:
+    case TRUCE_ACTOR_ORGANISATION:
+        return true;
+    case TRUCE_ACTOR_OFFICIAL:
+        return m->country[0] || m->title;
+    default:
+        return false;
+    }
+}
+
+/* Statements, agreements and visits count when a polity makes them: an
+ * actor of the sentence (or, after a pronoun, of the sentence before), or
+ * the writer speaking as "we" or "I". */
+static bool names_polity(const truce_extract_input *in, uint32_t si, truce_span s, size_t ms)
+{
+    const truce_reading *r = in->reading;
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const truce_actor_mention *m = &r->actors.items[i];
+        if (m->sentence == si && polity_kind(m))
+            return true;
+    }
+    size_t b = ms;
+    while (b > s.start && in->text[b - 1] == ' ')
+        b--;
+    size_t w = b;
+    while (w > s.start && isalpha((unsigned char)in->text[w - 1]))
+        w--;
+    if ((b - w == 1 && in->text[w] == 'I') ||
+        (b - w == 2 && (strncmp(in->text + w, "We", 2) == 0 || strncmp(in->text + w, "we", 2) == 0)))
+        return true;
+    static const char *const P[] = {"He", "She", "They", "It", "The", NULL};
+    bool pron = false;
+    for (size_t k = 0; P[k]; k++)
+        pron |= ex_match_at(in->text, s.end, s.start, P[k]) != 0;
+    if (pron && si > 0)
+        for (size_t i = 0; i < r->actors.n; i++) {
+            const truce_actor_mention *m = &r->actors.items[i];
+            if (m->sentence == si - 1 && polity_kind(m))
+                return true;
+        }
+    return false;
+}
+
 static bool ended_after(const char *t, size_t me, size_t end)
 {
     static const char *const E[] = {"ended", "stopped", "subsided", "ceased", "died down", NULL};
@@ -217,6 +281,10 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
             if (ex_find_any(in->text, ps0, ms, TRUCE_CUE_PURPOSE, &ns, &ne) && ne == ms - 1)
                 continue;
             if ((tr->flags & TRIG_NEED_MILITARY_BEFORE) && !has_military_before(r, si, s.start, ms))
+                continue;
+            if ((tr->flags & TRIG_NEED_FORCE) && !names_force(in, si, s))
+                continue;
+            if ((tr->flags & TRIG_NEED_POLITY) && !names_polity(in, si, s, ms))
                 continue;
             /* an overlapping hit of the same type is the same words */
             bool dup = false;

@@ -11,6 +11,9 @@
 enum {
     TRIG_NEED_OFFICIAL_AFTER = 1, /* an official or government actor must follow */
     TRIG_NEED_MILITARY_BEFORE = 2,/* an armed-forces actor must precede it */
+    TRIG_NEED_FORCE = 4,          /* the sentence names an armed force ("troops", an army...) */
+    TRIG_NEED_POLITY = 8,         /* the sentence names a state, government, force, group,
+                                   * organisation or official, or the speaker is "we"/"I" */
 };
 
 typedef struct trigger {
@@ -35,6 +38,7 @@ extern const char *const TRUCE_CUE_COUNTERFACTUAL[];
 extern const char *const TRUCE_CUE_PURPOSE[];
 extern const char *const TRUCE_CUE_CONDITION[];
 extern const char *const TRUCE_CUE_OBSERVING[];
+extern const char *const TRUCE_FORCE_WORDS[];
 extern const char *const TRUCE_CUE_VISITOR[];
 
 /* Matches `phrase` at text[i] (word start); returns the end or 0. */

@@ -249,6 +249,14 @@ static void year_back(char *iso)
     memcpy(iso, buf, 4);
 }
 
+static bool strncasecmp_ascii(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+            return false;
+    return true;
+}
+
 /* A statement whose trigger verb is in the present simple ("calls on",
  * "rejects", "accuses"). */
 static bool present_statement(const char *t, const truce_event *ev)
@@ -260,6 +268,8 @@ static bool present_statement(const char *t, const truce_event *ev)
         e++;
     /* "I call on", "We urge": the speaker's own present */
     size_t b = ev->trigger.start;
+    if (strncmp(t + b, "I ", 2) == 0 || strncasecmp_ascii(t + b, "we ", 3))
+        return true;
     if ((b >= 2 && strncmp(t + b - 2, "I ", 2) == 0 && (b == 2 || !isalpha((unsigned char)t[b - 3]))) ||
         (b >= 3 && (strncmp(t + b - 3, "We ", 3) == 0 || strncmp(t + b - 3, "we ", 3) == 0) &&
          (b == 3 || !isalpha((unsigned char)t[b - 4]))))
