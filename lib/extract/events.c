@@ -145,6 +145,8 @@ static bool polity_kind(const truce_actor_mention *m)
 static bool names_polity(const truce_extract_input *in, uint32_t si, truce_span s, size_t ms)
 {
     const truce_reading *r = in->reading;
+    if (names_force(in, si, s))
+        return true;
     for (size_t i = 0; i < r->actors.n; i++) {
         const truce_actor_mention *m = &r->actors.items[i];
         if (m->sentence == si && polity_kind(m))
