@@ -174,6 +174,19 @@ static bool names_polity(const truce_extract_input *in, uint32_t si, truce_span 
     return false;
 }
 
+static bool names_monitor(const truce_extract_input *in, uint32_t si, truce_span s)
+{
+    size_t ms, me;
+    if (ex_find_any(in->text, s.start, s.end, TRUCE_MONITOR_WORDS, &ms, &me))
+        return true;
+    for (size_t i = 0; i < in->reading->actors.n; i++) {
+        const truce_actor_mention *m = &in->reading->actors.items[i];
+        if (m->sentence == si && m->kind == TRUCE_ACTOR_ORGANISATION)
+            return true;
+    }
+    return false;
+}
+
 static bool ended_after(const char *t, size_t me, size_t end)
 {
     static const char *const E[] = {"ended", "stopped", "subsided", "ceased", "died down", NULL};
@@ -288,6 +301,8 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
                 continue;
             if ((tr->flags & TRIG_NEED_POLITY) && !names_polity(in, si, s, ms))
                 continue;
+            if ((tr->flags & TRIG_NEED_MONITOR) && !names_monitor(in, si, s))
+                continue;
             /* an overlapping hit of the same type is the same words */
             bool dup = false;
             for (size_t h = 0; h < *nh; h++)
@@ -307,6 +322,11 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
                 (ex_match_at(in->text, ms, ls + (in->text[ls] == ' '), "which") ||
                  ex_match_at(in->text, ms, ls + (in->text[ls] == ' '), "who")))
                 continue;
+            size_t rs1 = ms > ls + 25 ? ms - 25 : ls, rc1, rc2;
+            static const char *const REL[] = {"who is", "who was", "who are", "which is", NULL};
+            if (strncmp(tr->type, "statement.", 10) == 0 &&
+                ex_find_any(in->text, rs1, ms, REL, &rc1, &rc2))
+                continue;
             if (ex_find_any(in->text, ls, ms, TRUCE_CUE_CONDITION, &cs1, &ce1))
                 continue;
             /* "Nobody has claimed responsibility": what nobody did */
@@ -324,8 +344,7 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
                 continue;
             /* "107 ceasefire violations, including 45 explosions": a part of
              * the event named before it, not one of its own */
-            size_t is0 = ms > s.start + 18 ? ms - 18 : s.start;
-            if (ex_find(in->text, is0, ms, "including", &cs1, &ce1))
+            if (ex_find(in->text, ls, ms, "including", &cs1, &ce1))
                 continue;
             if (!dup && *nh < max)
                 hits[(*nh)++] = (hit){tr, ms, me};
@@ -395,8 +414,42 @@ static bool dropped(const char *t, const hit *hits, size_t nh, size_t h)
     if (strcmp(type, "military.deployment") == 0 &&
         type_present(hits, nh, "military.base_established"))
         return true;
-    if (strcmp(type, "statement.accusation") == 0 && violence_present(hits, nh))
-        return true;
+    /* blame beside the violence it is about is that violence, unless the
+     * violence is what the blame names ("accused each other of shelling
+     * the plant"): then both are kept, the violence as alleged */
+    if (strcmp(type, "statement.accusation") == 0 && violence_present(hits, nh)) {
+        bool names_it = false;
+        for (size_t k = 0; k < nh; k++)
+            if (k != h && hits[k].start > hits[h].end && no_break(t, hits[h], hits[k]) &&
+                (strncmp(hits[k].tr->type, "conflict.", 9) == 0 ||
+                 strncmp(hits[k].tr->type, "civilians.", 10) == 0))
+                names_it = true;
+        if (!names_it)
+            return true;
+    }
+    /* "condemned the mortar attack": the attack was reported before; the
+     * condemnation is the event */
+    if (strncmp(type, "conflict.", 9) == 0 || strncmp(type, "civilians.", 10) == 0) {
+        size_t b = hits[h].start;
+        bool definite = b >= 4 && strncmp(t + b - 4, "the ", 4) == 0;
+        if (!definite && b >= 5) {
+            size_t w = b - 1;
+            while (w > 0 && t[w - 1] != ' ')
+                w--;
+            definite = w >= 4 && strncmp(t + w - 4, "the ", 4) == 0;
+        }
+        for (size_t k = 0; definite && k < h; k++)
+            if ((strcmp(hits[k].tr->type, "statement.accusation") == 0 ||
+                 strcmp(hits[k].tr->type, "statement.denial") == 0) &&
+                hits[k].end <= hits[h].start && no_break(t, hits[k], hits[h]))
+                return true;
+    }
+    /* "would not tolerate" beside a threat or demand is that statement */
+    if (strcmp(type, "statement.position") == 0)
+        for (size_t k = 0; k < nh; k++)
+            if (strncmp(hits[k].tr->type, "statement.", 10) == 0 &&
+                strcmp(hits[k].tr->type, "statement.position") != 0 && no_break(t, hits[k], hits[h]))
+                return true;
     /* "returned home from captivity in an exchange": the exchange */
     if (strcmp(type, "humanitarian.return") == 0 &&
         type_present(hits, nh, "humanitarian.prisoner_exchange"))

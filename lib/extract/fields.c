@@ -12,6 +12,7 @@
 #include "extract/fields.h"
 
 static int precision_rank(truce_place_precision p);
+static bool violent(const char *type);
 static bool in_dateline(const char *t, const truce_reading *r, uint32_t si, truce_span m);
 static bool unlisted_place(const ex_context *c, const truce_event *ev, truce_span clause,
                            truce_span *out, bool *settlement);
@@ -277,6 +278,19 @@ static bool present_statement(const char *t, const truce_event *ev)
     return e - ev->trigger.start >= 4 && t[e - 1] == 's' && t[e - 2] != 's' && t[e - 2] != 'u';
 }
 
+/* ", the Army said in a statement on Tuesday night": a date after the
+ * reporting verb that follows the event dates the report, not the event. */
+static bool report_date(const char *t, const truce_event *ev, truce_span d)
+{
+    if (strncmp(ev->type, "statement.", 10) == 0 || d.start < ev->trigger.end)
+        return false;
+    static const char *const SAID[] = {"said", "says", "told", "reported", "stated", "added",
+                                       "wrote", NULL};
+    size_t from = d.start > ev->trigger.end + 40 ? d.start - 40 : ev->trigger.end, ms, me;
+    const char *v = ex_find_any(t, from, d.start, SAID, &ms, &me);
+    return v && !memchr(t + me, ',', d.start - me) && !memchr(t + me, ';', d.start - me);
+}
+
 static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause,
                      bool quoted)
 {
@@ -286,7 +300,8 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
     for (size_t i = 0; i < r->dates.n; i++) {
         const truce_date_mention *d = &r->dates.items[i];
         if (d->sentence != ev->sentence || !usable_date(d) ||
-            in_dateline(c->in->text, r, ev->sentence, d->span))
+            in_dateline(c->in->text, r, ev->sentence, d->span) ||
+            report_date(c->in->text, ev, d->span))
             continue;
         bool inc = within(d->span, clause);
         if (!best || (inc && !best_in_clause) ||
@@ -420,6 +435,31 @@ static size_t proper_name_at(const char *t, size_t i, size_t end)
     return e;
 }
 
+static bool overlaps_place(const truce_reading *r, size_t a, size_t b)
+{
+    for (size_t i = 0; i < r->places.n; i++)
+        if (r->places.items[i].span.start < b && a < r->places.items[i].span.end)
+            return true;
+    return false;
+}
+
+/* The name ends in a word for a natural or built feature. */
+static bool geo_head(const char *t, size_t a, size_t e)
+{
+    static const char *const H[] = {"Valley", "Mountains", "Mountain", "River", "Strait", "Gulf",
+                                    "Sea", "Corridor", "Pass", "Heights", "Plain", "Desert",
+                                    "Hills", "Island", "Islands", "Peninsula", "Basin", "Gorge",
+                                    "Lake", "Plateau", "Strip", "Bank", "Highway", "Bridge",
+                                    "Airport", "Dam", "Canal", NULL};
+    size_t w = e;
+    while (w > a && t[w - 1] != ' ')
+        w--;
+    for (size_t k = 0; H[k]; k++)
+        if (strlen(H[k]) == e - w && strncmp(H[k], t + w, e - w) == 0)
+            return true;
+    return false;
+}
+
 /* A place the gazetteer does not list, named after a settlement noun ("the
  * village of Shtula") or after "in", "near", "at" in the clause: kept as
  * written, without coordinates. `settlement` says which cue found it. */
@@ -448,8 +488,18 @@ static bool unlisted_place(const ex_context *c, const truce_event *ev, truce_spa
                 size_t p = me;
                 while (p < clause.end && t[p] == ' ')
                     p++;
+                bool the = false;
+                if (pass == 1 && p + 4 < clause.end && strncmp(t + p, "the ", 4) == 0 &&
+                    isupper((unsigned char)t[p + 4])) {
+                    p += 4;
+                    the = true;
+                }
                 size_t e = proper_name_at(t, p, clause.end);
-                if (!e || overlaps_mention(r, p, e) || in_dateline(t, r, ev->sentence, (truce_span){p, e}))
+                if (!e || overlaps_mention(r, p, e) || overlaps_place(r, p, e) ||
+                    in_dateline(t, r, ev->sentence, (truce_span){p, e}))
+                    continue;
+                /* "in the Galwan Valley": after "the", only a named feature */
+                if (the && !geo_head(t, p, e))
                     continue;
                 truce_span cand = {p, e};
                 size_t d = dist(cand, ev->trigger);
@@ -560,6 +610,14 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             memcpy(ev->country, best->country, 3);
         return;
     }
+    /* violence without a place of its own where violence was last reported:
+     * "fighting continued near the airfield" */
+    if ((!best || best->precision == TRUCE_PLACE_COUNTRY) && violent(ev->type) &&
+        c->has_last_violent_place && c->last_violent_place.place_precision != TRUCE_PLACE_COUNTRY &&
+        ev->sentence <= c->last_violent_sentence + 4 && c->last_event_sentence != ev->sentence) {
+        copy_place(ev, &c->last_violent_place, "place of the last violent event");
+        return;
+    }
     /* a clause without a place of its own shares the scene of the event
      * named before it in the same sentence */
     if ((!best || !best_in) && c->has_last_event_place && c->last_event_sentence == ev->sentence &&
@@ -637,6 +695,11 @@ void ex_note_event(ex_context *c, const truce_event *ev)
         strncmp(ev->type, "diplomacy.", 10) != 0) {
         copy_place(&c->last_event_place, ev, ev->place_rule);
         c->has_last_event_place = true;
+        if (violent(ev->type)) {
+            copy_place(&c->last_violent_place, ev, ev->place_rule);
+            c->has_last_violent_place = true;
+            c->last_violent_sentence = ev->sentence;
+        }
         c->last_event_paragraph = r->sentences.items[ev->sentence].paragraph;
         c->last_event_sentence = ev->sentence;
     }
@@ -832,6 +895,38 @@ static bool agent_after_by(const char *t, size_t from, size_t at)
     return false;
 }
 
+/* "in northern Mozambique": a compass word between the preposition and
+ * the state */
+static bool compass_place(const char *t, size_t sent_start, size_t pos)
+{
+    static const char *const C[] = {"northern", "southern", "eastern", "western", "central",
+                                    "north-eastern", "north-western", "south-eastern",
+                                    "south-western", "northeastern", "northwestern",
+                                    "southeastern", "southwestern", NULL};
+    for (size_t k = 0; C[k]; k++) {
+        char w[40];
+        snprintf(w, sizeof w, "in %s", C[k]);
+        if (preceded_by(t, sent_start, pos, w))
+            return true;
+        snprintf(w, sizeof w, "inside %s", C[k]);
+        if (preceded_by(t, sent_start, pos, w))
+            return true;
+    }
+    return preceded_by(t, sent_start, pos, "inside");
+}
+
+/* "several Syrian soldiers were killed in the shelling": the subject of a
+ * passive of harm is acted on */
+static bool passive_victim(const char *t, size_t from, size_t to)
+{
+    static const char *const P[] = {"were killed", "was killed", "were wounded", "was wounded",
+                                    "were injured", "was injured", "were shot", "was shot",
+                                    "died", "were detained", "was detained", "were abducted",
+                                    "was abducted", "were hurt", NULL};
+    size_t ms, me;
+    return to > from && to - from < 60 && ex_find_any(t, from, to, P, &ms, &me) != NULL;
+}
+
 static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
 {
     const truce_reading *r = c->in->reading;
@@ -918,10 +1013,20 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         }
         /* "in Armenia", "near Moscow": a state named as a place, not acting;
          * "the authorities in Tskhinvali" are its government */
+        /* "fired from Syria": where the fire came from acts */
+        if (m->kind == TRUCE_ACTOR_STATE && violent(ev->type) &&
+            (preceded_by(t, s.start, m->span.start, "fired from") ||
+             preceded_by(t, s.start, m->span.start, "launched from"))) {
+            if ((rc = add_actor(a, ev, &cap, t, m, have1 ? "other" : "actor1",
+                                "origin of the fire (\"fired from\")")))
+                return rc;
+            have1 = true;
+            continue;
+        }
         if (m->kind == TRUCE_ACTOR_STATE &&
             (preceded_by(t, s.start, m->span.start, "in") || preceded_by(t, s.start, m->span.start, "In") ||
              preceded_by(t, s.start, m->span.start, "near") ||
-             preceded_by(t, s.start, m->span.start, "from")) &&
+             preceded_by(t, s.start, m->span.start, "from") || compass_place(t, s.start, m->span.start)) &&
             !preceded_by(t, s.start, m->span.start, "authorities in") &&
             !preceded_by(t, s.start, m->span.start, "officials in") &&
             !preceded_by(t, s.start, m->span.start, "government in"))
@@ -934,6 +1039,11 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
                    addressee(t, rv, m->span)) {
             role = "other";
             rule = "addressee of the report (\"told the mission that\")";
+        } else if (violent(ev->type) && m->span.end <= ev->trigger.start &&
+                   passive_victim(t, m->span.end, ev->trigger.start)) {
+            role = have2 ? "other" : "actor2";
+            rule = "subject of \"were killed\", \"was detained\"... (acted on)";
+            have2 = true;
         } else if (m->kind == TRUCE_ACTOR_CIVILIANS && violent(ev->type)) {
             role = have2 ? "other" : "actor2";
             rule = "civilians are acted on";
@@ -1238,6 +1348,14 @@ static void fill_certainty(ex_context *c, truce_event *ev, truce_span whole)
     if ((cue = ex_find_any(t, whole.start, whole.end, TRUCE_CUE_ALLEGED, &ms, &me))) {
         ev->certainty = TRUCE_CERT_ALLEGED;
         ev->certainty_rule = cue;
+        return;
+    }
+    static const char *const BLAME[] = {"accused", "accuses", "accusing", "blamed", "blames", NULL};
+    if ((strncmp(ev->type, "conflict.", 9) == 0 || strncmp(ev->type, "civilians.", 10) == 0) &&
+        (cue = ex_find_any(t, clause.start, ev->trigger.start, BLAME, &ms, &me))) {
+        /* "accused each other of shelling the plant" */
+        ev->certainty = TRUCE_CERT_ALLEGED;
+        ev->certainty_rule = "the violence is what an accusation names";
         return;
     }
     if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_DENIED, &ms, &me))) {

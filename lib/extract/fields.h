@@ -22,6 +22,9 @@ typedef struct ex_context {
     long prev_sentence;
     truce_event last_event_place;          /* place fields of the last event */
     bool has_last_event_place;
+    truce_event last_violent_place;        /* place fields of the last violent event */
+    bool has_last_violent_place;
+    uint32_t last_violent_sentence;
     uint32_t last_event_paragraph;
     uint32_t last_event_sentence;
     truce_span prev_unlisted;
