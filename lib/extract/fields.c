@@ -419,7 +419,7 @@ static bool calendar_word(const char *t, size_t a, size_t b)
 static size_t proper_name_at(const char *t, size_t i, size_t end)
 {
     size_t e = 0, p = i;
-    for (int w = 0; w < 3 && p < end && isupper((unsigned char)t[p]); w++) {
+    for (int w = 0; w < 4 && p < end && isupper((unsigned char)t[p]); w++) {
         size_t q = p;
         while (q < end && (isalnum((unsigned char)t[q]) || (unsigned char)t[q] >= 0x80 ||
                            t[q] == '-' || t[q] == '\''))
@@ -450,12 +450,18 @@ static bool geo_head(const char *t, size_t a, size_t e)
                                     "Sea", "Corridor", "Pass", "Heights", "Plain", "Desert",
                                     "Hills", "Island", "Islands", "Peninsula", "Basin", "Gorge",
                                     "Lake", "Plateau", "Strip", "Bank", "Highway", "Bridge",
-                                    "Airport", "Dam", "Canal", NULL};
+                                    "Airport", "Dam", "Canal", "Plant", "Station", NULL};
     size_t w = e;
     while (w > a && t[w - 1] != ' ')
         w--;
     for (size_t k = 0; H[k]; k++)
         if (strlen(H[k]) == e - w && strncmp(H[k], t + w, e - w) == 0)
+            return true;
+    /* "the Kornidzor checkpoint" */
+    static const char *const L[] = {" checkpoint", " crossing", " border crossing", " camp",
+                                    " airport", " airfield", " base", " valley", " river", NULL};
+    for (size_t k = 0; L[k]; k++)
+        if (strncmp(t + e, L[k], strlen(L[k])) == 0 && !isalpha((unsigned char)t[e + strlen(L[k])]))
             return true;
     return false;
 }
@@ -473,6 +479,7 @@ static bool unlisted_place(const ex_context *c, const truce_event *ev, truce_spa
                                              "residents of", "outskirts of", "province of",
                                              "region of", "sector of", NULL};
     static const char *const NEAR[] = {"near", "in", "at", "outside", "around", "to", "reach",
+                                       "through", "via",
                                        "reached", "entered", "fled", "from", "towards", NULL};
     const char *t = c->in->text;
     const truce_reading *r = c->in->reading;
@@ -548,6 +555,13 @@ static void copy_place(truce_event *dst, const truce_event *src, const char *rul
     dst->place_rule = rule;
 }
 
+/* 1 when the place is where something came from ("fled from Karabakh",
+ * "fired from Syria"): the scene is elsewhere when another place is named. */
+static int origin(const char *t, truce_span p)
+{
+    return p.start >= 5 && strncmp(t + p.start - 5, "from ", 5) == 0;
+}
+
 /* 1 when the place is named as the container of the next one ("the
  * Khojaly region's Shushakend village", "Kherson's Bilozerka district"). */
 static int container(const char *t, truce_span p)
@@ -582,8 +596,11 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             in_dateline(c->in->text, r, ev->sentence, p->span))
             continue;
         bool inc = within(p->span, clause);
-        int rp = precision_rank(p->precision) - container(c->in->text, p->span),
-            rb = best ? precision_rank(best->precision) - container(c->in->text, best->span) : -1;
+        int rp = precision_rank(p->precision) - container(c->in->text, p->span) -
+                 origin(c->in->text, p->span),
+            rb = best ? precision_rank(best->precision) - container(c->in->text, best->span) -
+                            origin(c->in->text, best->span)
+                      : -1;
         bool better = !best || (inc && !best_in) ||
                       (inc == best_in &&
                        (rp > rb || (rp == rb && dist(p->span, ev->trigger) <
@@ -601,6 +618,7 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
      * a country, a region, or a place outside the clause */
     if (unlisted && (!best || !best_in || best->precision == TRUCE_PLACE_COUNTRY ||
                      (settlement && best->precision == TRUCE_PLACE_REGION) ||
+                     origin(c->in->text, best->span) ||
                      dist(up, ev->trigger) < dist(best->span, ev->trigger))) {
         if (set_unlisted(a, c->in->text, ev, up,
                          settlement ? "name after a settlement noun, not in the gazetteer"
@@ -608,14 +626,6 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             return;
         if (best && best->precision == TRUCE_PLACE_COUNTRY)
             memcpy(ev->country, best->country, 3);
-        return;
-    }
-    /* violence without a place of its own where violence was last reported:
-     * "fighting continued near the airfield" */
-    if ((!best || best->precision == TRUCE_PLACE_COUNTRY) && violent(ev->type) &&
-        c->has_last_violent_place && c->last_violent_place.place_precision != TRUCE_PLACE_COUNTRY &&
-        ev->sentence <= c->last_violent_sentence + 4 && c->last_event_sentence != ev->sentence) {
-        copy_place(ev, &c->last_violent_place, "place of the last violent event");
         return;
     }
     /* a clause without a place of its own shares the scene of the event
@@ -634,13 +644,21 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
     const truce_place_mention *finer = NULL;
     for (size_t i = 0; best && best_in && i < r->places.n; i++) {
         const truce_place_mention *p = &r->places.items[i];
-        if (p->sentence == ev->sentence && place_ok(r, p) && p->precision != TRUCE_PLACE_COUNTRY &&
+        if (p->sentence == ev->sentence && p->span.end <= clause.start && place_ok(r, p) &&
+            p->precision != TRUCE_PLACE_COUNTRY &&
             p->precision != TRUCE_PLACE_UNKNOWN && !in_dateline(c->in->text, r, ev->sentence, p->span) &&
             (!finer || dist(p->span, ev->trigger) < dist(finer->span, ev->trigger)))
             finer = p;
     }
     if (finer) {
         set_place(a, c->in->text, ev, finer, "most precise place in the sentence");
+        return;
+    }
+    /* what is said or who met has no scene beyond its own sentence */
+    if (strncmp(ev->type, "statement.", 10) == 0 || strncmp(ev->type, "diplomacy.", 10) == 0) {
+        if (best)
+            set_place(a, c->in->text, ev, best,
+                      best_in ? "country in the clause" : "country in the sentence");
         return;
     }
     /* a country alone, or nothing: the scene of the previous event of the
@@ -652,11 +670,18 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
                                        "the camp", "the site", "the district", NULL};
     bool back = ex_find_any(c->in->text, r->sentences.items[ev->sentence].span.start,
                             r->sentences.items[ev->sentence].span.end, BACK, &ms, &me) != NULL;
+    /* violence refers back to the scene of the last violence */
+    const truce_event *lastp = &c->last_event_place;
+    bool local = c->has_last_event_place &&
+                 (c->last_event_paragraph == para || c->last_event_sentence + 1 == ev->sentence);
+    if (violent(ev->type) && c->has_last_violent_place &&
+        ev->sentence <= c->last_violent_sentence + 4 && (back || !local))
+        lastp = &c->last_violent_place;
     if (c->has_last_event_place &&
         (c->last_event_paragraph == para || c->last_event_sentence + 1 == ev->sentence || back) &&
-        c->last_event_place.place_precision != TRUCE_PLACE_COUNTRY) {
-        copy_place(ev, &c->last_event_place, back ? "place of the event the description refers back to"
-                                                  : "place of the previous event");
+        lastp->place_precision != TRUCE_PLACE_COUNTRY) {
+        copy_place(ev, lastp, back ? "place of the event the description refers back to"
+                                   : "place of the previous event");
         return;
     }
     bool prev_ok = c->prev_place && c->prev_sentence == (long)ev->sentence - 1;
@@ -670,6 +695,14 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         return;
     if (prev_ok && !best) {
         set_place(a, c->in->text, ev, c->prev_place, "finest place of the previous sentence");
+        return;
+    }
+    /* violence without a place of its own where violence was last reported:
+     * "fighting continued near the airfield" */
+    if (!best && violent(ev->type) &&
+        c->has_last_violent_place && c->last_violent_place.place_precision != TRUCE_PLACE_COUNTRY &&
+        ev->sentence <= c->last_violent_sentence + 4 && c->last_event_sentence != ev->sentence) {
+        copy_place(ev, &c->last_violent_place, "place of the last violent event");
         return;
     }
     if (!best && c->recent_place && ev->sentence <= c->recent_place->sentence + 3) {

@@ -230,6 +230,10 @@ static bool is_dict_word(const scan *s, size_t i, size_t e)
 static size_t read_name(const scan *s, size_t i, size_t *last_start)
 {
     size_t end = 0, p = i;
+    /* "S. Jaishankar": an initial before the name */
+    if (p + 3 < s->len && upper_at(s, p) && s->t[p + 1] == '.' && s->t[p + 2] == ' ' &&
+        name_word(s, p + 3))
+        p += 3;
     for (int w = 0; w < 3; w++) {
         size_t e = name_word(s, p);
         if (!e || stop_word(s, p, e) || (w == 0 && is_dict_word(s, p, e)))
@@ -441,6 +445,13 @@ static size_t try_description(scan *s, size_t i, int *rc)
                 continue;
             if ((*rc = emit(s, i - 4, i + hl, m->name, m->kind, m->country, NULL,
                             "description: the last actor it fits")))
+                return 0;
+            return i + hl;
+        }
+        /* "the army" of a report that named no army: the army, side unknown */
+        if (D[k].kind < 0 && (strcmp(D[k].head, "army") == 0 || strcmp(D[k].head, "military") == 0)) {
+            if ((*rc = emit(s, i - 4, i + hl, "army", TRUCE_ACTOR_MILITARY, "", NULL,
+                            "description with nothing before it to refer to")))
                 return 0;
             return i + hl;
         }
