@@ -234,22 +234,38 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
             firsts[nstarts++] = c < 0x80 ? (unsigned char)tolower(c) : c;
         }
     }
+    /* word starts grouped by first byte (positions ascending in each
+     * group), so a trigger tries only the words that begin like it */
+    uint16_t bstart[257];
+    uint32_t bpos[MAX_STARTS];
+    {
+        uint16_t count[256] = {0};
+        for (size_t w = 0; w < nstarts; w++)
+            count[firsts[w]]++;
+        bstart[0] = 0;
+        for (int b = 0; b < 256; b++)
+            bstart[b + 1] = (uint16_t)(bstart[b] + count[b]);
+        uint16_t fill[256];
+        memcpy(fill, bstart, sizeof fill);
+        for (size_t w = 0; w < nstarts; w++)
+            bpos[fill[firsts[w]]++] = starts[w];
+    }
     for (size_t k = 0; k < TRUCE_N_TRIGGERS; k++) {
         const trigger *tr = &TRUCE_TRIGGERS[k];
         size_t from = s.start, ms, me;
         unsigned char f0 = (unsigned char)tr->phrase[0];
         bool by_words = all_starts && (isalnum(f0) || f0 >= 0x80);
         unsigned char key = f0 < 0x80 ? (unsigned char)tolower(f0) : f0;
-        size_t wi = 0;
+        size_t wi = bstart[key], wend = bstart[key + 1];
         for (;;) {
             bool found = false;
             if (by_words) {
-                for (; wi < nstarts; wi++) {
-                    if (starts[wi] < from || firsts[wi] != key)
+                for (; wi < wend; wi++) {
+                    if (bpos[wi] < from)
                         continue;
-                    size_t e = ex_match_at(in->text, s.end, starts[wi], tr->phrase);
+                    size_t e = ex_match_at(in->text, s.end, bpos[wi], tr->phrase);
                     if (e) {
-                        ms = starts[wi];
+                        ms = bpos[wi];
                         me = e;
                         found = true;
                         wi++;

@@ -14,7 +14,7 @@
 static int precision_rank(truce_place_precision p);
 static bool violent(const char *type);
 static bool in_dateline(const char *t, const truce_reading *r, uint32_t si, truce_span m);
-static bool unlisted_place(const ex_context *c, const truce_event *ev, truce_span clause,
+static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clause,
                            truce_span *out, bool *settlement);
 static bool preceded_by(const char *t, size_t sent_start, size_t pos, const char *word);
 /* A place the actor reader contradicts is no scene: words inside an
@@ -43,11 +43,111 @@ static bool place_ok(const truce_reading *r, const truce_place_mention *p)
 }
 
 
+/* ex_find_any over [from, to) of sentence si, answered from every match of
+ * the list in that sentence, found on the first query. Several events of a
+ * sentence ask the same lists again and again (reporting verbs, hedges,
+ * plans, place cues). Same answer as ex_find_any: the earliest match, the
+ * earlier phrase of the list on a tie. */
+static const char *cue_find_any(ex_context *c, uint32_t si, const char *const *list, size_t from,
+                                size_t to, size_t *ms, size_t *me)
+{
+    const char *t = c->in->text;
+    truce_span S = c->in->reading->sentences.items[si].span;
+    if (c->cue_sentence != (long)si) {
+        c->cue_sentence = si;
+        c->cue_nslots = 0;
+        c->cue_nhits = 0;
+        /* word starts grouped by lower-cased first byte: a phrase is tried
+         * only where a word begins like it */
+        uint16_t count[256] = {0};
+        size_t n = 0, cap = sizeof c->ws_pos / sizeof c->ws_pos[0];
+        c->ws_all = true;
+        for (int pass = 0; pass < 2; pass++) {
+            uint16_t fill[256];
+            if (pass == 1) {
+                c->ws_first[0] = 0;
+                for (int b = 0; b < 256; b++)
+                    c->ws_first[b + 1] = (uint16_t)(c->ws_first[b] + count[b]);
+                memcpy(fill, c->ws_first, sizeof fill);
+            }
+            n = 0;
+            for (size_t i = S.start; i < S.end; i++) {
+                unsigned char ch = (unsigned char)t[i];
+                bool w = isalnum(ch) || ch >= 0x80;
+                unsigned char pc = i > 0 ? (unsigned char)t[i - 1] : ' ';
+                bool prev = isalnum(pc) || pc >= 0x80 || pc == '\'';
+                if (!w || prev)
+                    continue;
+                if (n == cap) {
+                    c->ws_all = false;
+                    break;
+                }
+                unsigned char key = ch < 0x80 ? (unsigned char)tolower(ch) : ch;
+                if (pass == 0)
+                    count[key]++;
+                else
+                    c->ws_pos[fill[key]++] = (uint32_t)i;
+                n++;
+            }
+        }
+    }
+    size_t slot = c->cue_nslots;
+    for (size_t k = 0; k < c->cue_nslots; k++)
+        if (c->cue_list[k] == list)
+            slot = k;
+    if (slot == c->cue_nslots) {
+        if (slot == sizeof c->cue_list / sizeof c->cue_list[0])
+            return ex_find_any(t, from, to, list, ms, me);
+        size_t first = c->cue_nhits, cap = sizeof c->cue_hits / sizeof c->cue_hits[0];
+        for (size_t k = 0; list[k]; k++) {
+            unsigned char f0 = (unsigned char)list[k][0];
+            if (!c->ws_all || !(isalnum(f0) || f0 >= 0x80)) {
+                c->cue_nhits = first;
+                return ex_find_any(t, from, to, list, ms, me);
+            }
+            unsigned char key = f0 < 0x80 ? (unsigned char)tolower(f0) : f0;
+            for (size_t w = c->ws_first[key]; w < c->ws_first[key + 1]; w++) {
+                size_t s0 = c->ws_pos[w], e0 = ex_match_at(t, S.end, s0, list[k]);
+                if (!e0)
+                    continue;
+                if (c->cue_nhits == cap) {
+                    c->cue_nhits = first;
+                    return ex_find_any(t, from, to, list, ms, me);
+                }
+                size_t j = c->cue_nhits++;
+                /* keep the slot ordered by start, then by list order */
+                while (j > first && (c->cue_hits[j - 1].s > s0 ||
+                                     (c->cue_hits[j - 1].s == s0 && c->cue_hits[j - 1].k > k))) {
+                    c->cue_hits[j] = c->cue_hits[j - 1];
+                    j--;
+                }
+                c->cue_hits[j].s = (uint32_t)s0;
+                c->cue_hits[j].e = (uint32_t)e0;
+                c->cue_hits[j].k = (uint16_t)k;
+            }
+        }
+        c->cue_list[slot] = list;
+        c->cue_first[slot] = (uint16_t)first;
+        c->cue_count[slot] = (uint16_t)(c->cue_nhits - first);
+        c->cue_nslots++;
+    }
+    for (size_t h = c->cue_first[slot]; h < (size_t)c->cue_first[slot] + c->cue_count[slot]; h++)
+        if (c->cue_hits[h].s >= from && c->cue_hits[h].e <= to) {
+            *ms = c->cue_hits[h].s;
+            *me = c->cue_hits[h].e;
+            return list[c->cue_hits[h].k];
+        }
+    return NULL;
+}
+
 void ex_context_init(ex_context *c, const truce_extract_input *in)
 {
     memset(c, 0, sizeof *c);
     c->in = in;
     c->prev_sentence = -1;
+    c->unlisted_sentence = -1;
+    c->claim_sentence = -1;
+    c->cue_sentence = -1;
     const truce_reading *r = in->reading;
     for (size_t i = 0; r && i < r->places.n && !c->dateline_place; i++) {
         const truce_place_mention *p = &r->places.items[i];
@@ -163,17 +263,10 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
                 c->recent_place = &r->places.items[i];
         }
     c->prev_subject = NULL;
-    c->prev_unlisted = (truce_span){0, 0};
-    if (!c->prev_place || c->prev_place->precision == TRUCE_PLACE_COUNTRY) {
-        truce_event probe;
-        memset(&probe, 0, sizeof probe);
-        probe.sentence = si;
-        probe.trigger = (truce_span){s.start, s.start};
-        bool settlement;
-        truce_span up;
-        if (unlisted_place(c, &probe, s, &up, &settlement))
-            c->prev_unlisted = up;
-    }
+    /* an unlisted name of this sentence is looked for only when a later
+     * event needs it (fill_place): most sentences never need it */
+    c->unlisted_sentence = (!c->prev_place || c->prev_place->precision == TRUCE_PLACE_COUNTRY)
+                               ? (long)si : -1;
     for (size_t i = 0; i < r->actors.n; i++) {
         const truce_actor_mention *m = &r->actors.items[i];
         if (m->sentence != si)
@@ -469,7 +562,7 @@ static bool geo_head(const char *t, size_t a, size_t e)
 /* A place the gazetteer does not list, named after a settlement noun ("the
  * village of Shtula") or after "in", "near", "at" in the clause: kept as
  * written, without coordinates. `settlement` says which cue found it. */
-static bool unlisted_place(const ex_context *c, const truce_event *ev, truce_span clause,
+static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clause,
                            truce_span *out, bool *settlement)
 {
     static const char *const SETTLEMENT[] = {"village of", "villages of", "town of", "towns of",
@@ -487,10 +580,11 @@ static bool unlisted_place(const ex_context *c, const truce_event *ev, truce_spa
     bool found = false;
     for (int pass = 0; pass < 2 && !found; pass++) {
         const char *const *cues = pass == 0 ? SETTLEMENT : NEAR;
-        for (size_t k = 0; cues[k]; k++) {
+        {
             size_t from = clause.start, ms, me;
-            while (from < clause.end && ex_find(t, from, clause.end, cues[k], &ms, &me)) {
-                from = me;
+            while (from < clause.end &&
+                   cue_find_any(c, ev->sentence, cues, from, clause.end, &ms, &me)) {
+                from = ms + 1;
                 /* "the villages of Kafr Kila and Aitaroun": the first of them */
                 size_t p = me;
                 while (p < clause.end && t[p] == ' ')
@@ -689,10 +783,17 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         set_place(a, c->in->text, ev, c->prev_place, "finest place of the previous sentence");
         return;
     }
-    if (c->prev_unlisted.end && c->prev_sentence == (long)ev->sentence - 1 && !best &&
-        !set_unlisted(a, c->in->text, ev, c->prev_unlisted,
-                      "name of the previous sentence, not in the gazetteer"))
-        return;
+    if (c->unlisted_sentence >= 0 && c->unlisted_sentence == (long)ev->sentence - 1 && !best) {
+        truce_event probe;
+        memset(&probe, 0, sizeof probe);
+        probe.sentence = (uint32_t)c->unlisted_sentence;
+        truce_span ps = r->sentences.items[probe.sentence].span, pu;
+        probe.trigger = (truce_span){ps.start, ps.start};
+        bool ps_settlement;
+        if (unlisted_place(c, &probe, ps, &pu, &ps_settlement) &&
+            !set_unlisted(a, c->in->text, ev, pu, "name of the previous sentence, not in the gazetteer"))
+            return;
+    }
     if (prev_ok && !best) {
         set_place(a, c->in->text, ev, c->prev_place, "finest place of the previous sentence");
         return;
@@ -829,15 +930,15 @@ static int words_between(const char *t, size_t a, size_t b)
  * clause holding the trigger: its start, or 0 when the trigger is not
  * reported speech. "The ministry said 12 civilians had been wounded in
  * shelling": the ministry says so; it did not shell. */
-static size_t reporting_before(const char *t, truce_span clause, size_t trig)
+static size_t reporting_before(ex_context *c, uint32_t si, truce_span clause, size_t trig)
 {
     size_t from = clause.start, ms, me, found = 0;
-    while (from < trig && ex_find_any(t, from, trig, TRUCE_CUE_REPORTING, &ms, &me)) {
+    while (from < trig && cue_find_any(c, si, TRUCE_CUE_REPORTING, from, trig, &ms, &me)) {
         found = ms;
         from = me;
     }
     from = clause.start;
-    while (from < trig && ex_find_any(t, from, trig, TRUCE_CUE_OBSERVING, &ms, &me)) {
+    while (from < trig && cue_find_any(c, si, TRUCE_CUE_OBSERVING, from, trig, &ms, &me)) {
         if (ms > found)
             found = ms;
         from = me;
@@ -969,7 +1070,7 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
     bool have1 = false, have2 = false;
     int rc;
     bool says = strncmp(ev->type, "statement.", 10) == 0 || strncmp(ev->type, "diplomacy.", 10) == 0;
-    size_t rv = says ? 0 : reporting_before(t, clause, ev->trigger.start);
+    size_t rv = says ? 0 : reporting_before(c, ev->sentence, clause, ev->trigger.start);
     bool pron_back = rv && back_pronoun(t, rv, ev->trigger.start);
     size_t ps, pe;
     bool he_subject = (starts_with_word(t, s, "He") || starts_with_word(t, s, "She")) ||
@@ -1372,33 +1473,40 @@ static void fill_certainty(ex_context *c, truce_event *ev, truce_span whole)
     size_t ms, me;
     const char *cue;
     truce_span clause = local_clause(t, whole, ev->trigger);
-    /* a hedge or a denial covers the whole sentence; a plan only its clause */
-    if ((cue = ex_find_any(t, whole.start, whole.end, TRUCE_CUE_DENIED, &ms, &me))) {
+    /* a hedge or a denial covers the whole clause span given; the same span
+     * for several events of a sentence is read once */
+    if (c->cue_span.start != whole.start || c->cue_span.end != whole.end || !c->cue_valid) {
+        c->cue_denied = cue_find_any(c, ev->sentence, TRUCE_CUE_DENIED, whole.start, whole.end, &ms, &me);
+        c->cue_alleged = cue_find_any(c, ev->sentence, TRUCE_CUE_ALLEGED, whole.start, whole.end, &ms, &me);
+        c->cue_span = whole;
+        c->cue_valid = true;
+    }
+    if ((cue = c->cue_denied)) {
         ev->certainty = TRUCE_CERT_DENIED;
         ev->certainty_rule = cue;
         return;
     }
-    if ((cue = ex_find_any(t, whole.start, whole.end, TRUCE_CUE_ALLEGED, &ms, &me))) {
+    if ((cue = c->cue_alleged)) {
         ev->certainty = TRUCE_CERT_ALLEGED;
         ev->certainty_rule = cue;
         return;
     }
     static const char *const BLAME[] = {"accused", "accuses", "accusing", "blamed", "blames", NULL};
     if ((strncmp(ev->type, "conflict.", 9) == 0 || strncmp(ev->type, "civilians.", 10) == 0) &&
-        (cue = ex_find_any(t, clause.start, ev->trigger.start, BLAME, &ms, &me))) {
+        (cue = cue_find_any(c, ev->sentence, BLAME, clause.start, ev->trigger.start, &ms, &me))) {
         /* "accused each other of shelling the plant" */
         ev->certainty = TRUCE_CERT_ALLEGED;
         ev->certainty_rule = "the violence is what an accusation names";
         return;
     }
-    if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_DENIED, &ms, &me))) {
+    if ((cue = cue_find_any(c, ev->sentence, TRUCE_CUE_DENIED, clause.start, clause.end, &ms, &me))) {
         ev->certainty = TRUCE_CERT_DENIED;
-    } else if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_ALLEGED, &ms, &me))) {
+    } else if ((cue = cue_find_any(c, ev->sentence, TRUCE_CUE_ALLEGED, clause.start, clause.end, &ms, &me))) {
         ev->certainty = TRUCE_CERT_ALLEGED;
-    } else if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_PLANNED, &ms, &me)) &&
+    } else if ((cue = cue_find_any(c, ev->sentence, TRUCE_CUE_PLANNED, clause.start, clause.end, &ms, &me)) &&
                !reported_clause_between(t, ev->trigger.end, ms)) {
         ev->certainty = TRUCE_CERT_PLANNED;
-    } else if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_CLAIMED, &ms, &me))) {
+    } else if ((cue = cue_find_any(c, ev->sentence, TRUCE_CUE_CLAIMED, clause.start, clause.end, &ms, &me))) {
         ev->certainty = TRUCE_CERT_CLAIMED;
     } else {
         ev->certainty = TRUCE_CERT_REPORTED;
@@ -1429,7 +1537,19 @@ int ex_fill(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause, b
     }
     if ((rc = figures_from(a, c, ev, ev->sentence, clause, "number in the clause")))
         return rc;
-    fill_claimant(a, c, ev, colon_before);
+    /* who says so is the same for every event of a sentence: read it once */
+    if (c->claim_sentence == (long)ev->sentence && c->claim_colon == colon_before) {
+        ev->claimant = c->claim;
+        ev->claimant_span = c->claim_span;
+        ev->claimant_rule = c->claim_rule;
+    } else {
+        fill_claimant(a, c, ev, colon_before);
+        c->claim_sentence = ev->sentence;
+        c->claim_colon = colon_before;
+        c->claim = ev->claimant;
+        c->claim_span = ev->claimant_span;
+        c->claim_rule = ev->claimant_rule;
+    }
     /* "The Ministry calls on...": a statement nobody else reports is its
      * speaker's own claim */
     if (strncmp(ev->type, "statement.", 10) == 0 && ev->claimant_rule &&
