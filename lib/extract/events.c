@@ -174,6 +174,11 @@ static bool names_polity(const truce_extract_input *in, uint32_t si, truce_span 
     return false;
 }
 
+static bool violent_type(const char *type)
+{
+    return strncmp(type, "conflict.", 9) == 0 || strncmp(type, "civilians.", 10) == 0;
+}
+
 static bool names_monitor(const truce_extract_input *in, uint32_t si, truce_span s)
 {
     size_t ms, me;
@@ -187,11 +192,23 @@ static bool names_monitor(const truce_extract_input *in, uint32_t si, truce_span
     return false;
 }
 
+static int words_after(const char *t, size_t a, size_t b)
+{
+    int n = 0;
+    for (size_t i = a; i < b; i++)
+        if (t[i] != ' ' && (i == a || t[i - 1] == ' '))
+            n++;
+    return n;
+}
+
 static bool ended_after(const char *t, size_t me, size_t end)
 {
     static const char *const E[] = {"ended", "stopped", "subsided", "ceased", "died down", NULL};
-    size_t lim = me + 12 < end ? me + 12 : end, ms, e2;
-    return ex_find_any(t, me, lim, E, &ms, &e2) != NULL;
+    static const char *const N[] = {"never", "not", "hardly", NULL};
+    size_t lim = me + 25 < end ? me + 25 : end, ms, e2, n1, n2;
+    /* "fighting around Debaltseve never stopped" goes on */
+    return ex_find_any(t, me, lim, E, &ms, &e2) != NULL && words_after(t, me, ms) <= 2 &&
+           !ex_find_any(t, me, ms, N, &n1, &n2);
 }
 
 static bool territory_named(const truce_extract_input *in, uint32_t si, truce_span s)
@@ -355,6 +372,14 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
             /* "the clashes ended": the end of violence is not more of it */
             if (strncmp(tr->type, "conflict.", 9) == 0 && ended_after(in->text, me, s.end))
                 continue;
+            /* "air raid sirens", "rocket alert": a warning, not the attack */
+            {
+                static const char *const W[] = {"siren", "sirens", "alert", "alerts", "warning",
+                                                "shelter", "shelters", NULL};
+                size_t lim = me + 9 < s.end ? me + 9 : s.end, w1, w2;
+                if (violent_type(tr->type) && ex_find_any(in->text, me, lim, W, &w1, &w2))
+                    continue;
+            }
             /* "was handed over to a neutral party": a transfer is of territory */
             if (strcmp(tr->type, "territory.transfer") == 0 && !territory_named(in, si, s))
                 continue;
@@ -465,6 +490,12 @@ static bool dropped(const char *t, const hit *hits, size_t nh, size_t h)
         for (size_t k = 0; k < nh; k++)
             if (strncmp(hits[k].tr->type, "statement.", 10) == 0 &&
                 strcmp(hits[k].tr->type, "statement.position") != 0 && no_break(t, hits[k], hits[h]))
+                return true;
+    /* "captured the town": territory, not people */
+    if (strcmp(type, "civilians.abduction") == 0)
+        for (size_t k = 0; k < nh; k++)
+            if (strcmp(hits[k].tr->type, "conflict.territory_taken") == 0 &&
+                hits[k].start < hits[h].end && hits[h].start < hits[k].end)
                 return true;
     /* "returned home from captivity in an exchange": the exchange */
     if (strcmp(type, "humanitarian.return") == 0 &&

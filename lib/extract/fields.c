@@ -364,6 +364,9 @@ static bool present_statement(const char *t, const truce_event *ev)
     size_t b = ev->trigger.start;
     if (strncmp(t + b, "I ", 2) == 0 || strncasecmp_ascii(t + b, "we ", 3))
         return true;
+    /* "The military has denied": the present perfect speaks on the report's day */
+    if ((b >= 4 && strncmp(t + b - 4, "has ", 4) == 0) || (b >= 5 && strncmp(t + b - 5, "have ", 5) == 0))
+        return true;
     if ((b >= 2 && strncmp(t + b - 2, "I ", 2) == 0 && (b == 2 || !isalpha((unsigned char)t[b - 3]))) ||
         (b >= 3 && (strncmp(t + b - 3, "We ", 3) == 0 || strncmp(t + b - 3, "we ", 3) == 0) &&
          (b == 3 || !isalpha((unsigned char)t[b - 4]))))
@@ -649,6 +652,30 @@ static void copy_place(truce_event *dst, const truce_event *src, const char *rul
     dst->place_rule = rule;
 }
 
+/* The place is named as where something happens: "in southern Lebanon",
+ * "near Metula", "inside Syria" (a tie-break over a state named as actor). */
+static bool locative(const char *t, truce_span p)
+{
+    static const char *const L[] = {"in ", "near ", "at ", "inside ", "outside ", "across ", NULL};
+    size_t b = p.start;
+    /* one compass or qualifying word may stand between */
+    size_t w = b;
+    while (w > 0 && t[w - 1] == ' ')
+        w--;
+    size_t w0 = w;
+    while (w0 > 0 && isalpha((unsigned char)t[w0 - 1]))
+        w0--;
+    for (size_t k = 0; L[k]; k++) {
+        size_t l = strlen(L[k]);
+        if (b >= l && strncmp(t + b - l, L[k], l) == 0)
+            return true;
+        if (w0 >= l && w - w0 >= 5 && strncmp(t + w0 - l, L[k], l) == 0 &&
+            strncmp(t + w - 3, "ern", 3) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* 1 when the place is where something came from ("fled from Karabakh",
  * "fired from Syria"): the scene is elsewhere when another place is named. */
 static int origin(const char *t, truce_span p)
@@ -695,10 +722,15 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             rb = best ? precision_rank(best->precision) - container(c->in->text, best->span) -
                             origin(c->in->text, best->span)
                       : -1;
+        /* two states of equal rank: the one named as where it happens */
+        bool cc = p->precision == TRUCE_PLACE_COUNTRY;
+        bool lp = cc && locative(c->in->text, p->span),
+             lb = cc && best && locative(c->in->text, best->span);
         bool better = !best || (inc && !best_in) ||
                       (inc == best_in &&
-                       (rp > rb || (rp == rb && dist(p->span, ev->trigger) <
-                                                    dist(best->span, ev->trigger))));
+                       (rp > rb || (rp == rb && lp && !lb) ||
+                        (rp == rb && lp == lb &&
+                         dist(p->span, ev->trigger) < dist(best->span, ev->trigger))));
         if (better) {
             best = p;
             best_in = inc;
@@ -1398,6 +1430,7 @@ static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool c
     while (ex_find_any(t, from, s.end, TRUCE_CUE_REPORTING, &ms, &me)) {
         size_t lo = ms > s.start + 80 ? ms - 80 : s.start;
         if ((m = actor_in(r, ev->sentence, lo, ms, true)) && m->kind != TRUCE_ACTOR_MEDIA &&
+            m->kind != TRUCE_ACTOR_CIVILIANS &&
             ms - m->span.end <= 30 &&
             (!memchr(t + m->span.end, ',', ms - m->span.end) ||
              (m->rule && strstr(m->rule, "apposition") && ms - m->span.end <= 3)) &&
