@@ -12,6 +12,7 @@
 #include "extract/fields.h"
 
 static int precision_rank(truce_place_precision p);
+static int words_between(const char *t, size_t a, size_t b);
 static bool violent(const char *type);
 static bool in_dateline(const char *t, const truce_reading *r, uint32_t si, truce_span m);
 static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clause,
@@ -1263,6 +1264,20 @@ static const char *figure_label(const char *t, const truce_number_mention *n, co
         return "killed";
     if (ex_find_any(t, from, to, INJURED, &ms, &me))
         return "injured";
+    /* "killing two civilians and wounding five": the verb before the number */
+    static const char *const KILLING[] = {"killing", "killed", "kills", NULL};
+    static const char *const WOUNDING[] = {"wounding", "injuring", "wounded", "injured", NULL};
+    size_t b0 = n->span.start > 16 ? n->span.start - 16 : 0;
+    const char *kv = ex_find_any(t, b0, n->span.start, KILLING, &ms, &me);
+    size_t kme = me;
+    const char *wv = ex_find_any(t, b0, n->span.start, WOUNDING, &ms, &me);
+    size_t wme = me;
+    bool kb = kv && words_between(t, kme, n->span.start) == 0;
+    bool wb = wv && words_between(t, wme, n->span.start) == 0;
+    if (wb && (!kb || wme > kme))
+        return "injured";
+    if (kb)
+        return "killed";
     if (strcmp(type, "humanitarian.return") == 0)
         return "returned";
     if (ex_find_any(t, from, to, FOUND, &ms, &me))
