@@ -314,7 +314,7 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
             }
             if ((tr->flags & TRIG_NEED_OFFICIAL_AFTER) &&
                 !has_actor_after(r, si, me, TRUCE_ACTOR_OFFICIAL, TRUCE_ACTOR_GOVERNMENT) &&
-                !ex_find_any(in->text, me, me + 12 < s.end ? me + 12 : s.end,
+                !ex_find_any(in->text, me, me + 20 < s.end ? me + 20 : s.end,
                              TRUCE_CUE_VISITOR, &ns, &ne))
                 continue;
             /* "technicians, who will be deployed": a plan inside a relative

@@ -1215,6 +1215,10 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             role = have2 ? "other" : "actor2";
             rule = "civilians are acted on";
             have2 = true;
+        } else if (m->kind == TRUCE_ACTOR_CIVILIANS && strncmp(ev->type, "humanitarian.", 13) != 0 &&
+                   strncmp(ev->type, "protest.", 8) != 0 && m->span.end <= ev->trigger.start) {
+            role = "other";
+            rule = "civilians do not make statements, meetings or military moves";
         } else if (m->span.end <= ev->trigger.start) {
             if (!have1) {
                 role = "actor1";

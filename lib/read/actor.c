@@ -361,8 +361,20 @@ static size_t try_title(scan *s, size_t start, size_t i, const char *country, in
     }
     /* A title alone stands for the last official introduced with it. */
     const learned *l = known_title(s, t->name);
-    if (!l)
+    if (!l) {
+        /* "The Foreign Minister received...": an office nobody named yet,
+         * capitalised after "the" */
+        if (start >= 4 && start == i && upper_at(s, i) && !in_headline(s, i) &&
+            (strncmp(s->t + start - 4, "The ", 4) == 0 || strncmp(s->t + start - 4, "the ", 4) == 0) &&
+            strchr(t->name, ' ')) {
+            const char *rule = truce_arena_printf(s->a, "title alone, nobody named %s", t->rule);
+            if (!rule || (*rc = emit(s, start, after, t->name, TRUCE_ACTOR_OFFICIAL,
+                                     country ? country : "", t->name, rule)))
+                return *rc = *rc ? *rc : TRUCE_ENOMEM, 0;
+            return after;
+        }
         return 0;
+    }
     const char *rule = truce_arena_printf(s->a, "title alone, last named %s", t->rule);
     if (!rule || (*rc = emit(s, start, after, l->name, TRUCE_ACTOR_OFFICIAL, l->country,
                              t->name, rule)))
@@ -426,9 +438,13 @@ static size_t try_description(scan *s, size_t i, int *rc)
         size_t hl = strlen(D[k].head);
         if (!match_at(s, i, D[k].head, hl, false))
             continue;
-        /* "the Ministry of Health" is a name, read elsewhere */
+        /* "the Ministry of Health" is a name, read elsewhere; "the military
+         * escalation" uses the word as an adjective */
         size_t after = skip_spaces(s, i + hl);
         if (after > i + hl && (match_at(s, after, "of", 2, false) || upper_at(s, after)))
+            return 0;
+        if (strcmp(D[k].head, "military") == 0 && after > i + hl && after < s->len &&
+            islower((unsigned char)s->t[after]))
             return 0;
         for (size_t j = s->n; j-- > 0;) {
             const truce_actor_mention *m = &s->items[j];
@@ -451,6 +467,12 @@ static size_t try_description(scan *s, size_t i, int *rc)
         /* "the army" of a report that named no army: the army, side unknown */
         if (D[k].kind < 0 && (strcmp(D[k].head, "army") == 0 || strcmp(D[k].head, "military") == 0)) {
             if ((*rc = emit(s, i - 4, i + hl, "army", TRUCE_ACTOR_MILITARY, "", NULL,
+                            "description with nothing before it to refer to")))
+                return 0;
+            return i + hl;
+        }
+        if (strcmp(D[k].head, "government") == 0) {
+            if ((*rc = emit(s, i - 4, i + hl, "government", TRUCE_ACTOR_GOVERNMENT, "", NULL,
                             "description with nothing before it to refer to")))
                 return 0;
             return i + hl;
