@@ -362,6 +362,13 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
                 continue;
             if (ex_find_any(in->text, ls, ms, TRUCE_CUE_CONDITION, &cs1, &ce1))
                 continue;
+            /* "an effort to urge Ukraine", "pleaded guilty to threatening": a
+             * statement verb after "to" names an aim or a charge, not a
+             * statement made */
+            if (strncmp(tr->type, "statement.", 10) == 0 && ms >= s.start + 3 &&
+                strncmp(in->text + ms - 3, "to ", 3) == 0 &&
+                (ms == s.start + 3 || !isalpha((unsigned char)in->text[ms - 4])))
+                continue;
             /* "Nobody has claimed responsibility": what nobody did */
             size_t ws = ls;
             while (ws < ms && in->text[ws] == ' ')

@@ -645,7 +645,7 @@ const char *const TRUCE_CUE_OBSERVING[] = {"recorded", "observed", "heard", "saw
 const char *const TRUCE_FORCE_WORDS[] = {"troops", "forces", "soldiers", "fighters", "units",
                                          "army", "militia*", "rebels", "militants", "insurgents",
                                          "gunmen", "police", "military", "battalion*", "brigade*",
-                                         "peacekeepers", "servicemen", "guards", "enemy",
+                                         "peacekeepers", "servicemen", "guards",
                                          "assault groups", "jihadists", "paramilitar*", NULL};
 const char *const TRUCE_MONITOR_WORDS[] = {"monitors", "observers", "inspectors", "mission",
                                            "patrol*", "peacekeep*", "troop*", "soldiers", NULL};
