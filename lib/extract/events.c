@@ -108,6 +108,122 @@ static int push_event(truce_arena *a, truce_event_list *out, size_t *cap, truce_
     return TRUCE_OK;
 }
 
+/* "repelled", "attacked", "had withdrawn" are about war only beside an
+ * armed force. */
+static bool names_force(const truce_extract_input *in, uint32_t si, truce_span s)
+{
+    size_t ms, me;
+    if (ex_find_any(in->text, s.start, s.end, TRUCE_FORCE_WORDS, &ms, &me))
+        return true;
+    for (size_t i = 0; i < in->reading->actors.n; i++) {
+        const truce_actor_mention *m = &in->reading->actors.items[i];
+        if (m->sentence == si && (m->kind == TRUCE_ACTOR_MILITARY || m->kind == TRUCE_ACTOR_GROUP))
+            return true;
+    }
+    return false;
+}
+
+static bool polity_kind(const truce_actor_mention *m)
+{
+    switch (m->kind) {
+    case TRUCE_ACTOR_STATE:
+    case TRUCE_ACTOR_GOVERNMENT:
+    case TRUCE_ACTOR_MILITARY:
+    case TRUCE_ACTOR_GROUP:
+    case TRUCE_ACTOR_ORGANISATION:
+        return true;
+    case TRUCE_ACTOR_OFFICIAL:
+        return m->country[0] || m->title;
+    default:
+        return false;
+    }
+}
+
+/* Statements, agreements and visits count when a polity makes them: an
+ * actor of the sentence (or, after a pronoun, of the sentence before), or
+ * the writer speaking as "we" or "I". */
+static bool names_polity(const truce_extract_input *in, uint32_t si, truce_span s, size_t ms)
+{
+    const truce_reading *r = in->reading;
+    if (names_force(in, si, s))
+        return true;
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const truce_actor_mention *m = &r->actors.items[i];
+        if (m->sentence == si && polity_kind(m))
+            return true;
+    }
+    size_t b = ms;
+    while (b > s.start && in->text[b - 1] == ' ')
+        b--;
+    size_t w = b;
+    while (w > s.start && isalpha((unsigned char)in->text[w - 1]))
+        w--;
+    if ((b - w == 1 && in->text[w] == 'I') ||
+        (b - w == 2 && (strncmp(in->text + w, "We", 2) == 0 || strncmp(in->text + w, "we", 2) == 0)))
+        return true;
+    static const char *const P[] = {"He", "She", "They", "It", "The", NULL};
+    bool pron = false;
+    for (size_t k = 0; P[k]; k++)
+        pron |= ex_match_at(in->text, s.end, s.start, P[k]) != 0;
+    if (pron && si > 0)
+        for (size_t i = 0; i < r->actors.n; i++) {
+            const truce_actor_mention *m = &r->actors.items[i];
+            if (m->sentence == si - 1 && polity_kind(m))
+                return true;
+        }
+    return false;
+}
+
+static bool violent_type(const char *type)
+{
+    return strncmp(type, "conflict.", 9) == 0 || strncmp(type, "civilians.", 10) == 0;
+}
+
+static bool names_monitor(const truce_extract_input *in, uint32_t si, truce_span s)
+{
+    size_t ms, me;
+    if (ex_find_any(in->text, s.start, s.end, TRUCE_MONITOR_WORDS, &ms, &me))
+        return true;
+    for (size_t i = 0; i < in->reading->actors.n; i++) {
+        const truce_actor_mention *m = &in->reading->actors.items[i];
+        if (m->sentence == si && m->kind == TRUCE_ACTOR_ORGANISATION)
+            return true;
+    }
+    return false;
+}
+
+static int words_after(const char *t, size_t a, size_t b)
+{
+    int n = 0;
+    for (size_t i = a; i < b; i++)
+        if (t[i] != ' ' && (i == a || t[i - 1] == ' '))
+            n++;
+    return n;
+}
+
+static bool ended_after(const char *t, size_t me, size_t end)
+{
+    static const char *const E[] = {"ended", "stopped", "subsided", "ceased", "died down", NULL};
+    static const char *const N[] = {"never", "not", "hardly", NULL};
+    size_t lim = me + 25 < end ? me + 25 : end, ms, e2, n1, n2;
+    /* "fighting around Debaltseve never stopped" goes on */
+    return ex_find_any(t, me, lim, E, &ms, &e2) != NULL && words_after(t, me, ms) <= 2 &&
+           !ex_find_any(t, me, ms, N, &n1, &n2);
+}
+
+static bool territory_named(const truce_extract_input *in, uint32_t si, truce_span s)
+{
+    static const char *const W[] = {"control", "territory", "district", "region", "town",
+                                    "village", "city", "area", "villages", "lands", NULL};
+    size_t ms, me;
+    if (ex_find_any(in->text, s.start, s.end, W, &ms, &me))
+        return true;
+    for (size_t i = 0; i < in->reading->places.n; i++)
+        if (in->reading->places.items[i].sentence == si)
+            return true;
+    return false;
+}
+
 static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, hit *hits,
                      size_t *nh, size_t max)
 {
@@ -135,14 +251,21 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
             firsts[nstarts++] = c < 0x80 ? (unsigned char)tolower(c) : c;
         }
     }
-    /* word starts chained by first byte, in text order: a trigger visits
-     * only the words it can start with */
-    uint16_t head[256], nxt[MAX_STARTS];
-    for (size_t c = 0; c < 256; c++)
-        head[c] = (uint16_t)nstarts;
-    for (size_t wi = nstarts; wi-- > 0;) {
-        nxt[wi] = head[firsts[wi]];
-        head[firsts[wi]] = (uint16_t)wi;
+    /* word starts grouped by first byte (positions ascending in each
+     * group), so a trigger tries only the words that begin like it */
+    uint16_t bstart[257];
+    uint32_t bpos[MAX_STARTS];
+    {
+        uint16_t count[256] = {0};
+        for (size_t w = 0; w < nstarts; w++)
+            count[firsts[w]]++;
+        bstart[0] = 0;
+        for (int b = 0; b < 256; b++)
+            bstart[b + 1] = (uint16_t)(bstart[b] + count[b]);
+        uint16_t fill[256];
+        memcpy(fill, bstart, sizeof fill);
+        for (size_t w = 0; w < nstarts; w++)
+            bpos[fill[firsts[w]]++] = starts[w];
     }
     for (size_t k = 0; k < TRUCE_N_TRIGGERS; k++) {
         const trigger *tr = &TRUCE_TRIGGERS[k];
@@ -150,19 +273,19 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
         unsigned char f0 = (unsigned char)tr->phrase[0];
         bool by_words = all_starts && (isalnum(f0) || f0 >= 0x80);
         unsigned char key = f0 < 0x80 ? (unsigned char)tolower(f0) : f0;
-        size_t wi = head[key];
+        size_t wi = bstart[key], wend = bstart[key + 1];
         for (;;) {
             bool found = false;
             if (by_words) {
-                for (; wi < nstarts; wi = nxt[wi]) {
-                    if (starts[wi] < from)
+                for (; wi < wend; wi++) {
+                    if (bpos[wi] < from)
                         continue;
-                    size_t e = ex_match_at(in->text, s.end, starts[wi], tr->phrase);
+                    size_t e = ex_match_at(in->text, s.end, bpos[wi], tr->phrase);
                     if (e) {
-                        ms = starts[wi];
+                        ms = bpos[wi];
                         me = e;
                         found = true;
-                        wi = nxt[wi];
+                        wi++;
                         break;
                     }
                 }
@@ -175,9 +298,23 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
             size_t ns = 0, ne = 0;
             if (tr->need && !ex_find(in->text, s.start, s.end, tr->need, &ns, &ne))
                 break;
+            /* "could have signed an agreement on a truce": the counterfactual
+             * sits before the needed word as well as before the trigger */
+            if (tr->need) {
+                size_t c0 = ns > s.start + 20 ? ns - 20 : s.start, c1, c2;
+                if (ex_find_any(in->text, c0, ns, TRUCE_CUE_COUNTERFACTUAL, &c1, &c2))
+                    continue;
+            }
+            /* "brought an end to six weeks of fighting": what ended is
+             * background, not an event of the report */
+            if (strncmp(tr->type, "conflict.", 9) == 0) {
+                size_t e0 = ms > s.start + 30 ? ms - 30 : s.start, c1, c2;
+                if (ex_find(in->text, e0, ms, "end to", &c1, &c2))
+                    continue;
+            }
             if ((tr->flags & TRIG_NEED_OFFICIAL_AFTER) &&
                 !has_actor_after(r, si, me, TRUCE_ACTOR_OFFICIAL, TRUCE_ACTOR_GOVERNMENT) &&
-                !ex_find_any(in->text, me, me + 12 < s.end ? me + 12 : s.end,
+                !ex_find_any(in->text, me, me + 20 < s.end ? me + 20 : s.end,
                              TRUCE_CUE_VISITOR, &ns, &ne))
                 continue;
             /* "technicians, who will be deployed": a plan inside a relative
@@ -193,6 +330,12 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
                 continue;
             if ((tr->flags & TRIG_NEED_MILITARY_BEFORE) && !has_military_before(r, si, s.start, ms))
                 continue;
+            if ((tr->flags & TRIG_NEED_FORCE) && !names_force(in, si, s))
+                continue;
+            if ((tr->flags & TRIG_NEED_POLITY) && !names_polity(in, si, s, ms))
+                continue;
+            if ((tr->flags & TRIG_NEED_MONITOR) && !names_monitor(in, si, s))
+                continue;
             /* an overlapping hit of the same type is the same words */
             bool dup = false;
             for (size_t h = 0; h < *nh; h++)
@@ -202,6 +345,54 @@ static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, h
             /* "could have signed": what did not happen is no event */
             size_t cs0 = ms > s.start + 20 ? ms - 20 : s.start, cs1, ce1;
             if (ex_find_any(in->text, cs0, ms, TRUCE_CUE_COUNTERFACTUAL, &cs1, &ce1))
+                continue;
+            /* ", which opposes the junta": a relative clause describes its
+             * antecedent; "if they attack": a condition is no event */
+            size_t ls = ms;
+            while (ls > s.start && in->text[ls - 1] != ',' && in->text[ls - 1] != ';')
+                ls--;
+            if (ls > s.start && ms - ls < 40 && strncmp(tr->type, "statement.", 10) == 0 &&
+                (ex_match_at(in->text, ms, ls + (in->text[ls] == ' '), "which") ||
+                 ex_match_at(in->text, ms, ls + (in->text[ls] == ' '), "who")))
+                continue;
+            size_t rs1 = ms > ls + 25 ? ms - 25 : ls, rc1, rc2;
+            static const char *const REL[] = {"who is", "who was", "who are", "which is", NULL};
+            if (strncmp(tr->type, "statement.", 10) == 0 &&
+                ex_find_any(in->text, rs1, ms, REL, &rc1, &rc2))
+                continue;
+            if (ex_find_any(in->text, ls, ms, TRUCE_CUE_CONDITION, &cs1, &ce1))
+                continue;
+            /* "an effort to urge Ukraine", "pleaded guilty to threatening": a
+             * statement verb after "to" names an aim or a charge, not a
+             * statement made */
+            if (strncmp(tr->type, "statement.", 10) == 0 && ms >= s.start + 3 &&
+                strncmp(in->text + ms - 3, "to ", 3) == 0 &&
+                (ms == s.start + 3 || !isalpha((unsigned char)in->text[ms - 4])))
+                continue;
+            /* "Nobody has claimed responsibility": what nobody did */
+            size_t ws = ls;
+            while (ws < ms && in->text[ws] == ' ')
+                ws++;
+            if (ex_match_at(in->text, ms, ws, "Nobody") || ex_match_at(in->text, ms, ws, "No one") ||
+                ex_match_at(in->text, ms, ws, "nobody") || ex_match_at(in->text, ms, ws, "no one"))
+                continue;
+            /* "the clashes ended": the end of violence is not more of it */
+            if (strncmp(tr->type, "conflict.", 9) == 0 && ended_after(in->text, me, s.end))
+                continue;
+            /* "air raid sirens", "rocket alert": a warning, not the attack */
+            {
+                static const char *const W[] = {"siren", "sirens", "alert", "alerts", "warning",
+                                                "shelter", "shelters", NULL};
+                size_t lim = me + 9 < s.end ? me + 9 : s.end, w1, w2;
+                if (violent_type(tr->type) && ex_find_any(in->text, me, lim, W, &w1, &w2))
+                    continue;
+            }
+            /* "was handed over to a neutral party": a transfer is of territory */
+            if (strcmp(tr->type, "territory.transfer") == 0 && !territory_named(in, si, s))
+                continue;
+            /* "107 ceasefire violations, including 45 explosions": a part of
+             * the event named before it, not one of its own */
+            if (ex_find(in->text, ls, ms, "including", &cs1, &ce1))
                 continue;
             if (!dup && *nh < max)
                 hits[(*nh)++] = (hit){tr, ms, me};
@@ -253,6 +444,98 @@ static bool uncounted_cases(const char *t, const truce_event *ev)
            ex_find(t, ev->evidence.start, ev->evidence.end, "cases of", &ms, &me);
 }
 
+/* Hits that yield no event of their own: posts deployed are a base, not a
+ * deployment; blame beside the violence it is about is that violence. */
+/* No comma or semicolon between two hits: the same clause. */
+static bool no_break(const char *t, hit a, hit b)
+{
+    size_t from = a.end < b.end ? a.end : b.end, to = a.start > b.start ? a.start : b.start;
+    for (size_t i = from; i < to; i++)
+        if (t[i] == ',' || t[i] == ';')
+            return false;
+    return true;
+}
+
+static bool dropped(const char *t, const hit *hits, size_t nh, size_t h)
+{
+    const char *type = hits[h].tr->type;
+    if (strcmp(type, "military.deployment") == 0 &&
+        type_present(hits, nh, "military.base_established"))
+        return true;
+    /* blame beside the violence it is about is that violence, unless the
+     * violence is what the blame names ("accused each other of shelling
+     * the plant"): then both are kept, the violence as alleged */
+    if (strcmp(type, "statement.accusation") == 0 && violence_present(hits, nh)) {
+        bool names_it = false;
+        for (size_t k = 0; k < nh; k++)
+            if (k != h && hits[k].start > hits[h].end && no_break(t, hits[h], hits[k]) &&
+                (strncmp(hits[k].tr->type, "conflict.", 9) == 0 ||
+                 strncmp(hits[k].tr->type, "civilians.", 10) == 0))
+                names_it = true;
+        if (!names_it)
+            return true;
+    }
+    /* "condemned the mortar attack": the attack was reported before; the
+     * condemnation is the event */
+    if (strncmp(type, "conflict.", 9) == 0 || strncmp(type, "civilians.", 10) == 0) {
+        size_t b = hits[h].start;
+        bool definite = b >= 4 && strncmp(t + b - 4, "the ", 4) == 0;
+        if (!definite && b >= 5) {
+            size_t w = b - 1;
+            while (w > 0 && t[w - 1] != ' ')
+                w--;
+            definite = w >= 4 && strncmp(t + w - 4, "the ", 4) == 0;
+        }
+        for (size_t k = 0; definite && k < h; k++)
+            if ((strcmp(hits[k].tr->type, "statement.accusation") == 0 ||
+                 strcmp(hits[k].tr->type, "statement.denial") == 0) &&
+                hits[k].end <= hits[h].start && no_break(t, hits[k], hits[h]))
+                return true;
+    }
+    /* "would not tolerate" beside a threat or demand is that statement */
+    if (strcmp(type, "statement.position") == 0)
+        for (size_t k = 0; k < nh; k++)
+            if (strncmp(hits[k].tr->type, "statement.", 10) == 0 &&
+                strcmp(hits[k].tr->type, "statement.position") != 0 && no_break(t, hits[k], hits[h]))
+                return true;
+    /* "captured the town": territory, not people */
+    if (strcmp(type, "civilians.abduction") == 0)
+        for (size_t k = 0; k < nh; k++)
+            if (strcmp(hits[k].tr->type, "conflict.territory_taken") == 0 &&
+                hits[k].start < hits[h].end && hits[h].start < hits[k].end)
+                return true;
+    /* "returned home from captivity in an exchange": the exchange */
+    if (strcmp(type, "humanitarian.return") == 0 &&
+        type_present(hits, nh, "humanitarian.prisoner_exchange"))
+        return true;
+    /* "targeting civilians with artillery": the weapon names the event, the
+     * civilians are its target */
+    if (strcmp(type, "civilians.attack") == 0)
+        for (size_t k = 0; k < nh; k++)
+            if ((strcmp(hits[k].tr->type, "conflict.shelling") == 0 ||
+                 strcmp(hits[k].tr->type, "conflict.air_strike") == 0) &&
+                no_break(t, hits[h], hits[k]))
+                return true;
+    /* "gunmen opened fire on civilians": an attack on civilians, not a clash */
+    if (strcmp(type, "conflict.armed_clash") == 0)
+        for (size_t k = 0; k < nh; k++)
+            if (strcmp(hits[k].tr->type, "civilians.attack") == 0 &&
+                hits[k].start < hits[h].end && hits[h].start < hits[k].end)
+                return true;
+    return false;
+}
+
+static bool ends_with_question(const char *t, truce_span s)
+{
+    size_t e = s.end;
+    while (e > s.start && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '"'))
+        e--;
+    if (e >= s.start + 3 && (unsigned char)t[e - 3] == 0xE2 && (unsigned char)t[e - 2] == 0x80 &&
+        (unsigned char)t[e - 1] == 0x9D)
+        e -= 3;
+    return e > s.start && t[e - 1] == '?';
+}
+
 int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_event_list *out,
                          truce_error *err)
 {
@@ -301,15 +584,16 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
         hit hits[32];
         size_t nh;
         find_hits(in, si, s, hits, &nh, 32);
+        /* a question names no event */
+        if (ends_with_question(in->text, s))
+            nh = 0;
         size_t first_new = out->n;
+        bool keep[32];
+        for (size_t h = 0; h < nh; h++)
+            keep[h] = !dropped(in->text, hits, nh, h);
         for (size_t h = 0; h < nh; h++) {
             const char *type = hits[h].tr->type;
-            /* posts deployed are a base, not a deployment */
-            if (strcmp(type, "military.deployment") == 0 &&
-                type_present(hits, nh, "military.base_established"))
-                continue;
-            /* blame beside the violence it is about: the violence is the event */
-            if (strcmp(type, "statement.accusation") == 0 && violence_present(hits, nh))
+            if (!keep[h])
                 continue;
             /* one event per type per clause: a later hit of the same type
              * opens a new clause only past a comma */
@@ -332,6 +616,24 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
                 if (strcmp(hits[n2].tr->type, type) == 0) {
                     size_t br = clause_break(in->text, hits[h].end, hits[n2].start);
                     if (br < hits[n2].start) {
+                        clause.end = br;
+                        break;
+                    }
+                }
+            /* events of other types split the sentence too, at the first
+             * comma or semicolon between their triggers: "Jets struck X
+             * overnight, after missiles were fired at Y" */
+            for (size_t p = 0; p < h; p++)
+                if (keep[p] && strcmp(hits[p].tr->type, type) != 0 && hits[p].end <= hits[h].start) {
+                    size_t br = clause_break(in->text, hits[p].end, hits[h].start);
+                    if (br < hits[h].start && br > clause.start)
+                        clause.start = br;
+                }
+            for (size_t n2 = h + 1; n2 < nh; n2++)
+                if (keep[n2] && strcmp(hits[n2].tr->type, type) != 0 &&
+                    hits[n2].start >= hits[h].end) {
+                    size_t br = clause_break(in->text, hits[h].end, hits[n2].start);
+                    if (br < hits[n2].start && br < clause.end) {
                         clause.end = br;
                         break;
                     }

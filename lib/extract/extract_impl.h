@@ -11,6 +11,11 @@
 enum {
     TRIG_NEED_OFFICIAL_AFTER = 1, /* an official or government actor must follow */
     TRIG_NEED_MILITARY_BEFORE = 2,/* an armed-forces actor must precede it */
+    TRIG_NEED_FORCE = 4,          /* the sentence names an armed force ("troops", an army...) */
+    TRIG_NEED_POLITY = 8,         /* the sentence names a state, government, force, group,
+                                   * organisation or official, or the speaker is "we"/"I" */
+    TRIG_NEED_MONITOR = 16,       /* monitors, a mission, troops or an international
+                                   * organisation arrive */
 };
 
 typedef struct trigger {
@@ -33,6 +38,10 @@ extern const char *const TRUCE_CUE_REPORTING[];
 extern const char *const TRUCE_CUE_CONTINUATION[];
 extern const char *const TRUCE_CUE_COUNTERFACTUAL[];
 extern const char *const TRUCE_CUE_PURPOSE[];
+extern const char *const TRUCE_CUE_CONDITION[];
+extern const char *const TRUCE_CUE_OBSERVING[];
+extern const char *const TRUCE_FORCE_WORDS[];
+extern const char *const TRUCE_MONITOR_WORDS[];
 extern const char *const TRUCE_CUE_VISITOR[];
 
 /* Matches `phrase` at text[i] (word start); returns the end or 0. */

@@ -12,6 +12,12 @@
 #include "extract/fields.h"
 
 static int precision_rank(truce_place_precision p);
+static int words_between(const char *t, size_t a, size_t b);
+static bool violent(const char *type);
+static bool in_dateline(const char *t, const truce_reading *r, uint32_t si, truce_span m);
+static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clause,
+                           truce_span *out, bool *settlement);
+static bool preceded_by(const char *t, size_t sent_start, size_t pos, const char *word);
 /* A place the actor reader contradicts is no scene: words inside an
  * organisation's or a person's name ("Human Rights Ombudsman"), or a state's
  * name resolved to a town of another country. */
@@ -27,19 +33,129 @@ static bool place_ok(const truce_reading *r, const truce_place_mention *p)
                 return false;
             continue;
         }
+        /* a place inside a name: "Fano militia", "Tigray Defense Forces" */
         if (m->kind == TRUCE_ACTOR_ORGANISATION || m->kind == TRUCE_ACTOR_OFFICIAL ||
-            m->kind == TRUCE_ACTOR_MEDIA)
+            m->kind == TRUCE_ACTOR_MEDIA ||
+            ((m->kind == TRUCE_ACTOR_GROUP || m->kind == TRUCE_ACTOR_MILITARY) &&
+             !(m->rule && strncmp(m->rule, "demonym", 7) == 0) && m->span.start == p->span.start))
             return false;
     }
     return true;
 }
 
 
+/* ex_find_any over [from, to) of sentence si, answered from every match of
+ * the list in that sentence, found on the first query. Several events of a
+ * sentence ask the same lists again and again (reporting verbs, hedges,
+ * plans, place cues). Same answer as ex_find_any: the earliest match, the
+ * earlier phrase of the list on a tie. */
+static const char *cue_find_any(ex_context *c, uint32_t si, const char *const *list, size_t from,
+                                size_t to, size_t *ms, size_t *me)
+{
+    const char *t = c->in->text;
+    truce_span S = c->in->reading->sentences.items[si].span;
+    if (c->cue_sentence != (long)si) {
+        c->cue_sentence = si;
+        c->cue_nslots = 0;
+        c->cue_nhits = 0;
+        /* word starts grouped by lower-cased first byte: a phrase is tried
+         * only where a word begins like it */
+        uint16_t count[256] = {0};
+        size_t n = 0, cap = sizeof c->ws_pos / sizeof c->ws_pos[0];
+        c->ws_all = true;
+        for (int pass = 0; pass < 2; pass++) {
+            uint16_t fill[256];
+            if (pass == 1) {
+                c->ws_first[0] = 0;
+                for (int b = 0; b < 256; b++)
+                    c->ws_first[b + 1] = (uint16_t)(c->ws_first[b] + count[b]);
+                memcpy(fill, c->ws_first, sizeof fill);
+            }
+            n = 0;
+            for (size_t i = S.start; i < S.end; i++) {
+                unsigned char ch = (unsigned char)t[i];
+                bool w = isalnum(ch) || ch >= 0x80;
+                unsigned char pc = i > 0 ? (unsigned char)t[i - 1] : ' ';
+                bool prev = isalnum(pc) || pc >= 0x80 || pc == '\'';
+                if (!w || prev)
+                    continue;
+                if (n == cap) {
+                    c->ws_all = false;
+                    break;
+                }
+                unsigned char key = ch < 0x80 ? (unsigned char)tolower(ch) : ch;
+                if (pass == 0)
+                    count[key]++;
+                else
+                    c->ws_pos[fill[key]++] = (uint32_t)i;
+                n++;
+            }
+        }
+    }
+    size_t slot = c->cue_nslots;
+    for (size_t k = 0; k < c->cue_nslots; k++)
+        if (c->cue_list[k] == list)
+            slot = k;
+    if (slot == c->cue_nslots) {
+        if (slot == sizeof c->cue_list / sizeof c->cue_list[0])
+            return ex_find_any(t, from, to, list, ms, me);
+        size_t first = c->cue_nhits, cap = sizeof c->cue_hits / sizeof c->cue_hits[0];
+        for (size_t k = 0; list[k]; k++) {
+            unsigned char f0 = (unsigned char)list[k][0];
+            if (!c->ws_all || !(isalnum(f0) || f0 >= 0x80)) {
+                c->cue_nhits = first;
+                return ex_find_any(t, from, to, list, ms, me);
+            }
+            unsigned char key = f0 < 0x80 ? (unsigned char)tolower(f0) : f0;
+            for (size_t w = c->ws_first[key]; w < c->ws_first[key + 1]; w++) {
+                size_t s0 = c->ws_pos[w], e0 = ex_match_at(t, S.end, s0, list[k]);
+                if (!e0)
+                    continue;
+                if (c->cue_nhits == cap) {
+                    c->cue_nhits = first;
+                    return ex_find_any(t, from, to, list, ms, me);
+                }
+                size_t j = c->cue_nhits++;
+                /* keep the slot ordered by start, then by list order */
+                while (j > first && (c->cue_hits[j - 1].s > s0 ||
+                                     (c->cue_hits[j - 1].s == s0 && c->cue_hits[j - 1].k > k))) {
+                    c->cue_hits[j] = c->cue_hits[j - 1];
+                    j--;
+                }
+                c->cue_hits[j].s = (uint32_t)s0;
+                c->cue_hits[j].e = (uint32_t)e0;
+                c->cue_hits[j].k = (uint16_t)k;
+            }
+        }
+        c->cue_list[slot] = list;
+        c->cue_first[slot] = (uint16_t)first;
+        c->cue_count[slot] = (uint16_t)(c->cue_nhits - first);
+        c->cue_nslots++;
+    }
+    for (size_t h = c->cue_first[slot]; h < (size_t)c->cue_first[slot] + c->cue_count[slot]; h++)
+        if (c->cue_hits[h].s >= from && c->cue_hits[h].e <= to) {
+            *ms = c->cue_hits[h].s;
+            *me = c->cue_hits[h].e;
+            return list[c->cue_hits[h].k];
+        }
+    return NULL;
+}
+
 void ex_context_init(ex_context *c, const truce_extract_input *in)
 {
     memset(c, 0, sizeof *c);
     c->in = in;
     c->prev_sentence = -1;
+    c->unlisted_sentence = -1;
+    c->claim_sentence = -1;
+    c->cue_sentence = -1;
+    const truce_reading *r = in->reading;
+    for (size_t i = 0; r && i < r->places.n && !c->dateline_place; i++) {
+        const truce_place_mention *p = &r->places.items[i];
+        if (p->precision == TRUCE_PLACE_POINT && p->sentence < r->sentences.n &&
+            in_dateline(in->text, r, p->sentence, p->span))
+            c->dateline_place = p;
+    }
 }
 
 static bool within(truce_span inner, truce_span outer)
@@ -54,6 +170,36 @@ static size_t dist(truce_span m, truce_span t)
     if (m.start >= t.end)
         return m.start - t.end;
     return 0;
+}
+
+/* End of a wire dateline ("KYIV, Aug 14 (Example Wire) - ") at the start of
+ * the sentence, or 0. The dateline names where and when the report was
+ * filed, not where or when its events happened. */
+size_t ex_dateline_end(const char *t, truce_span s)
+{
+    size_t i = s.start, caps = 0;
+    while (i < s.end && (isupper((unsigned char)t[i]) || t[i] == '/' || t[i] == '-' ||
+                         t[i] == '.' || t[i] == '\''))
+        caps += isupper((unsigned char)t[i++]) != 0;
+    if (caps < 3 || i >= s.end || (t[i] != ',' && t[i] != ' '))
+        return 0;
+    size_t lim = s.start + 90 < s.end ? s.start + 90 : s.end;
+    for (size_t k = i; k + 3 <= lim; k++) {
+        if (t[k] != ' ')
+            continue;
+        if (t[k + 1] == '-' && t[k + 2] == ' ')
+            return k + 3;
+        if (k + 5 <= lim && (unsigned char)t[k + 1] == 0xE2 && (unsigned char)t[k + 2] == 0x80 &&
+            ((unsigned char)t[k + 3] == 0x93 || (unsigned char)t[k + 3] == 0x94) && t[k + 4] == ' ')
+            return k + 5;
+    }
+    return 0;
+}
+
+static bool in_dateline(const char *t, const truce_reading *r, uint32_t si, truce_span m)
+{
+    size_t e = ex_dateline_end(t, r->sentences.items[si].span);
+    return e && m.start < e;
 }
 
 /* A date inside a relative clause ("which was announced on November 9")
@@ -99,6 +245,7 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
         /* "today" in quoted speech is the speaker's day, not a new anchor */
         bool deictic_quote = quoted && d->basis && strncmp(d->basis, "deictic", 7) == 0;
         if (d->sentence == si && usable_date(d) && !d->future && !deictic_quote &&
+            !in_dateline(c->in->text, r, si, d->span) &&
             !in_relative_clause(c->in->text, s, d->span) && !d->open_end &&
             (!pick || date_width(d) <= date_width(pick)))
             pick = d;
@@ -107,7 +254,8 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
         c->run_date = pick;
     c->prev_place = NULL;
     for (size_t i = 0; i < r->places.n; i++)
-        if (r->places.items[i].sentence == si && place_ok(r, &r->places.items[i])) {
+        if (r->places.items[i].sentence == si && place_ok(r, &r->places.items[i]) &&
+            !in_dateline(c->in->text, r, si, r->places.items[i].span)) {
             if (!c->prev_place || precision_rank(r->places.items[i].precision) >=
                                       precision_rank(c->prev_place->precision))
                 c->prev_place = &r->places.items[i];
@@ -115,9 +263,23 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
                 r->places.items[i].precision != TRUCE_PLACE_UNKNOWN)
                 c->recent_place = &r->places.items[i];
         }
-    for (size_t i = 0; i < r->actors.n; i++)
-        if (r->actors.items[i].sentence == si && r->actors.items[i].kind == TRUCE_ACTOR_OFFICIAL)
-            c->last_official = &r->actors.items[i];
+    c->prev_subject = NULL;
+    /* an unlisted name of this sentence is looked for only when a later
+     * event needs it (fill_place): most sentences never need it */
+    c->unlisted_sentence = (!c->prev_place || c->prev_place->precision == TRUCE_PLACE_COUNTRY)
+                               ? (long)si : -1;
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const truce_actor_mention *m = &r->actors.items[i];
+        if (m->sentence != si)
+            continue;
+        if (m->kind == TRUCE_ACTOR_OFFICIAL)
+            c->last_official = m;
+        if (!c->prev_subject && m->kind != TRUCE_ACTOR_MEDIA && m->kind != TRUCE_ACTOR_CIVILIANS &&
+            !(m->rule && strncmp(m->rule, "demonym ", 8) == 0) &&
+            !preceded_by(c->in->text, s.start, m->span.start, "in") &&
+            !preceded_by(c->in->text, s.start, m->span.start, "In"))
+            c->prev_subject = m;
+    }
     c->prev_sentence = si;
     /* A sentence that introduces a quotation ("The ministry announced:")
      * names its speaker for the quoted sentence after it. */
@@ -182,6 +344,50 @@ static void year_back(char *iso)
     memcpy(iso, buf, 4);
 }
 
+static bool strncasecmp_ascii(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+            return false;
+    return true;
+}
+
+/* A statement whose trigger verb is in the present simple ("calls on",
+ * "rejects", "accuses"). */
+static bool present_statement(const char *t, const truce_event *ev)
+{
+    if (strncmp(ev->type, "statement.", 10) != 0)
+        return false;
+    size_t e = ev->trigger.start;
+    while (e < ev->trigger.end && t[e] != ' ')
+        e++;
+    /* "I call on", "We urge": the speaker's own present */
+    size_t b = ev->trigger.start;
+    if (strncmp(t + b, "I ", 2) == 0 || strncasecmp_ascii(t + b, "we ", 3))
+        return true;
+    /* "The military has denied": the present perfect speaks on the report's day */
+    if ((b >= 4 && strncmp(t + b - 4, "has ", 4) == 0) || (b >= 5 && strncmp(t + b - 5, "have ", 5) == 0))
+        return true;
+    if ((b >= 2 && strncmp(t + b - 2, "I ", 2) == 0 && (b == 2 || !isalpha((unsigned char)t[b - 3]))) ||
+        (b >= 3 && (strncmp(t + b - 3, "We ", 3) == 0 || strncmp(t + b - 3, "we ", 3) == 0) &&
+         (b == 3 || !isalpha((unsigned char)t[b - 4]))))
+        return true;
+    return e - ev->trigger.start >= 4 && t[e - 1] == 's' && t[e - 2] != 's' && t[e - 2] != 'u';
+}
+
+/* ", the Army said in a statement on Tuesday night": a date after the
+ * reporting verb that follows the event dates the report, not the event. */
+static bool report_date(const char *t, const truce_event *ev, truce_span d)
+{
+    if (strncmp(ev->type, "statement.", 10) == 0 || d.start < ev->trigger.end)
+        return false;
+    static const char *const SAID[] = {"said", "says", "told", "reported", "stated", "added",
+                                       "wrote", NULL};
+    size_t from = d.start > ev->trigger.end + 40 ? d.start - 40 : ev->trigger.end, ms, me;
+    const char *v = ex_find_any(t, from, d.start, SAID, &ms, &me);
+    return v && !memchr(t + me, ',', d.start - me) && !memchr(t + me, ';', d.start - me);
+}
+
 static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause,
                      bool quoted)
 {
@@ -190,7 +396,9 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
     bool best_in_clause = false;
     for (size_t i = 0; i < r->dates.n; i++) {
         const truce_date_mention *d = &r->dates.items[i];
-        if (d->sentence != ev->sentence || !usable_date(d))
+        if (d->sentence != ev->sentence || !usable_date(d) ||
+            in_dateline(c->in->text, r, ev->sentence, d->span) ||
+            report_date(c->in->text, ev, d->span))
             continue;
         bool inc = within(d->span, clause);
         if (!best || (inc && !best_in_clause) ||
@@ -223,6 +431,15 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
         if (!b)
             return TRUCE_ENOMEM;
         set_date(ev, best, b, true);
+        return TRUCE_OK;
+    }
+    /* "The Ministry calls on...", "Kinshasa accuses...": a statement in the
+     * present tense is made on the day of the report */
+    if (present_statement(c->in->text, ev) && c->in->doc_date && strlen(c->in->doc_date) == 10) {
+        memcpy(ev->date_start, c->in->doc_date, 11);
+        memcpy(ev->date_end, c->in->doc_date, 11);
+        ev->date_precision = TRUCE_DATE_DAY;
+        ev->date_basis = "document date (a statement in the present tense)";
         return TRUCE_OK;
     }
     if (c->run_date) {
@@ -268,6 +485,226 @@ static int precision_rank(truce_place_precision p)
     }
 }
 
+static bool overlaps_mention(const truce_reading *r, size_t a, size_t b)
+{
+    for (size_t i = 0; i < r->actors.n; i++)
+        if (r->actors.items[i].span.start < b && a < r->actors.items[i].span.end)
+            return true;
+    for (size_t i = 0; i < r->dates.n; i++)
+        if (r->dates.items[i].span.start < b && a < r->dates.items[i].span.end)
+            return true;
+    return false;
+}
+
+static bool calendar_word(const char *t, size_t a, size_t b)
+{
+    static const char *const W[] = {"January", "February", "March", "April", "May", "June",
+                                    "July", "August", "September", "October", "November",
+                                    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+                                    "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday",
+                                    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                                    "The", "A", "An", "This", "That", "Its", "Their", "His",
+                                    "Her", "Our", "He", "She", "It", "They", "We", NULL};
+    for (size_t k = 0; W[k]; k++)
+        if (strlen(W[k]) == b - a && strncmp(W[k], t + a, b - a) == 0)
+            return true;
+    return false;
+}
+
+/* Capitalised words (up to three, joined by a space or hyphen) at i; returns
+ * the end or 0. "Bint Jbeil", "Kafr Kila", "Zolote-4". */
+static size_t proper_name_at(const char *t, size_t i, size_t end)
+{
+    size_t e = 0, p = i;
+    for (int w = 0; w < 4 && p < end && isupper((unsigned char)t[p]); w++) {
+        size_t q = p;
+        while (q < end && (isalnum((unsigned char)t[q]) || (unsigned char)t[q] >= 0x80 ||
+                           t[q] == '-' || t[q] == '\''))
+            q++;
+        if (q - p < 3 || calendar_word(t, p, q))
+            break;
+        e = q;
+        if (q + 1 < end && t[q] == ' ' && isupper((unsigned char)t[q + 1]))
+            p = q + 1;
+        else
+            break;
+    }
+    return e;
+}
+
+static bool overlaps_place(const truce_reading *r, size_t a, size_t b)
+{
+    for (size_t i = 0; i < r->places.n; i++)
+        if (r->places.items[i].span.start < b && a < r->places.items[i].span.end)
+            return true;
+    return false;
+}
+
+/* The name ends in a word for a natural or built feature. */
+static bool geo_head(const char *t, size_t a, size_t e)
+{
+    static const char *const H[] = {"Valley", "Mountains", "Mountain", "River", "Strait", "Gulf",
+                                    "Sea", "Corridor", "Pass", "Heights", "Plain", "Desert",
+                                    "Hills", "Island", "Islands", "Peninsula", "Basin", "Gorge",
+                                    "Lake", "Plateau", "Strip", "Bank", "Highway", "Bridge",
+                                    "Airport", "Dam", "Canal", "Plant", "Station", NULL};
+    size_t w = e;
+    while (w > a && t[w - 1] != ' ')
+        w--;
+    for (size_t k = 0; H[k]; k++)
+        if (strlen(H[k]) == e - w && strncmp(H[k], t + w, e - w) == 0)
+            return true;
+    /* "the Kornidzor checkpoint" */
+    static const char *const L[] = {" checkpoint", " crossing", " border crossing", " camp",
+                                    " airport", " airfield", " base", " valley", " river", NULL};
+    for (size_t k = 0; L[k]; k++)
+        if (strncmp(t + e, L[k], strlen(L[k])) == 0 && !isalpha((unsigned char)t[e + strlen(L[k])]))
+            return true;
+    return false;
+}
+
+/* A place the gazetteer does not list, named after a settlement noun ("the
+ * village of Shtula") or after "in", "near", "at" in the clause: kept as
+ * written, without coordinates. `settlement` says which cue found it. */
+static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clause,
+                           truce_span *out, bool *settlement)
+{
+    static const char *const SETTLEMENT[] = {"village of", "villages of", "town of", "towns of",
+                                             "city of", "neighbourhood of", "neighborhood of",
+                                             "camp of", "township of", "settlement of",
+                                             "hamlet of", "district of", "resident of",
+                                             "residents of", "outskirts of", "province of",
+                                             "region of", "sector of", NULL};
+    static const char *const NEAR[] = {"near", "in", "at", "outside", "around", "to", "reach",
+                                       "through", "via",
+                                       "reached", "entered", "fled", "from", "towards", NULL};
+    const char *t = c->in->text;
+    const truce_reading *r = c->in->reading;
+    size_t best_d = (size_t)-1;
+    bool found = false;
+    for (int pass = 0; pass < 2 && !found; pass++) {
+        const char *const *cues = pass == 0 ? SETTLEMENT : NEAR;
+        {
+            size_t from = clause.start, ms, me;
+            while (from < clause.end &&
+                   cue_find_any(c, ev->sentence, cues, from, clause.end, &ms, &me)) {
+                from = ms + 1;
+                /* "the villages of Kafr Kila and Aitaroun": the first of them */
+                size_t p = me;
+                while (p < clause.end && t[p] == ' ')
+                    p++;
+                bool the = false;
+                if (pass == 1 && p + 4 < clause.end && strncmp(t + p, "the ", 4) == 0 &&
+                    isupper((unsigned char)t[p + 4])) {
+                    p += 4;
+                    the = true;
+                }
+                size_t e = proper_name_at(t, p, clause.end);
+                if (!e || overlaps_mention(r, p, e) || overlaps_place(r, p, e) ||
+                    in_dateline(t, r, ev->sentence, (truce_span){p, e}))
+                    continue;
+                /* "in the Galwan Valley": after "the", only a named feature */
+                if (the && !geo_head(t, p, e))
+                    continue;
+                truce_span cand = {p, e};
+                size_t d = dist(cand, ev->trigger);
+                if (d < best_d) {
+                    best_d = d;
+                    *out = cand;
+                    found = true;
+                }
+            }
+        }
+        *settlement = pass == 0;
+    }
+    return found;
+}
+
+/* Sets an unlisted place as written; returns nonzero when out of memory
+ * (the event then simply has no place). */
+static int set_unlisted(truce_arena *a, const char *text, truce_event *ev, truce_span up,
+                        const char *rule)
+{
+    const char *w = truce_arena_strndup(a, text + up.start, up.end - up.start);
+    if (!w)
+        return TRUCE_ENOMEM;
+    ev->place_written = w;
+    ev->place_name = w;
+    ev->geonames_id = 0;
+    ev->has_coords = false;
+    ev->lat = ev->lon = 0;
+    ev->place_precision = TRUCE_PLACE_POINT;
+    ev->place_span = up;
+    ev->place_rule = rule;
+    return TRUCE_OK;
+}
+
+static void copy_place(truce_event *dst, const truce_event *src, const char *rule)
+{
+    dst->place_written = src->place_written;
+    dst->place_name = src->place_name;
+    dst->geonames_id = src->geonames_id;
+    dst->lat = src->lat;
+    dst->lon = src->lon;
+    dst->has_coords = src->has_coords;
+    memcpy(dst->country, src->country, 3);
+    dst->place_precision = src->place_precision;
+    dst->place_span = src->place_span;
+    dst->place_rule = rule;
+}
+
+/* The place is named as where something happens: "in southern Lebanon",
+ * "near Metula", "inside Syria" (a tie-break over a state named as actor). */
+static bool locative(const char *t, truce_span p)
+{
+    static const char *const L[] = {"in ", "near ", "at ", "inside ", "outside ", "across ", NULL};
+    size_t b = p.start;
+    /* one compass or qualifying word may stand between */
+    size_t w = b;
+    while (w > 0 && t[w - 1] == ' ')
+        w--;
+    size_t w0 = w;
+    while (w0 > 0 && isalpha((unsigned char)t[w0 - 1]))
+        w0--;
+    for (size_t k = 0; L[k]; k++) {
+        size_t l = strlen(L[k]);
+        if (b >= l && strncmp(t + b - l, L[k], l) == 0)
+            return true;
+        if (w0 >= l && w - w0 >= 5 && strncmp(t + w0 - l, L[k], l) == 0 &&
+            strncmp(t + w - 3, "ern", 3) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* 1 when the place is where something came from ("fled from Karabakh",
+ * "fired from Syria"): the scene is elsewhere when another place is named. */
+static int origin(const char *t, truce_span p)
+{
+    return p.start >= 5 && strncmp(t + p.start - 5, "from ", 5) == 0;
+}
+
+/* 1 when the place is named as the container of the next one ("the
+ * Khojaly region's Shushakend village", "Kherson's Bilozerka district"). */
+static int container(const char *t, truce_span p)
+{
+    size_t i = p.end;
+    static const char *const N[] = {" region", " district", " province", " oblast", " municipality",
+                                    " governorate", " county", " state", NULL};
+    for (size_t k = 0; N[k]; k++)
+        if (strncmp(t + i, N[k], strlen(N[k])) == 0) {
+            i += strlen(N[k]);
+            break;
+        }
+    if (strncmp(t + i, "'s ", 3) == 0)
+        i += 3;
+    else if (strncmp(t + i, "\xE2\x80\x99s ", 5) == 0)
+        i += 5;
+    else
+        return 0;
+    return isupper((unsigned char)t[i]) ? 1 : 0;
+}
+
 static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
 {
     const truce_reading *r = c->in->reading;
@@ -277,35 +714,129 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
      * to the trigger among equals: "the village of X in Y district" is X */
     for (size_t i = 0; i < r->places.n; i++) {
         const truce_place_mention *p = &r->places.items[i];
-        if (p->sentence != ev->sentence || !place_ok(r, p))
+        if (p->sentence != ev->sentence || !place_ok(r, p) ||
+            in_dateline(c->in->text, r, ev->sentence, p->span))
             continue;
         bool inc = within(p->span, clause);
-        int rp = precision_rank(p->precision), rb = best ? precision_rank(best->precision) : -1;
+        int rp = precision_rank(p->precision) - container(c->in->text, p->span) -
+                 origin(c->in->text, p->span),
+            rb = best ? precision_rank(best->precision) - container(c->in->text, best->span) -
+                            origin(c->in->text, best->span)
+                      : -1;
+        /* two states of equal rank: the one named as where it happens */
+        bool cc = p->precision == TRUCE_PLACE_COUNTRY;
+        bool lp = cc && locative(c->in->text, p->span),
+             lb = cc && best && locative(c->in->text, best->span);
         bool better = !best || (inc && !best_in) ||
                       (inc == best_in &&
-                       (rp > rb || (rp == rb && dist(p->span, ev->trigger) <
-                                                    dist(best->span, ev->trigger))));
+                       (rp > rb || (rp == rb && lp && !lb) ||
+                        (rp == rb && lp == lb &&
+                         dist(p->span, ev->trigger) < dist(best->span, ev->trigger))));
         if (better) {
             best = p;
             best_in = inc;
         }
+    }
+    truce_span up;
+    bool settlement = false;
+    bool unlisted = unlisted_place(c, ev, clause, &up, &settlement);
+    /* an unlisted name wins over a known place that is farther from the
+     * trigger ("seized the town of Shasha on the road to Goma"), or over
+     * a country, a region, or a place outside the clause */
+    if (unlisted && (!best || !best_in || best->precision == TRUCE_PLACE_COUNTRY ||
+                     (settlement && best->precision == TRUCE_PLACE_REGION) ||
+                     origin(c->in->text, best->span) ||
+                     dist(up, ev->trigger) < dist(best->span, ev->trigger))) {
+        if (set_unlisted(a, c->in->text, ev, up,
+                         settlement ? "name after a settlement noun, not in the gazetteer"
+                                    : "name after \"in\", \"near\", \"to\"..., not in the gazetteer"))
+            return;
+        if (best && best->precision == TRUCE_PLACE_COUNTRY)
+            memcpy(ev->country, best->country, 3);
+        return;
+    }
+    /* a clause without a place of its own shares the scene of the event
+     * named before it in the same sentence */
+    if ((!best || !best_in) && c->has_last_event_place && c->last_event_sentence == ev->sentence &&
+        c->last_event_place.place_precision != TRUCE_PLACE_COUNTRY) {
+        copy_place(ev, &c->last_event_place, "place of the previous clause's event");
+        return;
     }
     if (best && best->precision != TRUCE_PLACE_COUNTRY) {
         set_place(a, c->in->text, ev, best,
                   best_in ? "most precise place in the clause" : "most precise place in the sentence");
         return;
     }
+    /* only a country in the clause: a finer place elsewhere in the sentence */
+    const truce_place_mention *finer = NULL;
+    for (size_t i = 0; best && best_in && i < r->places.n; i++) {
+        const truce_place_mention *p = &r->places.items[i];
+        if (p->sentence == ev->sentence && p->span.end <= clause.start && place_ok(r, p) &&
+            p->precision != TRUCE_PLACE_COUNTRY &&
+            p->precision != TRUCE_PLACE_UNKNOWN && !in_dateline(c->in->text, r, ev->sentence, p->span) &&
+            (!finer || dist(p->span, ev->trigger) < dist(finer->span, ev->trigger)))
+            finer = p;
+    }
+    if (finer) {
+        set_place(a, c->in->text, ev, finer, "most precise place in the sentence");
+        return;
+    }
+    /* what is said or who met has no scene beyond its own sentence */
+    if (strncmp(ev->type, "statement.", 10) == 0 || strncmp(ev->type, "diplomacy.", 10) == 0) {
+        if (best)
+            set_place(a, c->in->text, ev, best,
+                      best_in ? "country in the clause" : "country in the sentence");
+        return;
+    }
     /* a country alone, or nothing: the scene of the previous event of the
-     * paragraph, or the last place of the previous sentence, is finer */
-    if (c->last_event_place && c->last_event_paragraph ==
-                                   r->sentences.items[ev->sentence].paragraph &&
-        c->last_event_place->precision != TRUCE_PLACE_COUNTRY) {
-        set_place(a, c->in->text, ev, c->last_event_place, "place of the previous event in the paragraph");
+     * paragraph or of the sentence before, or of the event "the town" or
+     * "the shelling" refers back to, is finer */
+    uint32_t para = r->sentences.items[ev->sentence].paragraph;
+    size_t ms, me;
+    static const char *const BACK[] = {"the town", "the village", "the city", "the area",
+                                       "the camp", "the site", "the district", NULL};
+    bool back = ex_find_any(c->in->text, r->sentences.items[ev->sentence].span.start,
+                            r->sentences.items[ev->sentence].span.end, BACK, &ms, &me) != NULL;
+    /* violence refers back to the scene of the last violence */
+    const truce_event *lastp = &c->last_event_place;
+    bool local = c->has_last_event_place &&
+                 (c->last_event_paragraph == para || c->last_event_sentence + 1 == ev->sentence);
+    if (violent(ev->type) && c->has_last_violent_place &&
+        ev->sentence <= c->last_violent_sentence + 4 && (back || !local))
+        lastp = &c->last_violent_place;
+    if (c->has_last_event_place &&
+        (c->last_event_paragraph == para || c->last_event_sentence + 1 == ev->sentence || back) &&
+        lastp->place_precision != TRUCE_PLACE_COUNTRY) {
+        copy_place(ev, lastp, back ? "place of the event the description refers back to"
+                                   : "place of the previous event");
         return;
     }
     bool prev_ok = c->prev_place && c->prev_sentence == (long)ev->sentence - 1;
-    if (prev_ok && (c->prev_place->precision != TRUCE_PLACE_COUNTRY || !best)) {
+    if (prev_ok && c->prev_place->precision != TRUCE_PLACE_COUNTRY) {
         set_place(a, c->in->text, ev, c->prev_place, "finest place of the previous sentence");
+        return;
+    }
+    if (c->unlisted_sentence >= 0 && c->unlisted_sentence == (long)ev->sentence - 1 && !best) {
+        truce_event probe;
+        memset(&probe, 0, sizeof probe);
+        probe.sentence = (uint32_t)c->unlisted_sentence;
+        truce_span ps = r->sentences.items[probe.sentence].span, pu;
+        probe.trigger = (truce_span){ps.start, ps.start};
+        bool ps_settlement;
+        if (unlisted_place(c, &probe, ps, &pu, &ps_settlement) &&
+            !set_unlisted(a, c->in->text, ev, pu, "name of the previous sentence, not in the gazetteer"))
+            return;
+    }
+    if (prev_ok && !best) {
+        set_place(a, c->in->text, ev, c->prev_place, "finest place of the previous sentence");
+        return;
+    }
+    /* violence without a place of its own where violence was last reported:
+     * "fighting continued near the airfield" */
+    if (!best && violent(ev->type) &&
+        c->has_last_violent_place && c->last_violent_place.place_precision != TRUCE_PLACE_COUNTRY &&
+        ev->sentence <= c->last_violent_sentence + 4 && c->last_event_sentence != ev->sentence) {
+        copy_place(ev, &c->last_violent_place, "place of the last violent event");
         return;
     }
     if (!best && c->recent_place && ev->sentence <= c->recent_place->sentence + 3) {
@@ -313,25 +844,31 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
                   "last town or region named in the three sentences before");
         return;
     }
-    if (best)
+    if (best) {
         set_place(a, c->in->text, ev, best,
                   best_in ? "country in the clause" : "country in the sentence");
-}
-
-static const truce_place_mention *find_place(const truce_reading *r, truce_span s)
-{
-    for (size_t i = 0; i < r->places.n; i++)
-        if (r->places.items[i].span.start == s.start && r->places.items[i].span.end == s.end)
-            return &r->places.items[i];
-    return NULL;
+        return;
+    }
+    /* nothing named: where the report was filed, from its dateline */
+    if (c->dateline_place)
+        set_place(a, c->in->text, ev, c->dateline_place, "the dateline's place (nothing named)");
 }
 
 void ex_note_event(ex_context *c, const truce_event *ev)
 {
     const truce_reading *r = c->in->reading;
-    if (ev->place_name) {
-        c->last_event_place = find_place(r, ev->place_span);
+    /* what was said or who met is no scene for the events after it */
+    if (ev->place_name && strncmp(ev->type, "statement.", 10) != 0 &&
+        strncmp(ev->type, "diplomacy.", 10) != 0) {
+        copy_place(&c->last_event_place, ev, ev->place_rule);
+        c->has_last_event_place = true;
+        if (violent(ev->type)) {
+            copy_place(&c->last_violent_place, ev, ev->place_rule);
+            c->has_last_violent_place = true;
+            c->last_violent_sentence = ev->sentence;
+        }
         c->last_event_paragraph = r->sentences.items[ev->sentence].paragraph;
+        c->last_event_sentence = ev->sentence;
     }
 }
 
@@ -390,6 +927,173 @@ static bool preceded_by(const char *t, size_t sent_start, size_t pos, const char
     return strncmp(t + pos - l - 1, word, l) == 0 && t[pos - 1] == ' ';
 }
 
+/* Words between a and b: 0 when only spaces, 1 for one word, and so on;
+ * 99 when punctuation intervenes. */
+static bool actor_before(const truce_reading *r, uint32_t si, size_t from, size_t to)
+{
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const truce_actor_mention *m = &r->actors.items[i];
+        if (m->sentence == si && m->span.start >= from && m->span.end <= to &&
+            m->kind != TRUCE_ACTOR_MEDIA)
+            return true;
+    }
+    return false;
+}
+
+static int words_between(const char *t, size_t a, size_t b)
+{
+    int n = 0;
+    bool in = false;
+    for (size_t i = a; i < b; i++) {
+        unsigned char ch = (unsigned char)t[i];
+        if (ch == ' ') {
+            in = false;
+        } else if (isalnum(ch) || ch >= 0x80 || ch == '-' || ch == '\'') {
+            if (!in)
+                n++;
+            in = true;
+        } else {
+            return 99;
+        }
+    }
+    return n;
+}
+
+/* The reporting verb ("said", "told", "announced"...) that introduces the
+ * clause holding the trigger: its start, or 0 when the trigger is not
+ * reported speech. "The ministry said 12 civilians had been wounded in
+ * shelling": the ministry says so; it did not shell. */
+static size_t reporting_before(ex_context *c, uint32_t si, truce_span clause, size_t trig)
+{
+    size_t from = clause.start, ms, me, found = 0;
+    while (from < trig && cue_find_any(c, si, TRUCE_CUE_REPORTING, from, trig, &ms, &me)) {
+        found = ms;
+        from = me;
+    }
+    from = clause.start;
+    while (from < trig && cue_find_any(c, si, TRUCE_CUE_OBSERVING, from, trig, &ms, &me)) {
+        if (ms > found)
+            found = ms;
+        from = me;
+    }
+    return found;
+}
+
+static bool back_pronoun(const char *t, size_t a, size_t b)
+{
+    static const char *const P[] = {"its", "it", "their", "they", "we", "our", "his", "he",
+                                    "her", "she", NULL};
+    size_t ms, me;
+    return a < b && ex_find_any(t, a, b, P, &ms, &me) != NULL;
+}
+
+/* A sentence opening with a pronoun or a bare description of a group
+ * ("They", "It", "The group") refers to the previous sentence's subject. */
+static bool opens_with_reference(const char *t, truce_span s)
+{
+    static const char *const W[] = {"They", "It", "The group", "The movement", "The militia",
+                                    "The rebels", "The militants", "The fighters", NULL};
+    for (size_t k = 0; W[k]; k++)
+        if (ex_match_at(t, s.end, s.start, W[k]))
+            return true;
+    return false;
+}
+
+/* A target noun after a demonym: "Indian posts", "Armenian positions". */
+static bool target_noun(const char *t, size_t e)
+{
+    static const char *const N[] = {"posts", "positions", "targets", "bases", "villages",
+                                     "towns", "territory", "lands", "troops", "soldiers",
+                                     "forces", "border", NULL};
+    if (t[e] != ' ')
+        return false;
+    for (size_t k = 0; N[k]; k++)
+        if (ex_match_at(t, e + 1 + strlen(N[k]) + 1, e + 1, N[k]))
+            return true;
+    return false;
+}
+
+/* "A resident told the SMM that ...": the actor right after the reporting
+ * verb, before "that", is who was told. */
+static bool addressee(const char *t, size_t rv, truce_span m)
+{
+    size_t ms, me;
+    return m.start - rv < 30 && ex_find(t, m.end, m.end + 8, "that", &ms, &me);
+}
+
+static bool participle_opens(const char *t, truce_span clause)
+{
+    size_t i = clause.start;
+    while (i < clause.end && t[i] == ' ')
+        i++;
+    size_t e = i;
+    /* "deliberately targeting": past an adverb */
+    while (e < clause.end && isalpha((unsigned char)t[e]))
+        e++;
+    if (e - i > 4 && strncmp(t + e - 2, "ly", 2) == 0 && e < clause.end && t[e] == ' ')
+        i = e + 1;
+    e = i;
+    while (e < clause.end && isalpha((unsigned char)t[e]))
+        e++;
+    return e - i >= 5 && islower((unsigned char)t[i]) && strncmp(t + e - 3, "ing", 3) == 0;
+}
+
+static bool violent(const char *type)
+{
+    return strncmp(type, "conflict.", 9) == 0 || strncmp(type, "civilians.", 10) == 0;
+}
+
+/* "detained by members of the X", "killed by fighters of the X": the
+ * agent a few words after "by" */
+static bool agent_after_by(const char *t, size_t from, size_t at)
+{
+    size_t ms, me;
+    size_t f0 = at > from + 30 ? at - 30 : from;
+    while (f0 < at && ex_find(t, f0, at, "by", &ms, &me)) {
+        if (words_between(t, me, at) <= 3) {
+            static const char *const P[] = {"members of", "fighters of", "units of", "soldiers of",
+                                            "troops of", "militants of", "forces of", NULL};
+            size_t a2, b2;
+            if (words_between(t, me, at) == 0 || ex_find_any(t, me, at, P, &a2, &b2))
+                return true;
+        }
+        f0 = me;
+    }
+    return false;
+}
+
+/* "in northern Mozambique": a compass word between the preposition and
+ * the state */
+static bool compass_place(const char *t, size_t sent_start, size_t pos)
+{
+    static const char *const C[] = {"northern", "southern", "eastern", "western", "central",
+                                    "north-eastern", "north-western", "south-eastern",
+                                    "south-western", "northeastern", "northwestern",
+                                    "southeastern", "southwestern", NULL};
+    for (size_t k = 0; C[k]; k++) {
+        char w[40];
+        snprintf(w, sizeof w, "in %s", C[k]);
+        if (preceded_by(t, sent_start, pos, w))
+            return true;
+        snprintf(w, sizeof w, "inside %s", C[k]);
+        if (preceded_by(t, sent_start, pos, w))
+            return true;
+    }
+    return preceded_by(t, sent_start, pos, "inside");
+}
+
+/* "several Syrian soldiers were killed in the shelling": the subject of a
+ * passive of harm is acted on */
+static bool passive_victim(const char *t, size_t from, size_t to)
+{
+    static const char *const P[] = {"were killed", "was killed", "were wounded", "was wounded",
+                                    "were injured", "was injured", "were shot", "was shot",
+                                    "died", "were detained", "was detained", "were abducted",
+                                    "was abducted", "were hurt", NULL};
+    size_t ms, me;
+    return to > from && to - from < 60 && ex_find_any(t, from, to, P, &ms, &me) != NULL;
+}
+
 static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
 {
     const truce_reading *r = c->in->reading;
@@ -398,35 +1102,133 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
     truce_span s = r->sentences.items[ev->sentence].span;
     bool have1 = false, have2 = false;
     int rc;
-    if ((starts_with_word(t, s, "He") || starts_with_word(t, s, "She")) && c->last_official) {
+    bool says = strncmp(ev->type, "statement.", 10) == 0 || strncmp(ev->type, "diplomacy.", 10) == 0;
+    size_t rv = says ? 0 : reporting_before(c, ev->sentence, clause, ev->trigger.start);
+    bool pron_back = rv && back_pronoun(t, rv, ev->trigger.start);
+    size_t ps, pe;
+    bool he_subject = (starts_with_word(t, s, "He") || starts_with_word(t, s, "She")) ||
+                      (clause.start < ev->trigger.start &&
+                       (ex_find(t, clause.start, ev->trigger.start, "he", &ps, &pe) ||
+                        ex_find(t, clause.start, ev->trigger.start, "she", &ps, &pe)) &&
+                       !actor_before(r, ev->sentence, clause.start, ps));
+    if (he_subject && c->last_official) {
         if ((rc = add_actor(a, ev, &cap, t, c->last_official, "actor1",
                             "pronoun: the last official named before")))
             return rc;
         have1 = true;
+    } else if (opens_with_reference(t, s) && c->prev_subject &&
+               c->prev_sentence == (long)ev->sentence - 1) {
+        if ((rc = add_actor(a, ev, &cap, t, c->prev_subject, "actor1",
+                            "pronoun or description: the subject of the sentence before")))
+            return rc;
+        have1 = true;
+    }
+    /* "..., calling on all sides to show restraint": a participial clause
+     * acts with the subject of its sentence */
+    if (!have1 && clause.start > s.start && participle_opens(t, clause)) {
+        for (size_t i = 0; i < r->actors.n; i++) {
+            const truce_actor_mention *m = &r->actors.items[i];
+            if (m->sentence != ev->sentence || m->span.end > clause.start)
+                continue;
+            if (m->kind == TRUCE_ACTOR_MEDIA || m->kind == TRUCE_ACTOR_CIVILIANS ||
+                in_dateline(t, r, ev->sentence, m->span) ||
+                (m->rule && strncmp(m->rule, "demonym ", 8) == 0))
+                continue;
+            if ((rc = add_actor(a, ev, &cap, t, m, "actor1",
+                                "subject of the sentence (participial clause)")))
+                return rc;
+            have1 = true;
+            break;
+        }
     }
     for (size_t i = 0; i < r->actors.n; i++) {
         const truce_actor_mention *m = &r->actors.items[i];
         if (m->sentence != ev->sentence || !within(m->span, clause))
             continue;
-        if (m->kind == TRUCE_ACTOR_MEDIA)
+        if (m->kind == TRUCE_ACTOR_MEDIA || in_dateline(t, r, ev->sentence, m->span))
             continue;
-        if (m->rule && strncmp(m->rule, "demonym ", 8) == 0 && m->kind == TRUCE_ACTOR_STATE)
+        /* "targeting Indian posts": a demonym on the target after the trigger */
+        if (m->rule && strncmp(m->rule, "demonym ", 8) == 0 && m->kind == TRUCE_ACTOR_STATE &&
+            m->span.start >= ev->trigger.end && target_noun(t, m->span.end)) {
+            if ((rc = add_actor(a, ev, &cap, t, m, have2 ? "other" : "actor2",
+                                "demonym on the target after the trigger")))
+                return rc;
+            have2 = true;
             continue;
-        /* "in Armenia", "near Moscow": a state named as a place, not acting */
+        }
+        /* "Israeli shelling", "a Russian drone attack": a demonym on the
+         * trigger noun names who acted */
+        bool on_trigger = m->span.end <= ev->trigger.start &&
+                          words_between(t, m->span.end, ev->trigger.start) <= 1;
+        if (m->rule && strncmp(m->rule, "demonym ", 8) == 0 && m->kind == TRUCE_ACTOR_STATE) {
+            if (!on_trigger)
+                continue;
+            /* victims named before the trigger yield actor1 to it */
+            for (size_t k = 0; k < ev->n_actors; k++)
+                if (strcmp(ev->actors[k].role, "actor1") == 0 &&
+                    ev->actors[k].kind == TRUCE_ACTOR_CIVILIANS) {
+                    ev->actors[k].role = "actor2";
+                    ev->actors[k].rule = "civilians are acted on";
+                    have1 = false;
+                    have2 = true;
+                }
+            if ((rc = add_actor(a, ev, &cap, t, m, have1 ? "other" : "actor1",
+                                "demonym on the trigger noun")))
+                return rc;
+            have1 = true;
+            continue;
+        }
+        /* "in Armenia", "near Moscow": a state named as a place, not acting;
+         * "the authorities in Tskhinvali" are its government */
+        /* "fired from Syria": where the fire came from acts */
+        if (m->kind == TRUCE_ACTOR_STATE && violent(ev->type) &&
+            (preceded_by(t, s.start, m->span.start, "fired from") ||
+             preceded_by(t, s.start, m->span.start, "launched from"))) {
+            if ((rc = add_actor(a, ev, &cap, t, m, have1 ? "other" : "actor1",
+                                "origin of the fire (\"fired from\")")))
+                return rc;
+            have1 = true;
+            continue;
+        }
         if (m->kind == TRUCE_ACTOR_STATE &&
             (preceded_by(t, s.start, m->span.start, "in") || preceded_by(t, s.start, m->span.start, "In") ||
              preceded_by(t, s.start, m->span.start, "near") ||
-             preceded_by(t, s.start, m->span.start, "from")))
+             preceded_by(t, s.start, m->span.start, "from") || compass_place(t, s.start, m->span.start)) &&
+            !preceded_by(t, s.start, m->span.start, "authorities in") &&
+            !preceded_by(t, s.start, m->span.start, "officials in") &&
+            !preceded_by(t, s.start, m->span.start, "government in"))
             continue;
         const char *role = "other", *rule = "actor in the clause";
-        if (m->span.end <= ev->trigger.start) {
+        if (rv && m->span.end <= rv && !pron_back) {
+            role = "other";
+            rule = "speaker of the report, not its actor";
+        } else if (rv && m->span.start > rv && m->span.end <= ev->trigger.start &&
+                   addressee(t, rv, m->span)) {
+            role = "other";
+            rule = "addressee of the report (\"told the mission that\")";
+        } else if (violent(ev->type) && m->span.end <= ev->trigger.start &&
+                   passive_victim(t, m->span.end, ev->trigger.start)) {
+            role = have2 ? "other" : "actor2";
+            rule = "subject of \"were killed\", \"was detained\"... (acted on)";
+            have2 = true;
+        } else if (m->kind == TRUCE_ACTOR_CIVILIANS && violent(ev->type)) {
+            role = have2 ? "other" : "actor2";
+            rule = "civilians are acted on";
+            have2 = true;
+        } else if (m->kind == TRUCE_ACTOR_CIVILIANS && strncmp(ev->type, "humanitarian.", 13) != 0 &&
+                   strncmp(ev->type, "protest.", 8) != 0 && m->span.end <= ev->trigger.start) {
+            role = "other";
+            rule = "civilians do not make statements, meetings or military moves";
+        } else if (m->span.end <= ev->trigger.start) {
             if (!have1) {
                 role = "actor1";
-                rule = "first actor before the trigger (subject)";
+                rule = rv && m->span.end <= rv ? "speaker referred to by a pronoun in the report"
+                                               : "first actor before the trigger (subject)";
                 have1 = true;
             }
         } else if (preceded_by(t, s.start, m->span.start, "by") ||
-                   preceded_by(t, s.start, m->span.start, "by the")) {
+                   preceded_by(t, s.start, m->span.start, "by the") ||
+                   agent_after_by(t, ev->trigger.end, m->span.start)) {
             role = "actor1";
             rule = "agent after \"by\" (passive)";
             for (size_t k = 0; k < ev->n_actors; k++)
@@ -466,6 +1268,20 @@ static const char *figure_label(const char *t, const truce_number_mention *n, co
         return "killed";
     if (ex_find_any(t, from, to, INJURED, &ms, &me))
         return "injured";
+    /* "killing two civilians and wounding five": the verb before the number */
+    static const char *const KILLING[] = {"killing", "killed", "kills", NULL};
+    static const char *const WOUNDING[] = {"wounding", "injuring", "wounded", "injured", NULL};
+    size_t b0 = n->span.start > 16 ? n->span.start - 16 : 0;
+    const char *kv = ex_find_any(t, b0, n->span.start, KILLING, &ms, &me);
+    size_t kme = me;
+    const char *wv = ex_find_any(t, b0, n->span.start, WOUNDING, &ms, &me);
+    size_t wme = me;
+    bool kb = kv && words_between(t, kme, n->span.start) == 0;
+    bool wb = wv && words_between(t, wme, n->span.start) == 0;
+    if (wb && (!kb || wme > kme))
+        return "injured";
+    if (kb)
+        return "killed";
     if (strcmp(type, "humanitarian.return") == 0)
         return "returned";
     if (ex_find_any(t, from, to, FOUND, &ms, &me))
@@ -564,6 +1380,38 @@ static void set_claimant(truce_arena *a, truce_event *ev, const char *t,
     ev->claimant_rule = rule;
 }
 
+/* Words that can name a source: one to seven words, no digits, no verb of
+ * their own ("the regional governor", "local officials and residents"). */
+static bool np_ok(const char *t, size_t b, size_t e)
+{
+    static const char *const V[] = {"was", "were", "is", "are", "had", "has", "have", "been",
+                                    "be", "did", "will", "would", "could", "that", "which", "who",
+                                    "it", "he", "she", "they", "we", "I", "It", "He", "She",
+                                    "They", "We", NULL};
+    int words = 0;
+    bool in = false;
+    for (size_t i = b; i < e; i++) {
+        unsigned char ch = (unsigned char)t[i];
+        if (isdigit(ch) || ch == '(' || ch == ')' || ch == ':' || ch == '\n')
+            return false;
+        if (ch == ' ') {
+            in = false;
+            continue;
+        }
+        if (!in) {
+            words++;
+            size_t we = i;
+            while (we < e && t[we] != ' ')
+                we++;
+            for (size_t k = 0; V[k]; k++)
+                if (strlen(V[k]) == we - i && strncmp(V[k], t + i, we - i) == 0)
+                    return false;
+        }
+        in = true;
+    }
+    return words >= 1 && words <= 7 && isalpha((unsigned char)t[b]);
+}
+
 static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool colon_before)
 {
     const truce_reading *r = c->in->reading;
@@ -571,10 +1419,26 @@ static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool c
     truce_span s = r->sentences.items[ev->sentence].span;
     size_t ms, me;
     const truce_actor_mention *m;
-    if (ex_find(t, s.start, s.end, "according to", &ms, &me) &&
-        (m = actor_in(r, ev->sentence, me, me + 80 < s.end ? me + 80 : s.end, false))) {
-        set_claimant(a, ev, t, m, "\"according to\" X");
-        return;
+    static const char *const ACCORDING[] = {"according to", "a statement by", "a statement from",
+                                            "a report by", NULL};
+    if (ex_find_any(t, s.start, s.end, ACCORDING, &ms, &me)) {
+        if ((m = actor_in(r, ev->sentence, me, me + 80 < s.end ? me + 80 : s.end, false)) &&
+            m->span.start < me + 40) {
+            set_claimant(a, ev, t, m, "\"according to\" X");
+            return;
+        }
+        /* "according to local authorities": the words, when no actor is known */
+        size_t e = me;
+        while (e < s.end && e < me + 60 && t[e] != ',' && t[e] != '.' && t[e] != ';')
+            e++;
+        size_t b = me;
+        while (b < e && t[b] == ' ')
+            b++;
+        if (e > b + 2 && np_ok(t, b, e) && (ev->claimant = truce_arena_strndup(a, t + b, e - b))) {
+            ev->claimant_span = (truce_span){b, e};
+            ev->claimant_rule = "\"according to\" + words naming no known actor";
+            return;
+        }
     }
     if (ex_find(t, s.start, s.end, "citing", &ms, &me) &&
         (m = actor_in(r, ev->sentence, s.start, ms, true))) {
@@ -585,7 +1449,10 @@ static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool c
     while (ex_find_any(t, from, s.end, TRUCE_CUE_REPORTING, &ms, &me)) {
         size_t lo = ms > s.start + 80 ? ms - 80 : s.start;
         if ((m = actor_in(r, ev->sentence, lo, ms, true)) && m->kind != TRUCE_ACTOR_MEDIA &&
-            ms - m->span.end <= 30 && !memchr(t + m->span.end, ',', ms - m->span.end) &&
+            m->kind != TRUCE_ACTOR_CIVILIANS &&
+            ms - m->span.end <= 30 &&
+            (!memchr(t + m->span.end, ',', ms - m->span.end) ||
+             (m->rule && strstr(m->rule, "apposition") && ms - m->span.end <= 3)) &&
             !(m->kind == TRUCE_ACTOR_STATE && (preceded_by(t, s.start, m->span.start, "in") ||
                                                preceded_by(t, s.start, m->span.start, "In")))) {
             set_claimant(a, ev, t, m, "subject of a reporting verb");
@@ -594,6 +1461,22 @@ static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool c
         if ((starts_with_word(t, (truce_span){lo, s.end}, "He") ||
              (ms >= s.start + 3 && strncmp(t + ms - 3, "he ", 3) == 0)) && c->last_official) {
             set_claimant(a, ev, t, c->last_official, "pronoun before a reporting verb");
+            return;
+        }
+        /* "..., a camp official told Example Wire", "Witnesses said": the words
+         * before the verb, back to a comma or the start */
+        size_t e = ms;
+        while (e > s.start && t[e - 1] == ' ')
+            e--;
+        size_t b = e;
+        while (b > s.start && t[b - 1] != ',' && t[b - 1] != ';' && t[b - 1] != '"' &&
+               (unsigned char)t[b - 1] != 0x9D)
+            b--;
+        while (b < e && t[b] == ' ')
+            b++;
+        if (e > b + 2 && np_ok(t, b, e) && (ev->claimant = truce_arena_strndup(a, t + b, e - b))) {
+            ev->claimant_span = (truce_span){b, e};
+            ev->claimant_rule = "words before a reporting verb naming no known actor";
             return;
         }
         from = me;
@@ -642,25 +1525,40 @@ static void fill_certainty(ex_context *c, truce_event *ev, truce_span whole)
     size_t ms, me;
     const char *cue;
     truce_span clause = local_clause(t, whole, ev->trigger);
-    /* a hedge or a denial covers the whole sentence; a plan only its clause */
-    if ((cue = ex_find_any(t, whole.start, whole.end, TRUCE_CUE_DENIED, &ms, &me))) {
+    /* a hedge or a denial covers the whole clause span given; the same span
+     * for several events of a sentence is read once */
+    if (c->cue_span.start != whole.start || c->cue_span.end != whole.end || !c->cue_valid) {
+        c->cue_denied = cue_find_any(c, ev->sentence, TRUCE_CUE_DENIED, whole.start, whole.end, &ms, &me);
+        c->cue_alleged = cue_find_any(c, ev->sentence, TRUCE_CUE_ALLEGED, whole.start, whole.end, &ms, &me);
+        c->cue_span = whole;
+        c->cue_valid = true;
+    }
+    if ((cue = c->cue_denied)) {
         ev->certainty = TRUCE_CERT_DENIED;
         ev->certainty_rule = cue;
         return;
     }
-    if ((cue = ex_find_any(t, whole.start, whole.end, TRUCE_CUE_ALLEGED, &ms, &me))) {
+    if ((cue = c->cue_alleged)) {
         ev->certainty = TRUCE_CERT_ALLEGED;
         ev->certainty_rule = cue;
         return;
     }
-    if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_DENIED, &ms, &me))) {
-        ev->certainty = TRUCE_CERT_DENIED;
-    } else if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_ALLEGED, &ms, &me))) {
+    static const char *const BLAME[] = {"accused", "accuses", "accusing", "blamed", "blames", NULL};
+    if ((strncmp(ev->type, "conflict.", 9) == 0 || strncmp(ev->type, "civilians.", 10) == 0) &&
+        (cue = cue_find_any(c, ev->sentence, BLAME, clause.start, ev->trigger.start, &ms, &me))) {
+        /* "accused each other of shelling the plant" */
         ev->certainty = TRUCE_CERT_ALLEGED;
-    } else if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_PLANNED, &ms, &me)) &&
+        ev->certainty_rule = "the violence is what an accusation names";
+        return;
+    }
+    if ((cue = cue_find_any(c, ev->sentence, TRUCE_CUE_DENIED, clause.start, clause.end, &ms, &me))) {
+        ev->certainty = TRUCE_CERT_DENIED;
+    } else if ((cue = cue_find_any(c, ev->sentence, TRUCE_CUE_ALLEGED, clause.start, clause.end, &ms, &me))) {
+        ev->certainty = TRUCE_CERT_ALLEGED;
+    } else if ((cue = cue_find_any(c, ev->sentence, TRUCE_CUE_PLANNED, clause.start, clause.end, &ms, &me)) &&
                !reported_clause_between(t, ev->trigger.end, ms)) {
         ev->certainty = TRUCE_CERT_PLANNED;
-    } else if ((cue = ex_find_any(t, clause.start, clause.end, TRUCE_CUE_CLAIMED, &ms, &me))) {
+    } else if ((cue = cue_find_any(c, ev->sentence, TRUCE_CUE_CLAIMED, clause.start, clause.end, &ms, &me))) {
         ev->certainty = TRUCE_CERT_CLAIMED;
     } else {
         ev->certainty = TRUCE_CERT_REPORTED;
@@ -691,7 +1589,30 @@ int ex_fill(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause, b
     }
     if ((rc = figures_from(a, c, ev, ev->sentence, clause, "number in the clause")))
         return rc;
-    fill_claimant(a, c, ev, colon_before);
+    /* who says so is the same for every event of a sentence: read it once */
+    if (c->claim_sentence == (long)ev->sentence && c->claim_colon == colon_before) {
+        ev->claimant = c->claim;
+        ev->claimant_span = c->claim_span;
+        ev->claimant_rule = c->claim_rule;
+    } else {
+        fill_claimant(a, c, ev, colon_before);
+        c->claim_sentence = ev->sentence;
+        c->claim_colon = colon_before;
+        c->claim = ev->claimant;
+        c->claim_span = ev->claimant_span;
+        c->claim_rule = ev->claimant_rule;
+    }
+    /* "The Ministry calls on...": a statement nobody else reports is its
+     * speaker's own claim */
+    if (strncmp(ev->type, "statement.", 10) == 0 && ev->claimant_rule &&
+        strncmp(ev->claimant_rule, "the outlet", 10) == 0)
+        for (size_t i = 0; i < ev->n_actors; i++)
+            if (strcmp(ev->actors[i].role, "actor1") == 0) {
+                ev->claimant = ev->actors[i].name;
+                ev->claimant_span = ev->actors[i].span;
+                ev->claimant_rule = "the speaker of the statement (nobody else reports it)";
+                break;
+            }
     fill_certainty(c, ev, clause);
     /* "will never accept": a statement is made now, whatever tense it speaks in */
     if (ev->certainty == TRUCE_CERT_PLANNED && strncmp(ev->type, "statement.", 10) == 0 &&

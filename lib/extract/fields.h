@@ -15,13 +15,42 @@ typedef struct ex_context {
     const truce_place_mention *prev_place; /* last place of the previous sentence */
     const truce_place_mention *recent_place; /* last town or region named before */
     const truce_actor_mention *last_official;
+    const truce_actor_mention *prev_subject; /* first actor of the latest sentence with one */
     const char *prev_claimant;             /* claimant named in the previous sentence */
     const truce_actor_mention *prev_speaker;
     truce_span prev_claimant_span;
     long prev_sentence;
-    const truce_place_mention *last_event_place; /* scene of the last event */
+    truce_event last_event_place;          /* place fields of the last event */
+    bool has_last_event_place;
+    truce_event last_violent_place;        /* place fields of the last violent event */
+    bool has_last_violent_place;
+    uint32_t last_violent_sentence;
     uint32_t last_event_paragraph;
+    uint32_t last_event_sentence;
+    long claim_sentence;                   /* claimant read for this sentence... */
+    bool claim_colon;
+    const char *claim;                     /* ...with its span and rule */
+    truce_span claim_span;
+    const char *claim_rule;
+    bool cue_valid;                        /* denial and hedge cues of cue_span */
+    truce_span cue_span;
+    const char *cue_denied, *cue_alleged;
+    long unlisted_sentence;
+    /* Every match of a cue list in the current sentence, found once and
+     * queried by range many times (cue_find_any in fields.c). */
+    long cue_sentence;
+    size_t cue_nslots, cue_nhits;
+    const char *const *cue_list[24];
+    uint16_t cue_first[24], cue_count[24];
+    struct { uint32_t s, e; uint16_t k; } cue_hits[512];
+    uint16_t ws_first[257];                /* word starts of the sentence by first byte */
+    uint32_t ws_pos[1024];
+    bool ws_all;                           /* every word start fitted in ws_pos */                /* previous sentence, when its unlisted names may serve */
+    const truce_place_mention *dateline_place; /* "GOMA, Feb 8 (Wire) -": where the report was filed */
 } ex_context;
+
+/* End of a wire dateline ("GOMA, Feb 8 (Wire) - ") opening sentence s, or 0. */
+size_t ex_dateline_end(const char *t, truce_span s);
 
 void ex_context_init(ex_context *c, const truce_extract_input *in);
 /* Records what sentence si establishes for the sentences after it. */

@@ -20,6 +20,7 @@ typedef struct learned {
     const char *name;
     const char *title;
     char country[3];
+    int body_kind;         /* -1: an official's surname; else the kind of a body's acronym */
 } learned;
 
 typedef struct scan {
@@ -180,6 +181,7 @@ static int learn(scan *s, const char *surname, size_t slen, const char *name, co
     l->slen = slen;
     l->name = name;
     l->title = title;
+    l->body_kind = -1;
     if (country && strlen(country) == 2)
         memcpy(l->country, country, 3);
     return TRUCE_OK;
@@ -228,6 +230,10 @@ static bool is_dict_word(const scan *s, size_t i, size_t e)
 static size_t read_name(const scan *s, size_t i, size_t *last_start)
 {
     size_t end = 0, p = i;
+    /* "S. Jaishankar": an initial before the name */
+    if (p + 3 < s->len && upper_at(s, p) && s->t[p + 1] == '.' && s->t[p + 2] == ' ' &&
+        name_word(s, p + 3))
+        p += 3;
     for (int w = 0; w < 3; w++) {
         size_t e = name_word(s, p);
         if (!e || stop_word(s, p, e) || (w == 0 && is_dict_word(s, p, e)))
@@ -291,6 +297,10 @@ static size_t try_title(scan *s, size_t start, size_t i, const char *country, in
     const actor_entry *t = longest(s, i, ACTOR_ENTRY_TITLE);
     if (!t)
         return 0;
+    /* "General Staff" is a body, not General Staff the person */
+    const actor_entry *body = longest(s, i, ACTOR_ENTRY_NAME);
+    if (body && body->plen > t->plen)
+        return 0;
     size_t after = i + t->plen;
     size_t ns = skip_spaces(s, after);
     size_t last = ns;
@@ -316,10 +326,55 @@ static size_t try_title(scan *s, size_t start, size_t i, const char *country, in
             return 0;
         return ne;
     }
+    /* "a spokesperson for the mission, Andrea Tenenti, said": the name in
+     * apposition after the title's own words */
+    if (!in_headline(s, i)) {
+        size_t lim = after + 50 < s->len ? after + 50 : s->len;
+        for (size_t k = after; k + 2 < lim; k++) {
+            char ch = s->t[k];
+            if (ch == '.' || ch == ';' || ch == ':' || ch == '(' || ch == '"' || ch == '\n')
+                break;
+            if (ch != ',')
+                continue;
+            size_t q = k + 1;
+            if (s->t[q] != ' ' || longest(s, q + 1, ACTOR_ENTRY_TITLE))
+                break;
+            size_t last2 = q + 1;
+            size_t ne2 = read_name(s, q + 1, &last2);
+            if (!ne2 || last2 == q + 1 || (ne2 < s->len && s->t[ne2] != ',' && s->t[ne2] != '.'))
+                break;
+            const char *name = truce_arena_strndup(s->a, s->t + q + 1, ne2 - q - 1);
+            const char *rule = truce_arena_printf(s->a, "title, name in apposition %s", t->rule);
+            if (!name || !rule) {
+                *rc = TRUCE_ENOMEM;
+                return 0;
+            }
+            const actor_entry *known = official_entry(s, name, ne2 - q - 1);
+            if (known)
+                name = known->name;
+            const char *cc = country && *country ? country : known ? known->country : "";
+            if ((*rc = emit(s, q + 1, ne2, name, TRUCE_ACTOR_OFFICIAL, cc, t->name, rule)) ||
+                (*rc = learn(s, s->t + last2, ne2 - last2, name, t->name, cc)))
+                return 0;
+            return ne2;
+        }
+    }
     /* A title alone stands for the last official introduced with it. */
     const learned *l = known_title(s, t->name);
-    if (!l)
+    if (!l) {
+        /* "The Foreign Minister received...": an office nobody named yet,
+         * capitalised after "the" */
+        if (start >= 4 && start == i && upper_at(s, i) && !in_headline(s, i) &&
+            (strncmp(s->t + start - 4, "The ", 4) == 0 || strncmp(s->t + start - 4, "the ", 4) == 0) &&
+            strchr(t->name, ' ')) {
+            const char *rule = truce_arena_printf(s->a, "title alone, nobody named %s", t->rule);
+            if (!rule || (*rc = emit(s, start, after, t->name, TRUCE_ACTOR_OFFICIAL,
+                                     country ? country : "", t->name, rule)))
+                return *rc = *rc ? *rc : TRUCE_ENOMEM, 0;
+            return after;
+        }
         return 0;
+    }
     const char *rule = truce_arena_printf(s->a, "title alone, last named %s", t->rule);
     if (!rule || (*rc = emit(s, start, after, l->name, TRUCE_ACTOR_OFFICIAL, l->country,
                              t->name, rule)))
@@ -346,6 +401,190 @@ static const actor_entry *group_after(const scan *s, size_t i)
     return best;
 }
 
+/* "Russian peacekeepers"; "Turkish troops (Turkey)" when the demonym does
+ * not spell the state's name, so the side stays readable and searchable. */
+static const char *group_name(scan *s, const actor_entry *adj, const actor_entry *g)
+{
+    size_t nl = strlen(adj->name);
+    bool spelled = nl <= adj->plen;
+    for (size_t k = 0; spelled && k < nl; k++)
+        spelled = tolower((unsigned char)adj->pattern[k]) == tolower((unsigned char)adj->name[k]);
+    if (spelled || !adj->name[0])
+        return truce_arena_printf(s->a, "%s %s", adj->pattern, g->name);
+    return truce_arena_printf(s->a, "%s %s (%s)", adj->pattern, g->name, adj->name);
+}
+
+/* "the Ministry", "the army", "the group": a description that refers back
+ * to the last actor it fits, named earlier in the document. */
+static size_t try_description(scan *s, size_t i, int *rc)
+{
+    static const struct { const char *head; const char *fits[4]; int kind; } D[] = {
+        {"ministry", {"ministry", NULL, NULL, NULL}, -1},
+        {"mission", {"mission", "smm", "unifil", "monusco"}, -1},
+        {"army", {"army", "armed forces", "military", NULL}, -1},
+        {"military", {"army", "armed forces", "military", NULL}, -1},
+        {"group", {NULL, NULL, NULL, NULL}, TRUCE_ACTOR_GROUP},
+        {"movement", {"movement", NULL, NULL, NULL}, TRUCE_ACTOR_GROUP},
+        {"militia", {"militia", NULL, NULL, NULL}, TRUCE_ACTOR_GROUP},
+        {"rebels", {"rebel", NULL, NULL, NULL}, TRUCE_ACTOR_GROUP},
+        {"coalition", {"coalition", NULL, NULL, NULL}, -1},
+        {"government", {"government", NULL, NULL, NULL}, TRUCE_ACTOR_GOVERNMENT},
+    };
+    if (i < 4 || (strncmp(s->t + i - 4, "the ", 4) != 0 && strncmp(s->t + i - 4, "The ", 4) != 0))
+        return 0;
+    if (i > 4 && word_byte(s->t, s->len, i - 5))
+        return 0;
+    for (size_t k = 0; k < sizeof D / sizeof D[0]; k++) {
+        size_t hl = strlen(D[k].head);
+        if (!match_at(s, i, D[k].head, hl, false))
+            continue;
+        /* "the Ministry of Health" is a name, read elsewhere; "the military
+         * escalation" uses the word as an adjective */
+        size_t after = skip_spaces(s, i + hl);
+        if (after > i + hl && (match_at(s, after, "of", 2, false) || upper_at(s, after)))
+            return 0;
+        if (strcmp(D[k].head, "military") == 0 && after > i + hl && after < s->len &&
+            islower((unsigned char)s->t[after]))
+            return 0;
+        for (size_t j = s->n; j-- > 0;) {
+            const truce_actor_mention *m = &s->items[j];
+            bool fits = D[k].kind >= 0 && (int)m->kind == D[k].kind;
+            char low[160];
+            size_t l = strlen(m->name) < sizeof low - 1 ? strlen(m->name) : sizeof low - 1;
+            for (size_t q = 0; q < l; q++)
+                low[q] = (char)tolower((unsigned char)m->name[q]);
+            low[l] = 0;
+            for (int f = 0; f < 4 && !fits && D[k].fits[f]; f++)
+                fits = strstr(low, D[k].fits[f]) != NULL;
+            if (!fits || m->kind == TRUCE_ACTOR_STATE || m->kind == TRUCE_ACTOR_MEDIA ||
+                m->kind == TRUCE_ACTOR_CIVILIANS || m->kind == TRUCE_ACTOR_OFFICIAL)
+                continue;
+            if ((*rc = emit(s, i - 4, i + hl, m->name, m->kind, m->country, NULL,
+                            "description: the last actor it fits")))
+                return 0;
+            return i + hl;
+        }
+        /* "the army" of a report that named no army: the army, side unknown */
+        if (D[k].kind < 0 && (strcmp(D[k].head, "army") == 0 || strcmp(D[k].head, "military") == 0)) {
+            if ((*rc = emit(s, i - 4, i + hl, "army", TRUCE_ACTOR_MILITARY, "", NULL,
+                            "description with nothing before it to refer to")))
+                return 0;
+            return i + hl;
+        }
+        if (strcmp(D[k].head, "government") == 0) {
+            if ((*rc = emit(s, i - 4, i + hl, "government", TRUCE_ACTOR_GOVERNMENT, "", NULL,
+                            "description with nothing before it to refer to")))
+                return 0;
+            return i + hl;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* A capitalised name ending in a body noun that no dictionary lists
+ * ("Special Deterrence Force", "National Liberation Army (ELN)", "the 444
+ * Brigade"): a group, force, office or mission; an acronym in brackets after
+ * it stands for it later in the document. */
+static size_t try_body(scan *s, size_t i, int *rc)
+{
+    static const struct { const char *head; truce_actor_kind kind; } H[] = {
+        {"Force", TRUCE_ACTOR_MILITARY}, {"Forces", TRUCE_ACTOR_MILITARY},
+        {"Army", TRUCE_ACTOR_MILITARY}, {"Brigade", TRUCE_ACTOR_MILITARY},
+        {"Battalion", TRUCE_ACTOR_MILITARY}, {"Regiment", TRUCE_ACTOR_MILITARY},
+        {"Division", TRUCE_ACTOR_MILITARY}, {"Guard", TRUCE_ACTOR_MILITARY},
+        {"Guards", TRUCE_ACTOR_MILITARY}, {"Corps", TRUCE_ACTOR_MILITARY},
+        {"Police", TRUCE_ACTOR_MILITARY}, {"Front", TRUCE_ACTOR_GROUP},
+        {"Movement", TRUCE_ACTOR_GROUP}, {"Militia", TRUCE_ACTOR_GROUP},
+        {"Group", TRUCE_ACTOR_GROUP}, {"Alliance", TRUCE_ACTOR_GROUP},
+        {"Brotherhood", TRUCE_ACTOR_GROUP}, {"Resistance", TRUCE_ACTOR_GROUP},
+        {"Ministry", TRUCE_ACTOR_GOVERNMENT}, {"Office", TRUCE_ACTOR_GOVERNMENT},
+        {"Service", TRUCE_ACTOR_GOVERNMENT}, {"Agency", TRUCE_ACTOR_GOVERNMENT},
+        {"Council", TRUCE_ACTOR_GOVERNMENT}, {"Committee", TRUCE_ACTOR_ORGANISATION},
+        {"Administration", TRUCE_ACTOR_GOVERNMENT}, {"Commission", TRUCE_ACTOR_ORGANISATION},
+        {"Mission", TRUCE_ACTOR_ORGANISATION}, {"Organisation", TRUCE_ACTOR_ORGANISATION},
+        {"Organization", TRUCE_ACTOR_ORGANISATION}, {"Foundation", TRUCE_ACTOR_ORGANISATION},
+    };
+    static const char *const LINK[] = {"of", "for", "the", "of the", NULL};
+    /* "Fighters of the X Front" at a sentence's start: the capital is the
+     * sentence's, the name starts after the linking word */
+    size_t b = i;
+    while (b > 0 && (s->t[b - 1] == ' ' || s->t[b - 1] == '"'))
+        b--;
+    size_t w0 = name_word(s, i);
+    if ((b == 0 || s->t[b - 1] == '.' || s->t[b - 1] == '\n' || s->t[b - 1] == '?' ||
+         s->t[b - 1] == '!') &&
+        w0 && w0 + 4 < s->len && strncmp(s->t + w0, " of ", 4) == 0)
+        return 0;
+    size_t p = i, end = 0, words = 0;
+    truce_actor_kind kind = TRUCE_ACTOR_GROUP;
+    for (int w = 0; w < 7 && p < s->len; w++) {
+        size_t e = 0;
+        if (w == 0 && isdigit((unsigned char)s->t[p])) {
+            e = p;
+            while (e < s->len && isdigit((unsigned char)s->t[e]))
+                e++;
+            if (!ends_word(s, e))
+                break;
+        } else {
+            e = name_word(s, p);
+            if (!e || stop_word(s, p, e))
+                break;
+            /* "Soldiers of the Ukrainian Armed Forces": a demonym's group is
+             * read from the demonym */
+            const actor_entry *adj = longest(s, p, ACTOR_ENTRY_ADJ);
+            const actor_entry *st = longest(s, p, ACTOR_ENTRY_NAME);
+            if ((adj && adj->plen == e - p) || (st && st->kind == TRUCE_ACTOR_STATE))
+                return 0;
+        }
+        words++;
+        for (size_t k = 0; k < sizeof H / sizeof H[0]; k++)
+            if (strlen(H[k].head) == e - p && strncmp(H[k].head, s->t + p, e - p) == 0 &&
+                words >= 2) {
+                end = e;
+                kind = H[k].kind;
+            }
+        if (e >= s->len || s->t[e] != ' ')
+            break;
+        p = e + 1;
+        /* "Ministry of the Interior": a linking word inside the name */
+        for (size_t k = 0; LINK[k]; k++) {
+            size_t ll = strlen(LINK[k]);
+            if (p + ll + 1 < s->len && strncmp(s->t + p, LINK[k], ll) == 0 && s->t[p + ll] == ' ' &&
+                upper_at(s, p + ll + 1)) {
+                p += ll + 1;
+                break;
+            }
+        }
+    }
+    if (!end)
+        return 0;
+    /* "... Army (ELN)" */
+    size_t q = end, a0 = 0, a1 = 0;
+    if (q + 3 < s->len && s->t[q] == ' ' && s->t[q + 1] == '(') {
+        a0 = q + 2;
+        a1 = a0;
+        while (a1 < s->len && isupper((unsigned char)s->t[a1]))
+            a1++;
+        if (a1 - a0 < 2 || a1 - a0 > 6 || a1 >= s->len || s->t[a1] != ')')
+            a0 = a1 = 0;
+    }
+    const char *nm = a1 ? truce_arena_printf(s->a, "%.*s (%.*s)", (int)(end - i), s->t + i,
+                                             (int)(a1 - a0), s->t + a0)
+                        : truce_arena_strndup(s->a, s->t + i, end - i);
+    if (!nm)
+        return *rc = TRUCE_ENOMEM, 0;
+    if ((*rc = emit(s, i, end, nm, kind, "", NULL, "capitalised name ending in a body noun")))
+        return 0;
+    if (a1) {
+        if ((*rc = learn(s, s->t + a0, a1 - a0, nm, NULL, "")))
+            return 0;
+        s->known[s->nk - 1].body_kind = (int)kind;
+        return a1 + 1;
+    }
+    return end;
+}
+
 static size_t try_at(scan *s, size_t i, int *rc)
 {
     /* "ex-" and "former" belong to the title's span. */
@@ -367,7 +606,7 @@ static size_t try_at(scan *s, size_t i, int *rc)
                 return e;
             const actor_entry *g = group_after(s, q);
             if (g) {
-                const char *nm = truce_arena_printf(s->a, "%s %s", adj->pattern, g->name);
+                const char *nm = group_name(s, adj, g);
                 const char *rule = truce_arena_printf(s->a, "demonym+group %s %s", adj->rule,
                                                       g->rule);
                 if (!nm || !rule)
@@ -386,7 +625,7 @@ static size_t try_at(scan *s, size_t i, int *rc)
                 size_t q3 = skip_spaces(s, q2 + adj2->plen);
                 const actor_entry *g = q3 > q2 + adj2->plen ? group_after(s, q3) : NULL;
                 if (g) {
-                    const char *nm = truce_arena_printf(s->a, "%s %s", adj->pattern, g->name);
+                    const char *nm = group_name(s, adj, g);
                     const char *rule = truce_arena_printf(s->a, "demonym+shared group %s %s",
                                                           adj->rule, g->rule);
                     if (!nm || !rule)
@@ -426,8 +665,11 @@ static size_t try_at(scan *s, size_t i, int *rc)
     }
     const learned *l = known_surname(s, i);
     if (l && (!name || name->plen <= l->slen)) {
-        if ((*rc = emit(s, i, i + l->slen, l->name, TRUCE_ACTOR_OFFICIAL, l->country, l->title,
-                        "surname of an official named before")))
+        bool body = l->body_kind >= 0;
+        if ((*rc = emit(s, i, i + l->slen, l->name,
+                        body ? (truce_actor_kind)l->body_kind : TRUCE_ACTOR_OFFICIAL, l->country,
+                        l->title, body ? "acronym of a body named before" :
+                                         "surname of an official named before")))
             return 0;
         return i + l->slen;
     }
@@ -469,6 +711,12 @@ static size_t try_at(scan *s, size_t i, int *rc)
                         name->rule)))
             return 0;
         return i + name->plen;
+    }
+    if (!in_headline(s, i)) {
+        size_t be = try_body(s, i, rc);
+        if (be || *rc)
+            return be;
+        return try_description(s, i, rc);
     }
     return 0;
 }

@@ -71,11 +71,15 @@ static truce_actor_kind noun_kind(const char *noun)
     static const char *const MIL[] = {"armed forces", "army", "sappers", "Air Force", "navy",
                                       "State Border Service", "General Staff", "forces", "troops", "soldiers",
                                       "servicemen", "military", "border guards", "units",
-                                      "armed groups"};
+                                      "armed groups", "armed formations", "marines",
+                                      "special forces", "national guard", "air defence",
+                                      "patrol", "patrols", "warplanes", "aircraft", "drones",
+                                      "snipers", "sniper"};
     static const char *const GOV[] = {"government", "authorities", "delegation", "side",
                                       "leadership", "Defense Ministry", "Foreign Ministry",
                                       "Emergencies Ministry", "Ministry of Health",
-                                      "Ministry of Internal Affairs", "National Security Service"};
+                                      "Ministry of Internal Affairs", "National Security Service",
+                                      "officials"};
     for (size_t i = 0; i < sizeof MIL / sizeof MIL[0]; i++)
         if (strcmp(noun, MIL[i]) == 0)
             return TRUCE_ACTOR_MILITARY;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "truce/extract.h"
+#include "extract/fields.h"
 #include "check.h"
 
 typedef struct doc {
@@ -349,6 +350,36 @@ int main(void)
     for (size_t i = 0; i < n; i++)
         CHECK(strlen(types[i].cameo_root) == 2);
     CHECK_STR(truce_certainty_name(TRUCE_CERT_DENIED), "denied");
+
+    /* a dateline's day and city are the filing's, not the event's; the
+     * verb before a number says what it counts */
+    setup(&d, a, dict,
+          "GORI, Aug 9 (Example Wire) - Rebels shelled the village of Tsveri on Sunday, "
+          "killing two civilians and wounding five.");
+    add_date(&d, "Aug 9", "2021-08-09", "2021-08-09");
+    add_date(&d, "Sunday", "2021-08-08", "2021-08-08");
+    add_number(&d, "two", 2, "civilian");
+    add_number(&d, "five", 5, NULL);
+    add_place(&d, "GORI", "GE");
+    l = run(&d, "2021-08-09", NULL);
+    e = first_of(&l, "conflict.shelling");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->date_start, "2021-08-08");
+        CHECK_STR(e->place_name, "Tsveri");
+        CHECK(e->place_rule && strstr(e->place_rule, "not in the gazetteer"));
+        CHECK(e->n_figures == 2);
+        for (size_t i = 0; i < e->n_figures; i++)
+            CHECK_STR(e->figures[i].what, e->figures[i].value == 2 ? "killed" : "injured");
+    }
+    {
+        const char *dl = "KYIV, Aug 14 (Example Wire) - Drones hit Odesa.";
+        truce_span sp = {0, strlen(dl)};
+        CHECK_INT((long)ex_dateline_end(dl, sp), (long)(strstr(dl, "Drones") - dl));
+        const char *u = "On Monday, drones hit Odesa - the port was closed.";
+        truce_span su = {0, strlen(u)};
+        CHECK_INT((long)ex_dateline_end(u, su), 0);
+    }
 
     truce_arena_free(a);
     truce_actor_dict_close(dict);
