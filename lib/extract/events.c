@@ -9,6 +9,7 @@
  * Shoygu said) or by a previous sentence that ends with a colon.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/extract_impl.h"
@@ -224,70 +225,139 @@ static bool territory_named(const truce_extract_input *in, uint32_t si, truce_sp
     return false;
 }
 
-static int find_hits(const truce_extract_input *in, uint32_t si, truce_span s, hit *hits,
-                     size_t *nh, size_t max)
+/* The triggers grouped by how they begin, built once per document: most
+ * start with a letter or digit followed by another, and are found by those
+ * two bytes; the rest (one-byte words, "a*") by their first byte alone.
+ * Triggers starting with anything else are searched for in the text. */
+enum { TI_BUCKETS2 = 1024, TI_NONE = 0xFFFF };
+typedef struct trigger_index {
+    uint16_t head2[TI_BUCKETS2], head1[256];
+    uint16_t *next;     /* per trigger, the next one in its bucket */
+    bool *by_words;     /* per trigger: begins with a word character */
+} trigger_index;
+
+static unsigned char lower_ascii(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+static bool alnum_ascii(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static size_t two_byte_bucket(unsigned char c0, unsigned char c1)
+{
+    return ((size_t)c0 * 131u + c1) % TI_BUCKETS2;
+}
+
+static int trigger_index_build(truce_arena *a, trigger_index *ti)
+{
+    if (TRUCE_N_TRIGGERS >= TI_NONE)
+        return TRUCE_EUSAGE;
+    ti->next = truce_arena_alloc(a, TRUCE_N_TRIGGERS * sizeof *ti->next);
+    ti->by_words = truce_arena_alloc(a, TRUCE_N_TRIGGERS * sizeof *ti->by_words);
+    if (!ti->next || !ti->by_words)
+        return TRUCE_ENOMEM;
+    for (size_t i = 0; i < TI_BUCKETS2; i++)
+        ti->head2[i] = TI_NONE;
+    for (size_t i = 0; i < 256; i++)
+        ti->head1[i] = TI_NONE;
+    for (size_t k = TRUCE_N_TRIGGERS; k-- > 0;) {
+        const unsigned char *ph = (const unsigned char *)TRUCE_TRIGGERS[k].phrase;
+        ti->by_words[k] = alnum_ascii(ph[0]) || ph[0] >= 0x80;
+        if (!ti->by_words[k])
+            continue;
+        unsigned char c0 = lower_ascii(ph[0]);
+        if (alnum_ascii(ph[1])) {
+            size_t b = two_byte_bucket(c0, lower_ascii(ph[1]));
+            ti->next[k] = ti->head2[b];
+            ti->head2[b] = (uint16_t)k;
+        } else {
+            ti->next[k] = ti->head1[c0];
+            ti->head1[c0] = (uint16_t)k;
+        }
+    }
+    return TRUCE_OK;
+}
+
+/* A trigger matched at a word start. */
+typedef struct candidate {
+    uint32_t start, end;
+    uint16_t trigger;
+} candidate;
+
+static int candidate_cmp(const void *x, const void *y)
+{
+    const candidate *a = x, *b = y;
+    if (a->trigger != b->trigger)
+        return a->trigger < b->trigger ? -1 : 1;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static int find_hits(const truce_extract_input *in, const trigger_index *ti, uint32_t si,
+                     truce_span s, hit *hits, size_t *nh, size_t max)
 {
     const truce_reading *r = in->reading;
     *nh = 0;
-    /* Every trigger starts a word, so only word starts can begin a match:
-     * collect them once per sentence (lower-cased first byte beside each)
-     * instead of trying every byte for every trigger. */
-    enum { MAX_STARTS = 1024 };
-    uint32_t starts[MAX_STARTS];
-    unsigned char firsts[MAX_STARTS];
-    size_t nstarts = 0;
+    /* Every word trigger starts a word, so only word starts can begin a
+     * match: each word start tries the few triggers that begin with its
+     * first two bytes, and the matches are then taken trigger by trigger,
+     * left to right, as if each trigger had been searched for in turn. */
+    enum { MAX_CANDIDATES = 2048 };
+    candidate cand[MAX_CANDIDATES];
+    size_t nc = 0;
     bool all_starts = true;
-    for (size_t i = s.start; i < s.end; i++) {
+    for (size_t i = s.start; i < s.end && all_starts; i++) {
         unsigned char c = (unsigned char)in->text[i];
-        bool w = isalnum(c) || c >= 0x80;
-        bool prev = i > 0 && (isalnum((unsigned char)in->text[i - 1]) ||
+        bool w = alnum_ascii(c) || c >= 0x80;
+        bool prev = i > 0 && (alnum_ascii((unsigned char)in->text[i - 1]) ||
                               (unsigned char)in->text[i - 1] >= 0x80 || in->text[i - 1] == '\'');
-        if (w && !prev) {
-            if (nstarts == MAX_STARTS) {
-                all_starts = false;
-                break;
+        if (!w || prev)
+            continue;
+        unsigned char c0 = lower_ascii(c);
+        unsigned char c1 = i + 1 < s.end ? lower_ascii((unsigned char)in->text[i + 1]) : 0;
+        for (int pass = 0; pass < 2; pass++) {
+            uint16_t k = pass == 0 ? ti->head1[c0]
+                                   : alnum_ascii(c1) ? ti->head2[two_byte_bucket(c0, c1)] : TI_NONE;
+            for (; k != TI_NONE; k = ti->next[k]) {
+                const unsigned char *ph = (const unsigned char *)TRUCE_TRIGGERS[k].phrase;
+                if (lower_ascii(ph[0]) != c0 || (pass == 1 && lower_ascii(ph[1]) != c1))
+                    continue;
+                size_t e = ex_match_at(in->text, s.end, i, TRUCE_TRIGGERS[k].phrase);
+                if (!e)
+                    continue;
+                if (nc == MAX_CANDIDATES) {
+                    all_starts = false;
+                    break;
+                }
+                cand[nc++] = (candidate){(uint32_t)i, (uint32_t)e, k};
             }
-            starts[nstarts] = (uint32_t)i;
-            firsts[nstarts++] = c < 0x80 ? (unsigned char)tolower(c) : c;
         }
     }
-    /* word starts grouped by first byte (positions ascending in each
-     * group), so a trigger tries only the words that begin like it */
-    uint16_t bstart[257];
-    uint32_t bpos[MAX_STARTS];
-    {
-        uint16_t count[256] = {0};
-        for (size_t w = 0; w < nstarts; w++)
-            count[firsts[w]]++;
-        bstart[0] = 0;
-        for (int b = 0; b < 256; b++)
-            bstart[b + 1] = (uint16_t)(bstart[b] + count[b]);
-        uint16_t fill[256];
-        memcpy(fill, bstart, sizeof fill);
-        for (size_t w = 0; w < nstarts; w++)
-            bpos[fill[firsts[w]]++] = starts[w];
-    }
+    if (all_starts && nc > 1)
+        qsort(cand, nc, sizeof cand[0], candidate_cmp);
+    size_t ci = 0;
     for (size_t k = 0; k < TRUCE_N_TRIGGERS; k++) {
         const trigger *tr = &TRUCE_TRIGGERS[k];
         size_t from = s.start, ms, me;
-        unsigned char f0 = (unsigned char)tr->phrase[0];
-        bool by_words = all_starts && (isalnum(f0) || f0 >= 0x80);
-        unsigned char key = f0 < 0x80 ? (unsigned char)tolower(f0) : f0;
-        size_t wi = bstart[key], wend = bstart[key + 1];
+        bool by_words = all_starts && ti->by_words[k];
+        if (by_words) {
+            while (ci < nc && cand[ci].trigger < k)
+                ci++;
+            if (ci == nc || cand[ci].trigger != k)
+                continue;
+        }
         for (;;) {
             bool found = false;
             if (by_words) {
-                for (; wi < wend; wi++) {
-                    if (bpos[wi] < from)
-                        continue;
-                    size_t e = ex_match_at(in->text, s.end, bpos[wi], tr->phrase);
-                    if (e) {
-                        ms = bpos[wi];
-                        me = e;
-                        found = true;
-                        wi++;
-                        break;
-                    }
+                while (ci < nc && cand[ci].trigger == k && cand[ci].start < from)
+                    ci++;
+                if (ci < nc && cand[ci].trigger == k) {
+                    ms = cand[ci].start;
+                    me = cand[ci].end;
+                    ci++;
+                    found = true;
                 }
             } else {
                 found = from < s.end && ex_find(in->text, from, s.end, tr->phrase, &ms, &me);
@@ -551,6 +621,10 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
     size_t prev_first = 0;
     ex_context ctx;
     ex_context_init(&ctx, in);
+    trigger_index tindex;
+    int trc = trigger_index_build(a, &tindex);
+    if (trc)
+        return truce_error_set(err, trc, NULL, -1, "extract: cannot index the trigger lexicon");
 
     for (uint32_t si = 0; si < r->sentences.n; si++) {
         const truce_sentence *sent = &r->sentences.items[si];
@@ -583,7 +657,7 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
 
         hit hits[32];
         size_t nh;
-        find_hits(in, si, s, hits, &nh, 32);
+        find_hits(in, &tindex, si, s, hits, &nh, 32);
         /* a question names no event */
         if (ends_with_question(in->text, s))
             nh = 0;
