@@ -77,6 +77,12 @@ static bool upper_at(const scan *s, size_t i)
 }
 
 /* Case-insensitive (ASCII) match of an entry at i, on word boundaries. */
+/* tolower of the C locale truce runs in, without the call */
+static unsigned char fold_ascii(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
 static bool match_at(const scan *s, size_t i, const char *p, size_t pl, bool capital)
 {
     if (i + pl > s->len)
@@ -87,7 +93,7 @@ static bool match_at(const scan *s, size_t i, const char *p, size_t pl, bool cap
         unsigned char a = (unsigned char)s->t[i + k], b = (unsigned char)p[k];
         if (a == b)
             continue;
-        if (a < 0x80 && b < 0x80 && tolower(a) == tolower(b))
+        if (a < 0x80 && b < 0x80 && fold_ascii(a) == fold_ascii(b))
             continue;
         /* one space in a pattern matches any run of spaces */
         return false;
@@ -107,6 +113,14 @@ static const actor_entry *longest(const scan *s, size_t i, int cls)
         const actor_entry *e = &s->d->items[s->d->order[o]];
         if (best && e->plen <= best->plen)
             continue;
+        /* the second byte settles most entries before the full test */
+        if (e->plen >= 2) {
+            if (i + e->plen > s->len)
+                continue;
+            unsigned char a = (unsigned char)s->t[i + 1], b = (unsigned char)e->pattern[1];
+            if (a != b && !(a < 0x80 && b < 0x80 && fold_ascii(a) == fold_ascii(b)))
+                continue;
+        }
         if (match_at(s, i, e->pattern, e->plen, e->capital))
             best = e;
     }
