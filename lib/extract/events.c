@@ -229,11 +229,13 @@ static bool territory_named(const truce_extract_input *in, uint32_t si, truce_sp
  * start with a letter or digit followed by another, and are found by those
  * two bytes; the rest (one-byte words, "a*") by their first byte alone.
  * Triggers starting with anything else are searched for in the text. */
-enum { TI_BUCKETS2 = 1024, TI_NONE = 0xFFFF };
+enum { TI_BUCKETS2 = 1024, TI_NONE = 0xFFFF, TI_MAX = 4096 };
 typedef struct trigger_index {
     uint16_t head2[TI_BUCKETS2], head1[256];
     uint16_t *next;     /* per trigger, the next one in its bucket */
     bool *by_words;     /* per trigger: begins with a word character */
+    uint16_t *others;   /* the triggers that do not, in lexicon order */
+    size_t n_others;
 } trigger_index;
 
 static unsigned char lower_ascii(unsigned char c)
@@ -253,12 +255,19 @@ static size_t two_byte_bucket(unsigned char c0, unsigned char c1)
 
 static int trigger_index_build(truce_arena *a, trigger_index *ti)
 {
-    if (TRUCE_N_TRIGGERS >= TI_NONE)
+    if (TRUCE_N_TRIGGERS >= TI_MAX)
         return TRUCE_EUSAGE;
     ti->next = truce_arena_alloc(a, TRUCE_N_TRIGGERS * sizeof *ti->next);
     ti->by_words = truce_arena_alloc(a, TRUCE_N_TRIGGERS * sizeof *ti->by_words);
-    if (!ti->next || !ti->by_words)
+    ti->others = truce_arena_alloc(a, TRUCE_N_TRIGGERS * sizeof *ti->others);
+    if (!ti->next || !ti->by_words || !ti->others)
         return TRUCE_ENOMEM;
+    ti->n_others = 0;
+    for (size_t k = 0; k < TRUCE_N_TRIGGERS; k++) {
+        unsigned char c = (unsigned char)TRUCE_TRIGGERS[k].phrase[0];
+        if (!(alnum_ascii(c) || c >= 0x80))
+            ti->others[ti->n_others++] = (uint16_t)k;
+    }
     for (size_t i = 0; i < TI_BUCKETS2; i++)
         ti->head2[i] = TI_NONE;
     for (size_t i = 0; i < 256; i++)
@@ -337,8 +346,31 @@ static int find_hits(const truce_extract_input *in, const trigger_index *ti, uin
     }
     if (all_starts && nc > 1)
         qsort(cand, nc, sizeof cand[0], candidate_cmp);
+    /* the triggers to try, in lexicon order: those matched at some word
+     * start and those searched for in the text (all of them when the
+     * sentence had too many words or matches to index) */
+    uint16_t visit[TI_MAX];
+    size_t nvisit = 0;
+    if (!all_starts) {
+        for (size_t k = 0; k < TRUCE_N_TRIGGERS; k++)
+            visit[nvisit++] = (uint16_t)k;
+    } else {
+        size_t x = 0, y = 0;
+        while (x < nc || y < ti->n_others) {
+            uint16_t kx = x < nc ? cand[x].trigger : TI_NONE;
+            uint16_t ky = y < ti->n_others ? ti->others[y] : TI_NONE;
+            uint16_t k = kx < ky ? kx : ky;
+            if (!nvisit || visit[nvisit - 1] != k)
+                visit[nvisit++] = k;
+            if (k == kx)
+                x++;
+            else
+                y++;
+        }
+    }
     size_t ci = 0;
-    for (size_t k = 0; k < TRUCE_N_TRIGGERS; k++) {
+    for (size_t q = 0; q < nvisit; q++) {
+        size_t k = visit[q];
         const trigger *tr = &TRUCE_TRIGGERS[k];
         size_t from = s.start, ms, me;
         bool by_words = all_starts && ti->by_words[k];
