@@ -102,28 +102,59 @@ static bool match_at(const scan *s, size_t i, const char *p, size_t pl, bool cap
     return p[pl - 1] == '.' || ends_word(s, i + pl);
 }
 
+/* The first index in order[lo, hi) whose second byte is not below k. */
+static uint32_t second_from(const truce_actor_dict *d, uint32_t lo, uint32_t hi, unsigned k)
+{
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (d->second[mid] < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The longest entry of class cls matching at i; of equally long ones, the
+ * first loaded. Only one-byte entries and those whose second byte matches
+ * the text's are tried. */
 static const actor_entry *longest(const scan *s, size_t i, int cls)
 {
     const actor_entry *best = NULL;
     if (i >= s->len || cls < 0 || cls >= ACTOR_N_CLASSES)
         return NULL;
     unsigned char c = (unsigned char)s->t[i];
-    unsigned key = c < 0x80 ? (unsigned)tolower(c) : c;
-    for (uint32_t o = s->d->bucket[cls][key]; o < s->d->bucket[cls][key + 1]; o++) {
-        const actor_entry *e = &s->d->items[s->d->order[o]];
-        if (best && e->plen <= best->plen)
-            continue;
-        /* the second byte settles most entries before the full test */
-        if (e->plen >= 2) {
-            if (i + e->plen > s->len)
-                continue;
-            unsigned char a = (unsigned char)s->t[i + 1], b = (unsigned char)e->pattern[1];
-            if (a != b && !(a < 0x80 && b < 0x80 && fold_ascii(a) == fold_ascii(b)))
-                continue;
-        }
-        if (match_at(s, i, e->pattern, e->plen, e->capital))
-            best = e;
+    unsigned key = c < 0x80 ? fold_ascii(c) : c;
+    const truce_actor_dict *d = s->d;
+    uint32_t b0 = d->bucket[cls][key], b1 = d->bucket[cls][key + 1];
+    if (b0 == b1)
+        return NULL;
+    unsigned char c1 = i + 1 < s->len ? (unsigned char)s->t[i + 1] : 0;
+    unsigned key1 = c1 < 0x80 ? fold_ascii(c1) : c1;
+    /* one-byte entries (second key 0), then those sharing the second byte */
+    uint32_t ranges[2][2];
+    size_t nr = 0;
+    uint32_t z1 = second_from(d, b0, b1, 1);
+    if (z1 > b0) {
+        ranges[nr][0] = b0;
+        ranges[nr++][1] = z1;
     }
+    if (key1 != 0) {
+        uint32_t lo = second_from(d, z1, b1, key1), hi = second_from(d, lo, b1, key1 + 1);
+        if (hi > lo) {
+            ranges[nr][0] = lo;
+            ranges[nr++][1] = hi;
+        }
+    }
+    /* ties go to the first loaded entry: compare by load order when equal */
+    for (size_t r = 0; r < nr; r++)
+        for (uint32_t o = ranges[r][0]; o < ranges[r][1]; o++) {
+            const actor_entry *e = &d->items[d->order[o]];
+            if (best && (e->plen < best->plen || (e->plen == best->plen && e > best)))
+                continue;
+            if (match_at(s, i, e->pattern, e->plen, e->capital))
+                best = e;
+        }
     return best;
 }
 

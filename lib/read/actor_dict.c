@@ -245,6 +245,14 @@ int truce_actor_dict_open(const char *path, truce_actor_dict **out, truce_error 
     return TRUCE_OK;
 }
 
+unsigned actor_second_key(const actor_entry *e)
+{
+    if (e->plen < 2)
+        return 0;
+    unsigned char c = (unsigned char)e->pattern[1];
+    return c < 0x80 ? (unsigned)tolower(c) : c;
+}
+
 static unsigned first_key(const actor_entry *e)
 {
     unsigned char c = (unsigned char)e->pattern[0];
@@ -282,6 +290,24 @@ int actor_dict_index(truce_actor_dict *d)
         if (e->cls >= 0 && e->cls < ACTOR_N_CLASSES && e->plen)
             d->order[fill[e->cls][first_key(e)]++] = (uint32_t)k;
     }
+    d->second = truce_arena_alloc(d->arena, (d->n ? d->n : 1));
+    if (!d->second)
+        return TRUCE_ENOMEM;
+    /* stable insertion sort of each bucket by second byte (buckets are small) */
+    for (int c = 0; c < ACTOR_N_CLASSES; c++)
+        for (int b = 0; b < 256; b++)
+            for (uint32_t o = d->bucket[c][b] + 1; o < d->bucket[c][b + 1]; o++) {
+                uint32_t v = d->order[o];
+                unsigned key = actor_second_key(&d->items[v]);
+                uint32_t j = o;
+                while (j > d->bucket[c][b] && actor_second_key(&d->items[d->order[j - 1]]) > key) {
+                    d->order[j] = d->order[j - 1];
+                    j--;
+                }
+                d->order[j] = v;
+            }
+    for (uint32_t o = 0; o < total; o++)
+        d->second[o] = (unsigned char)actor_second_key(&d->items[d->order[o]]);
     return TRUCE_OK;
 }
 

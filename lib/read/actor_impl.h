@@ -38,8 +38,14 @@ struct truce_actor_dict {
      * lookup tries a handful of patterns instead of the whole dictionary. */
     uint32_t *order;
     uint32_t bucket[ACTOR_N_CLASSES][257];
+    /* Inside a bucket, entries are ordered (stably) by their lower-cased
+     * second byte, 0 for one-byte patterns; second[o] is that byte for
+     * order[o], so a lookup narrows a bucket by binary search. */
+    unsigned char *second;
 };
 
+/* The lower-cased second byte of an entry's pattern (0 if it has one byte). */
+unsigned actor_second_key(const actor_entry *e);
 /* Builds the index once all entries are loaded. */
 int actor_dict_index(truce_actor_dict *d);
 
