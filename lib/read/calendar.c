@@ -79,7 +79,19 @@ void cal_format(char out[11], int y, int m, int d)
         out[0] = 0;
         return;
     }
-    snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+    /* written out: this runs for every resolved date, and snprintf costs
+     * more than the rest of the resolution */
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
 }
 
 void cal_format_days(char out[11], long days)
