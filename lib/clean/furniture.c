@@ -134,6 +134,21 @@ static bool is_timestamp_line(const char *t, const line *l)
     return colon >= 1 && digits >= 6 && letters <= 14 && l->end - l->start <= 40;
 }
 
+/* "Giorgi T.", "Ana M.": a name ending in an initial, which ends with a
+ * period without ending a sentence. */
+static bool ends_with_initial(const char *t, const line *l)
+{
+    size_t e = l->end;
+    return e - l->start >= 4 && t[e - 1] == '.' && isupper((unsigned char)t[e - 2]) && t[e - 3] == ' ';
+}
+
+/* "Reply", "Reply ↓", "Report": what a comment thread prints under each comment. */
+static bool is_reply_line(const char *t, const line *l)
+{
+    return line_is(t, l, "reply") || line_is(t, l, "reply \u2193") || line_is(t, l, "report") ||
+           line_is(t, l, "like reply") || line_is(t, l, "reply report");
+}
+
 static const char *const COMMENT_MARKERS[] = {
     "comments", "comment", "leave a comment", "leave a reply", "post a comment",
     "post a new comment", "notify of", "newest most voted", "oldest newest most voted",
@@ -148,11 +163,37 @@ static bool is_weak_marker(const char *t, const line *l)
            line_is(t, l, "responses");
 }
 
-static bool is_comment_marker(const char *t, const line *l)
+/* "Comments (2)", "Comments:", "Readers' comments (14)": the marker with a
+ * count in brackets or a colon after it. */
+static line without_count(const char *t, const line *l)
 {
+    line m = *l;
+    while (m.end > m.start && (t[m.end - 1] == ' ' || t[m.end - 1] == ':'))
+        m.end--;
+    if (m.end > m.start && t[m.end - 1] == ')') {
+        size_t i = m.end - 1;
+        while (i > m.start && isdigit((unsigned char)t[i - 1]))
+            i--;
+        if (i > m.start + 1 && i < m.end - 1 && t[i - 1] == '(') {
+            m.end = i - 1;
+            while (m.end > m.start && t[m.end - 1] == ' ')
+                m.end--;
+        }
+    }
+    return m;
+}
+
+static bool is_comment_marker(const char *t, const line *l0)
+{
+    line stripped = without_count(t, l0);
+    const line *l = &stripped;
     for (size_t i = 0; i < sizeof COMMENT_MARKERS / sizeof *COMMENT_MARKERS; i++)
         if (line_is(t, l, COMMENT_MARKERS[i]))
             return true;
+    if (line_is(t, l, "readers' comments") || line_is(t, l, "readers\u2019 comments") ||
+        line_is(t, l, "reader\u2019s comments") || line_is(t, l, "reader's comments") ||
+        line_is(t, l, "your comments") || line_is(t, l, "readers' views"))
+        return true;
     /* "1 Comment", "23 comments", "12 Responses" */
     size_t i = l->start;
     while (i < l->end && isdigit((unsigned char)t[i]))
@@ -291,12 +332,25 @@ int truce_clean_text(truce_arena *a, const char *t, size_t len, truce_region_lis
             break;
         }
         if (body_words >= 10 && is_timestamp_line(t, &lines[k]) && k > 0 &&
-            word_count(t, &lines[k - 1]) <= 4 && !ends_sentence(t, &lines[k - 1])) {
+            word_count(t, &lines[k - 1]) <= 4 &&
+            (!ends_sentence(t, &lines[k - 1]) || ends_with_initial(t, &lines[k - 1]))) {
             comments_from = k - 1;
             /* Names repeated above the timestamp belong to the comment too. */
             while (comments_from > 0 && same_line(t, &lines[comments_from - 1], &lines[comments_from]))
                 comments_from--;
             break;
+        }
+        /* "Reply" under a comment with no header above the thread: the
+         * thread starts at the name over the nearest timestamp before it */
+        if (body_words >= 60 && is_reply_line(t, &lines[k])) {
+            size_t stop = k > 6 ? k - 6 : 0, found = n;
+            for (size_t j = k; j-- > stop && found == n;)
+                if (is_timestamp_line(t, &lines[j]))
+                    found = j > 0 && word_count(t, &lines[j - 1]) <= 4 ? j - 1 : j;
+            if (found < n) {
+                comments_from = found;
+                break;
+            }
         }
         const char *why = line_reason(t, &lines[k], words);
         if (why) {
