@@ -284,7 +284,36 @@ static const char CORRECT_HELP[] =
     "\n"
     "Records an analyst's correction of an event. FIELD is type, date (YYYY-MM-DD or\n"
     "YYYY-MM-DD/YYYY-MM-DD), place, claimant, certainty or deleted (1/0). Corrections\n"
-    "are kept by the event's stable key, so they survive re-ingesting and re-extraction.\n";
+    "are kept by the event's stable key, so they survive re-ingesting and re-extraction.\n"
+    "A value outside the vocabulary (type, certainty) or the calendar (date) is refused\n"
+    "with exit 2. A corrected place is looked up in the gazetteer and keeps its\n"
+    "coordinates when the whole name is one place; `truce why` shows the correction as\n"
+    "the field's rule.\n";
+
+/* A corrected place name looked up in the gazetteer: when the whole name
+ * is one place, its coordinates as "LAT LON GEONAMES_ID CC PRECISION". */
+static bool resolve_place(const char *name, char *out, size_t cap)
+{
+    truce_gazetteer *g = NULL;
+    truce_error err;
+    truce_error_clear(&err);
+    if (truce_gazetteer_open(NULL, &g, &err) != TRUCE_OK)
+        return false;
+    truce_arena *a = truce_arena_new(16 * 1024);
+    bool ok = false;
+    truce_place_list pl;
+    size_t n = strlen(name);
+    if (a && truce_read_places(a, g, name, n, NULL, &pl, &err) == TRUCE_OK && pl.n == 1 &&
+        pl.items[0].span.start == 0 && pl.items[0].span.end == n) {
+        const truce_place_mention *m = &pl.items[0];
+        snprintf(out, cap, "%.5f %.5f %ld %s %s", m->lat, m->lon, m->geonames_id,
+                 m->country[0] ? m->country : "-", truce_place_precision_name(m->precision));
+        ok = true;
+    }
+    truce_arena_free(a);
+    truce_gazetteer_close(g);
+    return ok;
+}
 
 static int find_key(void *ctx, const truce_stored_event *e)
 {
@@ -331,7 +360,20 @@ int truce_cmd_correct(int argc, char **argv)
         truce_store_close(s);
         return EXIT_NOTFOUND;
     }
+    if (!strcmp(pos[1], "place_geo")) {
+        fprintf(stderr, "truce correct: place_geo is recorded by a place correction, not given\n");
+        truce_store_close(s);
+        return EXIT_USAGE;
+    }
     rc = truce_store_correct(s, key, pos[1], pos[2], analyst, &err);
+    if (rc == TRUCE_OK && !strcmp(pos[1], "place")) {
+        char geo[128];
+        if (resolve_place(pos[2], geo, sizeof geo))
+            rc = truce_store_correct(s, key, "place_geo", geo, analyst, &err);
+        else
+            fprintf(stderr, "truce correct: \"%s\" is not in the gazetteer; the place is recorded without coordinates\n",
+                    pos[2]);
+    }
     truce_store_close(s);
     if (rc) {
         cli_error("correct", &err);

@@ -3,6 +3,8 @@
  * corrections on the way out, and recording new corrections.
  * Each event handed to the callback lives only for that call.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -95,17 +97,40 @@ static bool apply_corrections(truce_store *s, truce_arena *a, truce_stored_event
             continue;
         if (!strcmp(field, "deleted"))
             deleted = value && strcmp(value, "0") != 0;
-        else if (!strcmp(field, "type") && value)
+        else if (!strcmp(field, "type") && value) {
             e->ev.type = value;
-        else if (!strcmp(field, "claimant"))
+            e->ev.type_rule = "analyst correction";
+        } else if (!strcmp(field, "claimant")) {
             e->ev.claimant = value;
-        else if (!strcmp(field, "certainty") && value)
+            e->ev.claimant_rule = "analyst correction";
+        } else if (!strcmp(field, "certainty") && value) {
             e->ev.certainty = parse_certainty(value);
-        else if (!strcmp(field, "place")) {
+            e->ev.certainty_rule = "analyst correction";
+        } else if (!strcmp(field, "place")) {
             e->ev.place_name = value;
             e->ev.place_written = value;
             e->ev.has_coords = false;
             e->ev.geonames_id = 0;
+            e->ev.country[0] = '\0';
+            e->ev.place_rule = "analyst correction (no coordinates)";
+        } else if (!strcmp(field, "place_geo") && value) {
+            /* recorded by `truce correct` after a place correction the
+             * gazetteer resolved: "LAT LON GEONAMES_ID CC PRECISION" */
+            double lat, lon;
+            long id;
+            char cc[3], prec[16];
+            if (sscanf(value, "%lf %lf %ld %2s %15s", &lat, &lon, &id, cc, prec) == 5) {
+                e->ev.lat = lat;
+                e->ev.lon = lon;
+                e->ev.has_coords = true;
+                e->ev.geonames_id = id;
+                if (strcmp(cc, "-") != 0)
+                    memcpy(e->ev.country, cc, 3);
+                for (int pr = TRUCE_PLACE_POINT; pr <= TRUCE_PLACE_COUNTRY; pr++)
+                    if (!strcmp(prec, truce_place_precision_name((truce_place_precision)pr)))
+                        e->ev.place_precision = (truce_place_precision)pr;
+                e->ev.place_rule = "analyst correction, resolved in the gazetteer";
+            }
         } else if (!strcmp(field, "date") && value) {
             /* "YYYY-MM-DD" or "YYYY-MM-DD/YYYY-MM-DD" */
             snprintf(e->ev.date_start, sizeof e->ev.date_start, "%.10s", value);
@@ -278,10 +303,66 @@ int truce_store_query_events(truce_store *s, const truce_event_filter *f, truce_
     return rc;
 }
 
+static bool leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* "YYYY-MM-DD", a real day of the calendar */
+static bool valid_day(const char *v, size_t n)
+{
+    if (n != 10 || v[4] != '-' || v[7] != '-')
+        return false;
+    for (size_t i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9'))
+            return false;
+    int y = atoi(v), m = (v[5] - '0') * 10 + (v[6] - '0'), d = (v[8] - '0') * 10 + (v[9] - '0');
+    static const int DAYS[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= DAYS[m - 1] + (m == 2 && leap(y));
+}
+
+/* Why a correction's value is refused, or NULL when it is acceptable. */
+static const char *invalid_value(const char *field, const char *value)
+{
+    if (!strcmp(field, "claimant"))
+        return NULL;
+    if (!value || !*value)
+        return "wants a value";
+    if (!strcmp(field, "type"))
+        return truce_event_type_lookup(value) ? NULL : "is not a type of the vocabulary (docs/EVENTS.md)";
+    if (!strcmp(field, "certainty")) {
+        for (int c = TRUCE_CERT_REPORTED; c <= TRUCE_CERT_DENIED; c++)
+            if (!strcmp(value, truce_certainty_name((truce_certainty)c)))
+                return NULL;
+        return "is not a certainty (reported, claimed, alleged, planned, denied)";
+    }
+    if (!strcmp(field, "deleted"))
+        return !strcmp(value, "0") || !strcmp(value, "1") ? NULL : "wants 1 or 0";
+    if (!strcmp(field, "date")) {
+        const char *slash = strchr(value, '/');
+        size_t n1 = slash ? (size_t)(slash - value) : strlen(value);
+        if (!valid_day(value, n1) || (slash && !valid_day(slash + 1, strlen(slash + 1))))
+            return "wants YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD, real days";
+        if (slash && strncmp(slash + 1, value, 10) < 0)
+            return "ends before it starts";
+        return NULL;
+    }
+    if (!strcmp(field, "place_geo")) {
+        double lat, lon;
+        long id;
+        char cc[3], prec[16];
+        if (sscanf(value, "%lf %lf %ld %2s %15s", &lat, &lon, &id, cc, prec) != 5 || lat < -90 || lat > 90 ||
+            lon < -180 || lon > 180)
+            return "wants \"LAT LON GEONAMES_ID CC PRECISION\"";
+        return NULL;
+    }
+    return NULL;
+}
+
 int truce_store_correct(truce_store *s, const char *event_key, const char *field,
                         const char *value, const char *analyst, truce_error *err)
 {
-    static const char *const FIELDS[] = { "type", "date", "place", "claimant", "certainty", "deleted" };
+    static const char *const FIELDS[] = { "type", "date", "place", "place_geo", "claimant", "certainty", "deleted" };
     bool ok = false;
     for (size_t i = 0; i < sizeof FIELDS / sizeof *FIELDS; i++)
         ok = ok || (field && !strcmp(field, FIELDS[i]));
@@ -289,6 +370,10 @@ int truce_store_correct(truce_store *s, const char *event_key, const char *field
         return truce_error_set(err, TRUCE_EUSAGE, NULL, -1,
                                "cannot correct field \"%s\" (type, date, place, claimant, certainty, deleted)",
                                field ? field : "");
+    const char *why = invalid_value(field, value);
+    if (why)
+        return truce_error_set(err, TRUCE_EUSAGE, NULL, -1, "correction of %s: \"%s\" %s", field,
+                               value ? value : "", why);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "INSERT INTO corrections(event_key, field, value, analyst) VALUES(?,?,?,?)", -1, &st, NULL) != SQLITE_OK)
         return store_fail(s, err, "correction");

@@ -46,4 +46,12 @@ check "[ $? -eq 4 ]" "why of an unknown event exits 4"
 check "\"$T\" export --db \"$DB\" 2>/dev/null | grep '\"id\":$id,' | grep -q '\"certainty\":\"denied\".*\"corrected\":true'" "a correction is applied on export"
 "$T" correct --db "$DB" "$id" colour blue 2>/dev/null
 check "[ $? -eq 2 ]" "correcting an unknown field is a usage error"
+for bad in "type conflict.bogus" "date 2020-13-01" "date 2020-02-30" "date 2020-11-20/2020-11-10" "certainty maybe" "deleted yes"; do
+  "$T" correct --db "$DB" "$id" $bad 2>/dev/null
+  check "[ $? -eq 2 ]" "correct $bad is refused as a usage error"
+done
+check "\"$T\" export --db \"$DB\" 2>/dev/null | grep '\"id\":$id,' | grep -q '\"certainty\":\"denied\"'" "refused corrections leave the event as it was"
+"$T" correct --db "$DB" "$id" place Tbilisi 2>/dev/null
+check "\"$T\" export --db \"$DB\" 2>/dev/null | grep '\"id\":$id,' | python3 -c 'import json,sys; p=json.loads(sys.stdin.read())[\"place\"]; assert p[\"name\"]==\"Tbilisi\" and abs(p[\"lat\"]-41.7)<0.2 and abs(p[\"lon\"]-44.8)<0.2 and p[\"country\"]==\"GE\", p'" "a corrected place is resolved in the gazetteer and keeps coordinates"
+check "\"$T\" why --db \"$DB\" $id 2>/dev/null | grep -q 'analyst correction'" "why names the analyst's correction as the rule"
 finish
