@@ -63,14 +63,28 @@ static int emit(void *ctx, const truce_stored_event *e)
             snprintf(date, sizeof date, "%s/%s", v->date_start, v->date_end + 5);
         else
             snprintf(date, sizeof date, "%s", v->date_start);
-        truce_buf_printf(&c->b, "%5lld  %-27.27s %-16s %-18.18s ", e->id, v->type, date,
+        truce_buf_printf(&c->b, "%5lld  %-30.30s %-16s %-18.18s ", e->id, v->type, date,
                          v->place_name ? v->place_name : v->place_written ? v->place_written : "-");
+        /* actors in a fixed column: a longer list is cut and marked with '+' */
+        char actors[27];
         size_t w = 0;
-        for (size_t i = 0; i < v->n_actors && i < 3; i++)
-            w += (size_t)(truce_buf_printf(&c->b, "%s%s", i ? "," : "", v->actors[i].name), strlen(v->actors[i].name) + (i ? 1 : 0));
-        for (; w < 26; w++)
-            truce_buf_putc(&c->b, ' ');
-        truce_buf_puts(&c->b, " ");
+        bool cut = false;
+        for (size_t i = 0; i < v->n_actors && !cut; i++) {
+            const char *name = v->actors[i].name ? v->actors[i].name : "";
+            size_t need = strlen(name) + (i ? 1 : 0);
+            if (w + need > 26) {
+                cut = true;
+                break;
+            }
+            w += (size_t)snprintf(actors + w, sizeof actors - w, "%s%s", i ? "," : "", name);
+        }
+        if (cut) {
+            if (w > 25)
+                w = 25;
+            actors[w++] = '+';
+        }
+        actors[w] = '\0';
+        truce_buf_printf(&c->b, "%-26s ", actors);
         for (size_t i = 0; i < v->n_figures; i++)
             truce_buf_printf(&c->b, "%s%.0f %s", i ? "," : "", v->figures[i].value, v->figures[i].what ? v->figures[i].what : "");
         truce_buf_printf(&c->b, "  [%s%s%s]\n", truce_certainty_name(v->certainty), v->claimant ? "; " : "",
@@ -95,7 +109,7 @@ static int run_query(const char *cmd, const char *db, const truce_event_filter *
     } else if (format == 2) {
         fputs("{\"type\":\"FeatureCollection\",\"features\":[", stdout);
     } else if (format == 3) {
-        printf("%5s  %-27s %-16s %-18s %-26s %s\n", "id", "type", "date", "place", "actors", "figures  [certainty; claimant]");
+        printf("%5s  %-30s %-16s %-18s %-26s %s\n", "id", "type", "date", "place", "actors", "figures  [certainty; claimant]");
     }
     truce_error err;
     truce_error_clear(&err);
