@@ -54,8 +54,10 @@ check "python3 - '$TMP/nd.jsonl' <<'PY'
 import json, sys
 ms = [json.loads(l) for l in open(sys.argv[1])]
 assert ms[0]['kind'] == 'document' and ms[0]['date'] is None, ms[0]
-assert not [m for m in ms if m['kind'] == 'date' and m['text'] == 'yesterday'], ms
-PY" "no date anywhere: the document line says so and 'yesterday' stays unresolved"
+d = [m for m in ms if m['kind'] == 'date' and m['text'] == 'yesterday'][0]
+assert d['date']['start'] is None and d['precision'] == 'unknown', d
+assert 'no' in d['basis'] and 'reference' in d['basis'], d
+PY" "no date anywhere: the document line says so and 'yesterday' is kept unresolved, saying why"
 
 "$T" annotate --date 05/03/2021 "$TMP/in.txt" >/dev/null 2>&1
 check "[ $? -eq 2 ]" "a malformed --date is a usage error"
