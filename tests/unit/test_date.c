@@ -278,6 +278,34 @@ int main(void)
     CHECK(basis && strstr(basis, "latest explicit year"));
 
     CHECK_STR(truce_date_precision_name(TRUCE_DATE_RANGE), "range");
+    /* references known only to the month or year; the inferred date's precision */
+    EXPECT("The pier collapsed on Wednesday.", "2018-07", "Wednesday", "2018-07-01", "2018-07-31", "month");
+    EXPECT("The pier collapsed on Wednesday.", "2018", "Wednesday", "2018-01-01", "2018-12-31", "year");
+    EXPECT("Levies were raised last year.", "2018", "last year", "2017-01-01", "2017-12-31", "year");
+    EXPECT("Ferries were cancelled on 4 December.", "2018", "4 December", "2018-12-04", "2018-12-04", "day");
+    EXPECT("Ferries were cancelled three days ago.", "2018", "three days ago", "2018-01-01", "2018-12-31", "year");
+    CHECK_INT(truce_read_infer_precision("copyright year 2018 only: day unknown"), TRUCE_DATE_YEAR);
+    CHECK_INT(truce_read_infer_precision("metadata"), TRUCE_DATE_DAY);
+    CHECK_INT(truce_read_infer_precision(NULL), TRUCE_DATE_DAY);
+    {
+        const char *t6 = "Herders moved south on Thursday.\n\n(c) 2015 Steppe News\n";
+        char out6[11];
+        const char *b6 = NULL;
+        CHECK_INT(truce_read_infer_date(A, t6, strlen(t6), out6, &b6, &e), TRUCE_OK);
+        CHECK_INT(truce_read_infer_precision(b6), TRUCE_DATE_YEAR);
+    }
+    /* past tense: no "few weeks ahead" window; future and limits keep it */
+    EXPECT("The envoy arrived on June 3.", "2022-05-20", "June 3", "2021-06-03", "2021-06-03", "day");
+    EXPECT("The envoy is due on June 3.", "2022-05-20", "June 3", "2022-06-03", "2022-06-03", "day");
+    EXPECT("The curfew was extended until June 3.", "2022-05-20", "June 3", "2022-06-03", "2022-06-03", "day");
+    /* ranges and thirds */
+    EXPECT("Talks stalled between 8 and 11 April.", "2022-05-20", "8 and 11 April", "2022-04-08", "2022-04-11", "range");
+    EXPECT("Rains came in late April.", "2022-05-20", "late April", "2022-04-21", "2022-04-30", "month");
+    EXPECT("Mines were laid in the early 1990s.", "2022-05-20", "early 1990s", "1990-01-01", "1993-12-31", "range");
+    /* counted from an explicit day, and unresolved without any reference */
+    EXPECT("The siege began on 2 May 2022. Six days later the gate fell.", NULL, "Six days later", "2022-05-08", "2022-05-08", "day");
+    EXPECT("Scouts returned on Sunday.", NULL, "Sunday", "", "", "unknown");
+
     truce_arena_free(A);
     return check_done("test_date");
 }
