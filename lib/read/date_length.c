@@ -170,6 +170,10 @@ int dt_try_count_unit(dctx *c, size_t i, size_t *used)
          ds_is(c->t, k, i - 1, "times") || ds_is(c->t, k, i - 1, "per")))
         return 0;
     j++;
+    if (!hyph && !half && ds_is(c->t, k, j, "ago") && !c->have_ref && unit <= 3) {
+        *used = j + 1 - i;
+        return dt_unresolved(c, i, j + 1, "a time ago");
+    }
     if (!hyph && !half && ds_is(c->t, k, j, "ago") && c->have_ref && unit <= 3) {
         long r = c->ref;
         truce_date_mention *m = dt_emit(c, i, j + 1);

@@ -136,8 +136,18 @@ int dt_try_deictic(dctx *c, size_t i, size_t *used)
         *used = 3;
         return m->basis ? 0 : TRUCE_ENOMEM;
     }
-    if (!c->have_ref)
+    if (!c->have_ref) {
+        /* "last week", "this month", "next year" with nothing to count from */
+        size_t j = i + (ds_is(t, k, i, "the") ? 1 : 0);
+        if ((ds_is(t, k, j, "last") || ds_is(t, k, j, "this") || ds_is(t, k, j, "next") ||
+             ds_is(t, k, j, "past") || ds_is(t, k, j, "previous") || ds_is(t, k, j, "coming")) &&
+            (ds_is(t, k, j + 1, "week") || ds_is(t, k, j + 1, "weekend") ||
+             ds_is(t, k, j + 1, "month") || ds_is(t, k, j + 1, "year"))) {
+            *used = j + 2 - i;
+            return dt_unresolved(c, i, j + 2, "a week, month or year named from the present");
+        }
         return 0;
+    }
     /* week/month/year relative to the reference */
     size_t j = i;
     int dir = 99;

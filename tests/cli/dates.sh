@@ -24,6 +24,13 @@ check "[ $? -eq 0 ]" "annotate --date 2024-02-29 (a leap day) is accepted: $(cat
 "$T" correct --db "$DB" 1 date 2021-04-31 >/dev/null 2>"$TMP/err"
 check "[ $? -eq 2 ]" "correct with an impossible date is a usage error"
 
+# a manifest's published date is an ingest override: it must exist too
+mkdir -p "$TMP/bad"
+printf 'Quiet day.\n' > "$TMP/bad/q.txt"
+printf '{"file":"q.txt","published":"2021-02-30"}\n' > "$TMP/bad/m.jsonl"
+"$T" ingest --db "$TMP/bad.db" --manifest "$TMP/bad/m.jsonl" "$TMP/bad/q.txt" >/dev/null 2>"$TMP/err"; rc=$?
+check "[ $rc -eq 2 ] && grep -q '2021-02-30' '$TMP/err'" "a manifest date 2021-02-30 is refused, naming it (got $rc: $(cat "$TMP/err"))"
+
 # the time of day written with a day is stored and shown
 mkdir -p "$TMP/in"
 printf 'Gunners fired on the depot at 6 a.m. on Tuesday, the garrison said. Patrols resumed on Thursday evening.\n' > "$TMP/in/timed.txt"
