@@ -512,7 +512,7 @@ static void widen_to_reference(dctx *c, truce_date_mention *m)
 {
     if (c->ref_prec == TRUCE_DATE_DAY || !m->start[0] || m->is_duration || !m->basis ||
         !strstr(m->basis, "reference") || strstr(m->basis, "explicit date nearby") ||
-        strstr(m->basis, "year from reference") || strstr(m->basis, "explicit date "))
+        strstr(m->basis, ", year from reference") || strstr(m->basis, "explicit date "))
         return;
     int y1, m1, d1, y2, m2, d2;
     if (!cal_parse_iso(m->start, &y1, &m1, &d1) || !cal_parse_iso(m->end, &y2, &m2, &d2))
@@ -884,7 +884,7 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
                                                  : p.kind == PD_YEAR ? "year" : "decade");
     }
     if (since) {
-        long r = c->have_ref ? c->ref : b;
+        long r = c->have_ref ? c->ref_hi : b; /* the reference, or the end of its year or month */
         if (r < a)
             r = b;
         dt_set_days(m, a, r, TRUCE_DATE_RANGE);
