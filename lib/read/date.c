@@ -41,7 +41,8 @@ static const char *const REPORTING[] = {"said", "says", "told", "announced", "re
  * speech: "said it would vote in June"). */
 static const char *const FUTURE_CUES[] = {"will", "shall", "would", "scheduled", "expected",
                                           "due", "upcoming", "plans", "planned", "intends",
-                                          "wo", "slated", "should", NULL};
+                                          "wo", "slated", "should", "might", "deadline",
+                                          "planning", "aims", "ahead", NULL};
 /* Words that open a new clause: a future verb beyond them ("announced on
  * Friday that it will...") says nothing about the date before them. */
 static const char *const CLAUSE_OPENERS[] = {"that", "which", "who", "whose", "while", "but",
@@ -378,6 +379,10 @@ bool dt_future_context(const dctx *c, size_t i0, size_t i1)
         if (ds_is(c->t, k, j, "should") && ds_is(c->t, k, j + 1, "have"))
             continue; /* "should have": a past that did not happen */
         if (ds_is_any(c->t, k, j, FUTURE_CUES) ||
+            (ds_is(c->t, k, j, "may") && c->t[k->t[j].s] == 'm') ||
+            (ds_is(c->t, k, j, "to") && ds_is(c->t, k, j + 1, "be")) ||
+            /* "the hearing is on March 29": a present that schedules */
+            ((ds_is(c->t, k, j, "is") || ds_is(c->t, k, j, "are")) && i0 - j <= 2) ||
             (ds_is(c->t, k, j, "ll") && j > 0 && ds_punct(k, j - 1, '\'')) ||
             ((ds_is(c->t, k, j, "going") || ds_is(c->t, k, j, "set")) && ds_is(c->t, k, j + 1, "to") &&
              j > 0 && (ds_is(c->t, k, j - 1, "is") || ds_is(c->t, k, j - 1, "are") ||
@@ -393,6 +398,7 @@ bool dt_future_context(const dctx *c, size_t i0, size_t i1)
         if (ds_is(c->t, k, j, "should") && ds_is(c->t, k, j + 1, "have"))
             continue;
         if (ds_is_any(c->t, k, j, FUTURE_CUES) ||
+            (ds_is(c->t, k, j, "may") && c->t[k->t[j].s] == 'm') ||
             ((ds_is(c->t, k, j, "going") || ds_is(c->t, k, j, "set")) && ds_is(c->t, k, j + 1, "to") &&
              j > 0 && (ds_is(c->t, k, j - 1, "is") || ds_is(c->t, k, j - 1, "are"))))
             return true;
@@ -566,7 +572,7 @@ static bool resolve(const dctx *c, pdate *p, bool future, long *a, long *b,
         long window_m = p->endpoint ? 183 : 62, window_d = p->endpoint ? 183 : 45;
         /* a clause in the past tense ("Shelling was reported on November
          * 28") tells of a date on or before the reference: no window */
-        if (p->past && !future && !p->endpoint)
+        if (!future && !p->endpoint)
             window_m = 0, window_d = 0;
         if (p->kind == PD_MONTH) {
             if (future && (p->m < rm || (p->strict_past && p->m == rm)))

@@ -69,8 +69,8 @@ int main(void)
     const truce_date_mention *f = find("Monitors will arrive on March 15.", R, "March 15");
     CHECK(f && f->future);
 
-    /* "last"/"next" before a month name are strict; a date a few weeks
-     * ahead of the reference stays in its year */
+    /* "last"/"next" before a month name are strict; a date ahead of the
+     * reference stays in its year only in a planned clause ("is on") */
     EXPECT("The strike began last March.", R, "last March", "2020-03-01", "2020-03-31", "month");
     EXPECT("The accord expires next March.", R, "next March", "2022-03-01", "2022-03-31", "month");
     EXPECT("The court hearing is on March 29.", R, "March 29", "2021-03-29", "2021-03-29", "day");
