@@ -17,10 +17,12 @@ static const char HELP[] =
     "sentence, and the resolved fields: dates date{start,end}, precision, time (of day,\n"
     "\"14:45\", \"14:45Z\" or a part of the day MO/AF/EV/NI, null when none), basis,\n"
     "duration, future, open_end; numbers value (value_max for a range), bound, what;\n"
-    "places name, geonames_id, lat, lon, country, precision; actors name, actor_kind,\n"
-    "country. --date sets the reference (document) date; without it the date is\n"
-    "inferred from the text. The first line, kind \"document\", gives the reference\n"
-    "date the dates were resolved against (null when none) and its basis.\n";
+    "places name, geonames_id, lat, lon, country, feature_class, precision; actors\n"
+    "name, actor_kind, country; every mention its basis (why it was read so).\n"
+    "--date sets the reference (document) date; without it the date is inferred from\n"
+    "the text. The first line, kind \"document\", gives the reference date the dates\n"
+    "were resolved against (null when none), its basis and its precision (day, or\n"
+    "year for a copyright year alone: relative dates then stay at year precision).\n";
 
 static unsigned char *read_all(FILE *f, size_t *len)
 {
@@ -82,10 +84,8 @@ int truce_cmd_annotate(int argc, char **argv)
         fprintf(stderr, "truce annotate: no FILE given (use - for stdin)\n%s", HELP);
         return EXIT_USAGE;
     }
-    if (date && !(strlen(date) == 10 && date[4] == '-' && date[7] == '-')) {
-        fprintf(stderr, "truce annotate: --date wants YYYY-MM-DD, not \"%s\"\n", date);
+    if (date && !cli_date_valid("annotate", "--date", date))
         return EXIT_USAGE;
-    }
     FILE *f = strcmp(file, "-") ? fopen(file, "rb") : stdin;
     if (!f) {
         perror(file);
@@ -127,6 +127,9 @@ int truce_cmd_annotate(int argc, char **argv)
     str_field(&b, "date", d->meta.published);
     str_field(&b, "basis", d->meta.published ? (d->published_basis ? d->published_basis : "metadata")
                                              : "no date in metadata or text");
+    str_field(&b, "precision", d->meta.published ? truce_date_precision_name(truce_read_infer_precision(
+                                                       d->published_basis))
+                                                 : NULL);
     truce_buf_puts(&b, "}\n");
     for (size_t i = 0; i < r->dates.n; i++) {
         const truce_date_mention *m = &r->dates.items[i];
@@ -164,6 +167,8 @@ int truce_cmd_annotate(int argc, char **argv)
             truce_buf_puts(&b, ",\"geonames_id\":null");
         truce_buf_printf(&b, ",\"lat\":%.5f,\"lon\":%.5f", m->lat, m->lon);
         str_field(&b, "country", m->country[0] ? m->country : NULL);
+        char fc[2] = { m->feature_class, 0 };
+        str_field(&b, "feature_class", fc[0] ? fc : NULL);
         str_field(&b, "precision", truce_place_precision_name(m->precision));
         str_field(&b, "basis", m->basis);
         truce_buf_puts(&b, "}\n");
@@ -174,7 +179,8 @@ int truce_cmd_annotate(int argc, char **argv)
         str_field(&b, "name", m->name);
         str_field(&b, "actor_kind", truce_actor_kind_name(m->kind));
         str_field(&b, "country", m->country[0] ? m->country : NULL);
-        str_field(&b, "rule", m->rule);
+        /* "basis" as for every other kind (the reader calls it its rule) */
+        str_field(&b, "basis", m->rule);
         truce_buf_puts(&b, "}\n");
     }
     fwrite(b.data ? b.data : "", 1, b.len, stdout);

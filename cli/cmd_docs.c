@@ -8,7 +8,9 @@ static const char DOCS_HELP[] =
     "usage: truce docs [--db FILE] [--json]\n"
     "\n"
     "Lists stored documents: id (first 12 hex digits), published date, source, sentences,\n"
-    "skipped regions, mentions, events, bytes, path or URL. --json prints one object a line.\n";
+    "skipped regions, mentions, events, bytes, path or URL. --json prints one object a line,\n"
+    "with the published date's basis (metadata, or how it was inferred from the text) and\n"
+    "precision (day, or year when only a copyright year gave it).\n";
 
 typedef struct docs_ctx {
     bool json;
@@ -28,6 +30,17 @@ static int print_doc(void *ctx, const truce_doc_summary *d)
         if (d->url) truce_buf_json_string(&b, d->url, strlen(d->url)); else truce_buf_puts(&b, "null");
         truce_buf_puts(&b, ",\"source\":");
         if (d->source) truce_buf_json_string(&b, d->source, strlen(d->source)); else truce_buf_puts(&b, "null");
+        truce_buf_puts(&b, ",\"published_basis\":");
+        if (d->published_basis)
+            truce_buf_json_string(&b, d->published_basis, strlen(d->published_basis));
+        else
+            truce_buf_puts(&b, "null");
+        truce_buf_puts(&b, ",\"published_precision\":");
+        if (d->published)
+            truce_buf_printf(&b, "\"%s\"",
+                             truce_date_precision_name(truce_read_infer_precision(d->published_basis)));
+        else
+            truce_buf_puts(&b, "null");
         truce_buf_printf(&b, ",\"published\":%s%s%s,\"format\":\"%s\",\"bytes\":%zu,\"sentences\":%zu,\"skipped_regions\":%zu,\"mentions\":%zu,\"events\":%zu}\n",
                          d->published ? "\"" : "", d->published ? d->published : "null", d->published ? "\"" : "",
                          d->format ? d->format : "?", d->bytes, d->sentences, d->regions, d->mentions, d->events);

@@ -25,8 +25,12 @@ static int filter_opt(int argc, char **argv, int *i, truce_event_filter *f)
     if (cli_opt(argc, argv, i, "--type", &f->type_prefix) || cli_opt(argc, argv, i, "--from", &f->date_from) ||
         cli_opt(argc, argv, i, "--to", &f->date_to) || cli_opt(argc, argv, i, "--place", &f->place) ||
         cli_opt(argc, argv, i, "--actor", &f->actor) || cli_opt(argc, argv, i, "--claimant", &f->claimant) ||
-        cli_opt(argc, argv, i, "--doc", &f->doc))
+        cli_opt(argc, argv, i, "--doc", &f->doc)) {
+        if ((f->date_from && !cli_date_valid(argv[0], "--from", f->date_from)) ||
+            (f->date_to && !cli_date_valid(argv[0], "--to", f->date_to)))
+            exit(EXIT_USAGE);
         return 1;
+    }
     if (cli_opt(argc, argv, i, "--bbox", &v)) {
         if (sscanf(v, "%lf,%lf,%lf,%lf", &f->bbox[0], &f->bbox[1], &f->bbox[2], &f->bbox[3]) != 4) {
             fprintf(stderr, "truce: --bbox wants W,S,E,N, not \"%s\"\n", v);
@@ -356,6 +360,19 @@ int truce_cmd_correct(int argc, char **argv)
     if (np != 3) {
         fprintf(stderr, "truce correct: wants EVENT FIELD VALUE\n%s", CORRECT_HELP);
         return EXIT_USAGE;
+    }
+    if (!strcmp(pos[1], "date")) {
+        /* one day or "start/end", each a real date */
+        char a[11] = "", b[11] = "";
+        const char *slash = strchr(pos[2], '/');
+        size_t la = slash ? (size_t)(slash - pos[2]) : strlen(pos[2]);
+        if (la < sizeof a)
+            memcpy(a, pos[2], la);
+        if (slash && strlen(slash + 1) < sizeof b)
+            memcpy(b, slash + 1, strlen(slash + 1));
+        if (!cli_date_valid("correct", "date", la < sizeof a ? a : pos[2]) ||
+            (slash && !cli_date_valid("correct", "date", b[0] ? b : slash + 1)))
+            return EXIT_USAGE;
     }
     truce_store *s;
     int rc = cli_open_store(db, &s);

@@ -81,6 +81,8 @@ int main(int argc, char **argv)
             if (!ref && truce_read_infer_date(a, docs[i].text, docs[i].len, inferred, &basis,
                                               &e) == TRUCE_OK)
                 ref = inferred;
+            if (ref == inferred && truce_read_infer_precision(basis) == TRUCE_DATE_YEAR)
+                inferred[4] = 0; /* a year reference, as in the pipeline */
             if (truce_read_sentences(a, docs[i].text, docs[i].len, &s, &e) != TRUCE_OK)
                 s.n = 0;
             int rc = truce_read_dates(a, docs[i].text, docs[i].len, &s, ref, &dl, &e);

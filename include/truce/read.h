@@ -90,9 +90,13 @@ typedef struct truce_date_list {
     size_t n;
 } truce_date_list;
 
-/* Reads all date expressions. `reference` is the document date (YYYY-MM-DD)
- * or NULL; a nearer explicit date in the same or previous sentence takes over
- * as reference where the text anchors to it. */
+/* Reads all date expressions. `reference` is the document date (YYYY-MM-DD),
+ * a date known only to its month ("2019-03") or year ("2019"), or NULL; a
+ * nearer explicit date in the same or previous sentences takes over as
+ * reference where the text anchors to it. Against a month or year reference,
+ * relative dates ("Friday", "yesterday") come out at the reference's own
+ * range and precision, never as an exact day; without one they are kept
+ * with precision unknown and a basis saying why. */
 int truce_read_dates(truce_arena *a, const char *text, size_t len,
                      const truce_sentence_list *sentences, const char *reference,
                      truce_date_list *out, truce_error *err);
@@ -102,6 +106,12 @@ int truce_read_dates(truce_arena *a, const char *text, size_t len,
  * TRUCE_ENOTFOUND when the text gives none. */
 int truce_read_infer_date(truce_arena *a, const char *text, size_t len, char out[11],
                           const char **basis, truce_error *err);
+
+/* How precise a document date inferred with this basis is: TRUCE_DATE_YEAR
+ * for the copyright year alone (out is then January 1 of it), else
+ * TRUCE_DATE_DAY. A caller reading dates against such a date passes its
+ * year alone ("2019") as the reference. */
+truce_date_precision truce_read_infer_precision(const char *basis);
 
 /* ---- numbers and quantities ------------------------------------------ */
 

@@ -59,6 +59,7 @@ typedef struct truce_doc_summary {
     const char *url;
     const char *source;
     const char *published;
+    const char *published_basis; /* "metadata", or how the date was inferred; NULL when none */
     const char *format;
     const char *title;
     size_t bytes;

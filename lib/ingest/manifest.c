@@ -15,6 +15,7 @@
 
 #include "truce/ingest.h"
 #include "core/json_scan.h"
+#include "read/date_scan.h" /* cal_parse_iso, cal_valid */
 
 static const char *base_name(const char *p)
 {
@@ -116,9 +117,10 @@ int truce_manifest_load(truce_arena *a, const char *path, truce_manifest *out, t
             goto out;
         }
         const char *pub = json_get(fields, nf, "published");
-        if (pub && !(strlen(pub) >= 10 && pub[4] == '-' && pub[7] == '-')) {
+        int py, pm, pd;
+        if (pub && !(strlen(pub) >= 10 && cal_parse_iso(pub, &py, &pm, &pd) && cal_valid(py, pm, pd))) {
             rc = truce_error_set(err, TRUCE_EINPUT, path, (long long)lineno,
-                                 "manifest line %zu: \"published\" is not YYYY-MM-DD: %s", lineno, pub);
+                                 "manifest line %zu: \"published\" is not a real date YYYY-MM-DD: %s", lineno, pub);
             goto out;
         }
         if (out->n == cap) {

@@ -38,7 +38,16 @@ static int process_ingested(truce_arena *a, const truce_resources *res, truce_pr
     }
     if ((rc = truce_clean_text(a, d->text, d->text_len, &out->skipped, err)) != TRUCE_OK)
         return rc;
-    if ((rc = truce_read_all(a, res, d->text, d->text_len, d->meta.published, &out->reading, err)) != TRUCE_OK)
+    /* a date known only to its year (copyright line) is a year reference:
+     * "Friday" must not become a day of the week before January 1 */
+    const char *ref = d->meta.published;
+    char year_ref[5];
+    if (ref && strlen(ref) >= 4 && truce_read_infer_precision(d->published_basis) == TRUCE_DATE_YEAR) {
+        memcpy(year_ref, ref, 4);
+        year_ref[4] = 0;
+        ref = year_ref;
+    }
+    if ((rc = truce_read_all(a, res, d->text, d->text_len, ref, &out->reading, err)) != TRUCE_OK)
         return rc;
     truce_extract_input in = { d->text, d->text_len, d->meta.published, d->meta.source,
                                &out->reading, &out->skipped };

@@ -11,6 +11,7 @@
  * year it has no reference for.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "read/date_impl.h"
@@ -40,7 +41,8 @@ static const char *const REPORTING[] = {"said", "says", "told", "announced", "re
  * speech: "said it would vote in June"). */
 static const char *const FUTURE_CUES[] = {"will", "shall", "would", "scheduled", "expected",
                                           "due", "upcoming", "plans", "planned", "intends",
-                                          "wo", "slated", "should", NULL};
+                                          "wo", "slated", "should", "might", "deadline",
+                                          "planning", "aims", "ahead", NULL};
 /* Words that open a new clause: a future verb beyond them ("announced on
  * Friday that it will...") says nothing about the date before them. */
 static const char *const CLAUSE_OPENERS[] = {"that", "which", "who", "whose", "while", "but",
@@ -377,6 +379,10 @@ bool dt_future_context(const dctx *c, size_t i0, size_t i1)
         if (ds_is(c->t, k, j, "should") && ds_is(c->t, k, j + 1, "have"))
             continue; /* "should have": a past that did not happen */
         if (ds_is_any(c->t, k, j, FUTURE_CUES) ||
+            (ds_is(c->t, k, j, "may") && c->t[k->t[j].s] == 'm') ||
+            (ds_is(c->t, k, j, "to") && ds_is(c->t, k, j + 1, "be")) ||
+            /* "the hearing is on March 29": a present that schedules */
+            ((ds_is(c->t, k, j, "is") || ds_is(c->t, k, j, "are")) && i0 - j <= 2) ||
             (ds_is(c->t, k, j, "ll") && j > 0 && ds_punct(k, j - 1, '\'')) ||
             ((ds_is(c->t, k, j, "going") || ds_is(c->t, k, j, "set")) && ds_is(c->t, k, j + 1, "to") &&
              j > 0 && (ds_is(c->t, k, j - 1, "is") || ds_is(c->t, k, j - 1, "are") ||
@@ -392,9 +398,56 @@ bool dt_future_context(const dctx *c, size_t i0, size_t i1)
         if (ds_is(c->t, k, j, "should") && ds_is(c->t, k, j + 1, "have"))
             continue;
         if (ds_is_any(c->t, k, j, FUTURE_CUES) ||
+            (ds_is(c->t, k, j, "may") && c->t[k->t[j].s] == 'm') ||
             ((ds_is(c->t, k, j, "going") || ds_is(c->t, k, j, "set")) && ds_is(c->t, k, j + 1, "to") &&
              j > 0 && (ds_is(c->t, k, j - 1, "is") || ds_is(c->t, k, j - 1, "are"))))
             return true;
+    }
+    return false;
+}
+
+/* Past-tense verbs that do not end in -ed. */
+static const char *const PAST_IRREGULAR[] = {"was", "were", "had", "did", "broke", "began", "fell",
+                                             "took", "came", "went", "saw", "held", "met", "left",
+                                             "fought", "struck", "shot", "led", "ran", "sent",
+                                             "lost", "won", "told", "said", "fled", "overran",
+                                             "withdrew", "rose", "froze", NULL};
+
+/* The clause around tokens [i0, i1) speaks of the past: a past auxiliary or
+ * verb ("was reported", "had shelled", "broke out", "fighting resumed")
+ * within a few words, on the same side of any clause opener. A verb in -ed
+ * after "be"/"is"/"will"/"to" is not a past ("is expected", "to be
+ * released"). The caller asks dt_future_context first. */
+bool dt_past_context(const dctx *c, size_t i0, size_t i1)
+{
+    const ds_toks *k = &c->k;
+    uint32_t s = k->t[i0].sent;
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t j = dir < 0 ? i0 : i1 - 1;
+        for (int n = 0; n < 10; n++) {
+            if (dir < 0 ? j == 0 : j + 1 >= k->n)
+                break;
+            j = dir < 0 ? j - 1 : j + 1;
+            if (k->t[j].sent != s || ds_punct(k, j, ';') || ds_punct(k, j, '?') ||
+                ds_punct(k, j, '!') || ds_punct(k, j, ':') ||
+                (dir > 0 && ds_punct(k, j, '.')))
+                break;
+            if (k->t[j].kind != DS_WORD)
+                continue;
+            if (ds_is_any(c->t, k, j, CLAUSE_OPENERS) ||
+                (ds_is(c->t, k, j, "to") && ds_is(c->t, k, j + 1, "be")))
+                break; /* "announced an event to be held on October 12" */
+            size_t l = ds_len(k, j);
+            const char *w = c->t + k->t[j].s;
+            if ((ds_is_any(c->t, k, j, PAST_IRREGULAR) ||
+                 (l > 4 && w[l - 2] == 'e' && w[l - 1] == 'd' && !ds_cap(c->t, k, j))) &&
+                !(j > 0 && (ds_is(c->t, k, j - 1, "be") || ds_is(c->t, k, j - 1, "is") ||
+                            ds_is(c->t, k, j - 1, "are") || ds_is(c->t, k, j - 1, "been") ||
+                            ds_is(c->t, k, j - 1, "being") || ds_is(c->t, k, j - 1, "will") ||
+                            ds_is(c->t, k, j - 1, "to") || ds_is(c->t, k, j - 1, "a") ||
+                            ds_is(c->t, k, j - 1, "the"))))
+                return true;
+        }
     }
     return false;
 }
@@ -437,7 +490,49 @@ const char *dt_ref_str(dctx *c, long ref)
 {
     char s[11];
     cal_format_days(s, ref);
+    if (ref == c->ref && c->ref_prec == TRUCE_DATE_YEAR)
+        return truce_arena_printf(c->a, "%.4s (known only to the year)", s);
+    if (ref == c->ref && c->ref_prec == TRUCE_DATE_MONTH)
+        return truce_arena_printf(c->a, "%.7s (known only to the month)", s);
     return truce_arena_strdup(c->a, s);
+}
+
+int dt_unresolved(dctx *c, size_t i0, size_t i1, const char *what)
+{
+    truce_date_mention *m = dt_emit(c, i0, i1);
+    if (!m)
+        return TRUCE_ENOMEM;
+    m->precision = TRUCE_DATE_UNKNOWN;
+    m->basis = truce_arena_printf(c->a, "unresolved: %s needs a reference date and there is none",
+                                  what);
+    return m->basis ? 0 : TRUCE_ENOMEM;
+}
+
+/* A relative date resolved against a reference known only to the year (or
+ * month) cannot be more precise than that reference: "Friday" in a document
+ * dated only by "Copyright 2019" is some Friday of (about) 2019, not
+ * 2018-12-28. Such a mention takes the reference's own range and precision;
+ * the basis keeps how it was read. Dates resolved against an explicit day
+ * in the text, written years and durations are left as they are. */
+static void widen_to_reference(dctx *c, truce_date_mention *m)
+{
+    if (c->ref_prec == TRUCE_DATE_DAY || !m->start[0] || m->is_duration || !m->basis ||
+        !strstr(m->basis, "reference") || strstr(m->basis, "explicit date nearby") ||
+        strstr(m->basis, ", year from reference") || strstr(m->basis, "explicit date "))
+        return;
+    int y1, m1, d1, y2, m2, d2;
+    if (!cal_parse_iso(m->start, &y1, &m1, &d1) || !cal_parse_iso(m->end, &y2, &m2, &d2))
+        return;
+    long a = cal_days(y1, m1, d1), b = cal_days(y2, m2, d2);
+    if (b - a >= c->ref_hi - c->ref)
+        return; /* "last year": already as coarse as the reference */
+    truce_date_precision p = m->precision;
+    dt_set_days(m, c->ref, c->ref_hi, c->ref_prec);
+    m->future = false;
+    m->time[0] = 0;
+    m->basis = truce_arena_printf(c->a, "%s; widened to the reference's %s (read as %s)", m->basis,
+                                  c->ref_prec == TRUCE_DATE_YEAR ? "year" : "month",
+                                  truce_date_precision_name(p));
 }
 
 /* Resolves a parsed date into [a, b]; returns false when it needs a year
@@ -454,6 +549,13 @@ static bool resolve(const dctx *c, pdate *p, bool future, long *a, long *b,
         *a = cal_days(p->y, 1, 1), *b = cal_days(p->y + 9, 12, 31), *prec = TRUCE_DATE_RANGE;
         return true;
     }
+    if (!p->y && c->have_ref && c->ref_prec == TRUCE_DATE_YEAR) {
+        /* the reference is some day of its year: no nearer year to choose */
+        int ry, rm, rd;
+        cal_civil(c->ref, &ry, &rm, &rd);
+        p->y = ry;
+        *guessed_year = true;
+    }
     if (!p->y) {
         if (!c->have_ref)
             return false;
@@ -468,6 +570,10 @@ static bool resolve(const dctx *c, pdate *p, bool future, long *a, long *b,
                                          : cal_days(ry, p->m, p->d <= cal_month_len(ry, p->m) ? p->d : 28) - c->ref;
         /* a limit ("until June", "by March 5") is kept ahead for half a year */
         long window_m = p->endpoint ? 183 : 62, window_d = p->endpoint ? 183 : 45;
+        /* a clause in the past tense ("Shelling was reported on November
+         * 28") tells of a date on or before the reference: no window */
+        if (!future && !p->endpoint)
+            window_m = 0, window_d = 0;
         if (p->kind == PD_MONTH) {
             if (future && (p->m < rm || (p->strict_past && p->m == rm)))
                 y++;
@@ -624,6 +730,7 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
     size_t s0 = i, j = i;
     bool since = false, from = false, between = false, part = false, early = false;
     const char *partname = NULL;
+    int third = -1; /* early/beginning 0, mid/middle 1, late/end 2 */
     /* leading words that change the meaning but stay out of the span */
     if (ds_is(c->t, k, j, "since"))
         since = true, j++;
@@ -643,12 +750,15 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
         part = true;
         partname = c->t + k->t[j + 1].s;
         (void)partname;
+        third = ds_is(c->t, k, j + 1, "end") ? 2 : ds_is(c->t, k, j + 1, "middle") ? 1 : 0;
         j += 3;
     } else if ((ds_is(c->t, k, j, "early") || ds_is(c->t, k, j, "late")) && j + 1 < k->n) {
         early = true;
+        third = ds_is(c->t, k, j, "late") ? 2 : 0;
         j += 1;
     } else if (ds_is(c->t, k, j, "mid") && ds_punct(k, j + 1, '-') && ds_adjacent(k, j)) {
         early = true;
+        third = 1;
         j += 2;
     }
     pdate p;
@@ -659,7 +769,24 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
                            ds_is(c->t, k, j - 1, "next") || ds_is(c->t, k, j - 1, "this") ||
                            ds_is(c->t, k, j - 1, "before") || ds_is(c->t, k, j - 1, "after") ||
                            ds_is(c->t, k, j - 1, "till") || ds_is(c->t, k, j - 1, "through")));
-    size_t n = core_at(c, j, &p, prep);
+    size_t n = 0;
+    /* "between 21 and 22 November", "from 21 to 23 November", "between 3
+     * and 5 March 2021": the first day borrows the month and year written
+     * after the second */
+    int d1;
+    size_t dn1;
+    if ((between || from) && (dn1 = dt_day_at(c, j, &d1)) &&
+        (ds_is(c->t, k, j + dn1, "and") || ds_is(c->t, k, j + dn1, "to") ||
+         ds_punct(k, j + dn1, '-'))) {
+        size_t n2 = day_first(c, j + dn1 + 1, &p);
+        if (n2 && !p.d2 && p.d > d1 && d1 <= cal_month_len(p.y ? p.y : 2000, p.m)) {
+            p.d2 = p.d;
+            p.d = d1;
+            n = dn1 + 1 + n2;
+        }
+    }
+    if (!n)
+        n = core_at(c, j, &p, prep);
     if (!n)
         return 0;
     if (early && p.kind == PD_DAY) {
@@ -696,6 +823,7 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
         }
     }
     bool future = dt_future_context(c, sp, qn ? e + 1 + qn : e);
+    p.past = !future && dt_past_context(c, sp, qn ? e + 1 + qn : e);
     if (sp > 0 && !p.y && !since &&
         (ds_is(c->t, k, sp - 1, "until") || ds_is(c->t, k, sp - 1, "till") ||
          ds_is(c->t, k, sp - 1, "through") || ds_is(c->t, k, sp - 1, "by")))
@@ -720,8 +848,9 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
     if (!m)
         return TRUCE_ENOMEM;
     if (!resolve(c, &p, future, &a, &b, &prec, &g1)) {
-        m->precision = p.kind == PD_MONTH ? TRUCE_DATE_MONTH : TRUCE_DATE_DAY;
-        m->basis = "unresolved: no year and no reference date";
+        m->precision = TRUCE_DATE_UNKNOWN;
+        m->basis = p.kind == PD_MONTH ? "unresolved: a month without a year needs a reference date and there is none"
+                                      : "unresolved: a day without a year needs a reference date and there is none";
         return 0;
     }
     if (qn && resolve(c, &q, future, &a2, &b2, &prec2, &g2) && b2 >= a) {
@@ -731,15 +860,37 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
     const char *basis = p.how;
     if (g1)
         basis = truce_arena_printf(c->a, "%s, year from reference %s%s", p.how,
-                                   dt_ref_str(c, c->ref), future ? " (future: on or after)"
+                                   dt_ref_str(c, c->ref),
+                                   c->ref_prec == TRUCE_DATE_YEAR ? ""
+                                   : future ? " (future: on or after)"
                                    : p.kept_ahead ? " (a few weeks after it: same year)"
-                                                  : " (on or before)");
-    if (part && p.kind == PD_MONTH)
-        basis = truce_arena_printf(c->a, "%s; part of the month", basis ? basis : "");
-    if (early && p.kind == PD_MONTH)
-        basis = truce_arena_printf(c->a, "%s; early/mid/late", basis ? basis : "");
+                                   : p.past && !p.endpoint ? " (on or before: past tense)"
+                                            : " (on or before)");
+    /* "early March", "the end of September", "late 1980s", "mid-2011": the
+     * first, middle or last third of the month (days 1-10, 11-20, 21-end),
+     * year (January-April, May-August, September-December) or decade
+     * (years 0-3, 4-6, 7-9); the precision stays that of the whole. */
+    if (third >= 0 && !qn && (part || early) &&
+        (p.kind == PD_MONTH || p.kind == PD_YEAR || p.kind == PD_DECADE)) {
+        static const char *const THIRD[] = {"first", "middle", "last"};
+        int y, mo, d;
+        cal_civil(a, &y, &mo, &d);
+        if (p.kind == PD_MONTH) {
+            b = third == 0 ? a + 9 : third == 1 ? a + 19 : b;
+            a = third == 0 ? a : third == 1 ? a + 10 : a + 20;
+        } else if (p.kind == PD_YEAR) {
+            a = cal_days(y, 4 * third + 1, 1);
+            b = cal_days(y, 4 * third + 4, cal_month_len(y, 4 * third + 4));
+        } else {
+            a = cal_days(y + (third == 0 ? 0 : third == 1 ? 4 : 7), 1, 1);
+            b = cal_days(y + (third == 0 ? 3 : third == 1 ? 6 : 9), 12, 31);
+        }
+        basis = truce_arena_printf(c->a, "%s; %s third of the %s", basis ? basis : "",
+                                   THIRD[third], p.kind == PD_MONTH ? "month"
+                                                 : p.kind == PD_YEAR ? "year" : "decade");
+    }
     if (since) {
-        long r = c->have_ref ? c->ref : b;
+        long r = c->have_ref ? c->ref_hi : b; /* the reference, or the end of its year or month */
         if (r < a)
             r = b;
         dt_set_days(m, a, r, TRUCE_DATE_RANGE);
@@ -890,9 +1041,21 @@ int truce_read_dates(truce_arena *a, const char *text, size_t len,
     c.t = text;
     c.out = out;
     int y, m, d;
+    char full[16];
+    c.ref_prec = TRUCE_DATE_DAY;
     if (reference && cal_parse_iso(reference, &y, &m, &d)) {
         c.have_ref = true;
-        c.ref = cal_days(y, m, d);
+        c.ref = c.ref_hi = cal_days(y, m, d);
+    } else if (reference && strlen(reference) == 7 && reference[4] == '-' &&
+               cal_parse_iso((snprintf(full, sizeof full, "%s-01", reference), full), &y, &m, &d)) {
+        c.have_ref = true; /* "2019-03": the month only */
+        dt_month_bounds(y, m, &c.ref, &c.ref_hi);
+        c.ref_prec = TRUCE_DATE_MONTH;
+    } else if (reference && strlen(reference) == 4 &&
+               cal_parse_iso((snprintf(full, sizeof full, "%s-01-01", reference), full), &y, &m, &d)) {
+        c.have_ref = true; /* "2019": the year only */
+        c.ref = cal_days(y, 1, 1), c.ref_hi = cal_days(y, 12, 31);
+        c.ref_prec = TRUCE_DATE_YEAR;
     }
     if (!len)
         return TRUCE_OK;
@@ -929,6 +1092,11 @@ int truce_read_dates(truce_arena *a, const char *text, size_t len,
                 return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "date reader: out of memory");
         if (out->n == before + 1 && used)
             widen_left(&c, &out->items[before], i, before ? &out->items[before - 1] : NULL);
+        for (size_t q = before; q < out->n; q++)
+            widen_to_reference(&c, &out->items[q]);
+        for (size_t q = before; q < out->n; q++)
+            if (!out->items[q].basis)
+                return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "date reader: out of memory");
         if (out->n == before + 1 && used) {
             truce_date_mention *dm = &out->items[before];
             if (dm->precision == TRUCE_DATE_DAY && !dm->is_duration && !dm->open_end) {

@@ -15,6 +15,11 @@ typedef struct dctx {
     ds_toks k;
     bool have_ref;
     long ref;             /* document reference, days since epoch */
+    /* A reference known only to the year ("2019": a copyright line) or the
+     * month ("2019-03") covers [ref, ref_hi]; relative dates finer than that
+     * are widened to it (date.c, widen_to_reference). Day: ref_hi == ref. */
+    truce_date_precision ref_prec;
+    long ref_hi;
     truce_date_list *out;
     size_t cap;
     bool anchor_valid;    /* last explicit day-precision date */
@@ -31,6 +36,7 @@ typedef struct pdate {
     bool strict_past;     /* "last May" / "next May": strictly before (after) the reference month */
     bool kept_ahead;      /* set by resolve: left a few weeks after the reference */
     bool endpoint;        /* after "until", "through", "by": a limit, often still ahead */
+    bool past;            /* the clause is in the past tense: on or before the reference */
     const char *how;      /* basis for absolute forms */
 } pdate;
 
@@ -41,6 +47,10 @@ truce_date_mention *dt_emit(dctx *c, size_t i0, size_t i1);
 void dt_set_days(truce_date_mention *m, long a, long b, truce_date_precision p);
 void dt_month_bounds(int y, int mon, long *a, long *b);
 const char *dt_ref_str(dctx *c, long ref);
+bool dt_past_context(const dctx *c, size_t i0, size_t i1);
+/* A mention for a relative date that has no reference to resolve against:
+ * kept (so that every reading is visible) with precision unknown. */
+int dt_unresolved(dctx *c, size_t i0, size_t i1, const char *what);
 bool dt_future_context(const dctx *c, size_t i0, size_t i1);
 int dt_weekday_at(const dctx *c, size_t i);
 size_t dt_day_at(const dctx *c, size_t i, int *day);

@@ -12,6 +12,15 @@
 #include "read/date_scan.h"
 
 #define TOP_BYTES 600
+/* The basis of a date known only to its year; truce_read_infer_precision
+ * recognises it. */
+#define COPYRIGHT_ONLY "copyright year "
+
+truce_date_precision truce_read_infer_precision(const char *basis)
+{
+    return basis && !strncmp(basis, COPYRIGHT_ONLY, strlen(COPYRIGHT_ONLY)) ? TRUCE_DATE_YEAR
+                                                                           : TRUCE_DATE_DAY;
+}
 
 /* Four digits as a number: the text is not NUL-terminated, so no atoi. */
 static int digits4(const char *p)
@@ -139,7 +148,7 @@ int truce_read_infer_date(truce_arena *a, const char *text, size_t len, char out
     if (cy) {
         cal_format(out, cy, 1, 1);
         if (basis)
-            *basis = truce_arena_printf(a, "copyright year %d only: day unknown", cy);
+            *basis = truce_arena_printf(a, "%s%d only: day unknown", COPYRIGHT_ONLY, cy);
         return basis && !*basis ? truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory")
                                 : TRUCE_OK;
     }

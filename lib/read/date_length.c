@@ -170,6 +170,10 @@ int dt_try_count_unit(dctx *c, size_t i, size_t *used)
          ds_is(c->t, k, i - 1, "times") || ds_is(c->t, k, i - 1, "per")))
         return 0;
     j++;
+    if (!hyph && !half && ds_is(c->t, k, j, "ago") && !c->have_ref && unit <= 3) {
+        *used = j + 1 - i;
+        return dt_unresolved(c, i, j + 1, "a time ago");
+    }
     if (!hyph && !half && ds_is(c->t, k, j, "ago") && c->have_ref && unit <= 3) {
         long r = c->ref;
         truce_date_mention *m = dt_emit(c, i, j + 1);
@@ -204,7 +208,49 @@ int dt_try_count_unit(dctx *c, size_t i, size_t *used)
         *used = j + 1 - i;
         return 0;
     }
-    if (ds_is(c->t, k, j, "later") || ds_is(c->t, k, j, "earlier"))
+    /* "Two days later", "a day earlier", "three weeks later" after an
+     * explicit day in the same or the two sentences before: a position
+     * counted from that day (the story's own clock), not a length. */
+    bool later = ds_is(c->t, k, j, "later"), earlier = ds_is(c->t, k, j, "earlier");
+    /* "three days later than planned" compares two dates: a length */
+    if ((later || earlier) && !hyph && !half && lo == hi && unit <= 3 && c->anchor_valid &&
+        !ds_is(c->t, k, j + 1, "than") &&
+        k->t[i].sent >= c->anchor_sent && k->t[i].sent - c->anchor_sent <= 2 &&
+        i >= c->anchor_tok) {
+        long sign = later ? 1 : -1, a, b;
+        truce_date_precision p = TRUCE_DATE_DAY;
+        int y, mm, d;
+        if (unit == 0)
+            a = b = c->anchor + sign * lo;
+        else if (unit == 1)
+            a = b = c->anchor + sign * 7 * lo;
+        else if (unit == 2) {
+            cal_civil(cal_shift_months(c->anchor, (int)(sign * lo)), &y, &mm, &d);
+            dt_month_bounds(y, mm, &a, &b);
+            p = TRUCE_DATE_MONTH;
+        } else {
+            cal_civil(c->anchor, &y, &mm, &d);
+            a = cal_days(y + (int)(sign * lo), 1, 1), b = cal_days(y + (int)(sign * lo), 12, 31);
+            p = TRUCE_DATE_YEAR;
+        }
+        truce_date_mention *m = dt_emit(c, i, j + 1);
+        if (!m)
+            return TRUCE_ENOMEM;
+        dt_set_days(m, a, b, p);
+        m->basis = truce_arena_printf(c->a, "%ld %s %s explicit date %s (%s)", lo,
+                                      unit == 0 ? "day(s)" : unit == 1 ? "week(s)"
+                                      : unit == 2 ? "month(s)" : "year(s)",
+                                      later ? "after" : "before", dt_ref_str(c, c->anchor),
+                                      duration_basis(c, unit_tok, unit, lo, hi, false));
+        if (p == TRUCE_DATE_DAY && later) { /* the story's clock moves on; "earlier" is a look back */
+            c->anchor = a;
+            c->anchor_sent = m->sentence;
+            c->anchor_tok = j + 1;
+        }
+        *used = j + 1 - i;
+        return m->basis ? 0 : TRUCE_ENOMEM;
+    }
+    if (later || earlier)
         j++;
     truce_date_mention *m = dt_emit(c, i, j);
     if (!m)

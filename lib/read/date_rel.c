@@ -15,14 +15,15 @@ static int deictic_day(dctx *c, size_t i0, size_t i1, int delta, const char *wor
     const char *how = "reference";
     uint32_t s = c->k.t[i0].sent;
     /* the text anchors to a nearby explicit date: same sentence and close by,
-     * or the sentence before for "the next day" and its kin */
+     * or the two sentences before for "the next day" and its kin */
     if (c->anchor_valid &&
-        ((c->anchor_sent == s && i0 - c->anchor_tok < 30) || (anchored && c->anchor_sent + 1 == s))) {
+        ((c->anchor_sent == s && i0 - c->anchor_tok < 30) ||
+         (anchored && s > c->anchor_sent && s - c->anchor_sent <= 2))) {
         r = c->anchor, have = true;
         how = "explicit date nearby";
     }
     if (!have)
-        return 0;
+        return dt_unresolved(c, i0, i1, word);
     truce_date_mention *m = dt_emit(c, i0, i1);
     if (!m)
         return TRUCE_ENOMEM;
@@ -37,8 +38,6 @@ int dt_try_deictic(dctx *c, size_t i, size_t *used)
 {
     const ds_toks *k = &c->k;
     const char *t = c->t;
-    if (!c->have_ref && !c->anchor_valid)
-        return 0;
     int rc;
 #define DAYW(n, delta, word, anch)                                                   \
     do {                                                                               \
@@ -53,6 +52,10 @@ int dt_try_deictic(dctx *c, size_t i, size_t *used)
     if (ds_is(t, k, i, "the") && ds_is(t, k, i + 1, "day") && ds_is(t, k, i + 2, "after") &&
         ds_is(t, k, i + 3, "tomorrow"))
         DAYW(4, 2, "the day after tomorrow", false);
+    if ((ds_is(t, k, i, "today") || ds_is(t, k, i, "tonight")) && !c->have_ref) {
+        *used = 1;
+        return dt_unresolved(c, i, i + 1, ds_is(t, k, i, "today") ? "today" : "tonight");
+    }
     if ((ds_is(t, k, i, "today") || ds_is(t, k, i, "tonight")) && c->have_ref) {
         /* "today" is the day of writing, whatever date the sentence names */
         truce_date_mention *m = dt_emit(c, i, i + 1);
@@ -104,8 +107,47 @@ int dt_try_deictic(dctx *c, size_t i, size_t *used)
             DAYW(2, 0, "the day", true);
     }
 #undef DAYW
-    if (!c->have_ref)
+    /* "the following week/month", "the previous week" after an explicit
+     * day in the same or the two sentences before: counted from that day */
+    if (ds_is(t, k, i, "the") &&
+        (ds_is(t, k, i + 1, "following") || ds_is(t, k, i + 1, "previous")) &&
+        (ds_is(t, k, i + 2, "week") || ds_is(t, k, i + 2, "month")) && c->anchor_valid &&
+        k->t[i].sent >= c->anchor_sent && k->t[i].sent - c->anchor_sent <= 2) {
+        int dir = ds_is(t, k, i + 1, "following") ? 1 : -1;
+        long a, b;
+        truce_date_precision p;
+        if (ds_is(t, k, i + 2, "week")) {
+            a = c->anchor - cal_weekday(c->anchor) + 7 * dir, b = a + 6;
+            p = TRUCE_DATE_RANGE;
+        } else {
+            int y, mo, d;
+            cal_civil(cal_shift_months(c->anchor, dir), &y, &mo, &d);
+            dt_month_bounds(y, mo, &a, &b);
+            p = TRUCE_DATE_MONTH;
+        }
+        truce_date_mention *m = dt_emit(c, i, i + 3);
+        if (!m)
+            return TRUCE_ENOMEM;
+        dt_set_days(m, a, b, p);
+        m->basis = truce_arena_printf(c->a, "deictic %s %s from explicit date %s",
+                                      dir > 0 ? "the following" : "the previous",
+                                      ds_is(t, k, i + 2, "week") ? "week" : "month",
+                                      dt_ref_str(c, c->anchor));
+        *used = 3;
+        return m->basis ? 0 : TRUCE_ENOMEM;
+    }
+    if (!c->have_ref) {
+        /* "last week", "this month", "next year" with nothing to count from */
+        size_t j = i + (ds_is(t, k, i, "the") ? 1 : 0);
+        if ((ds_is(t, k, j, "last") || ds_is(t, k, j, "this") || ds_is(t, k, j, "next") ||
+             ds_is(t, k, j, "past") || ds_is(t, k, j, "previous") || ds_is(t, k, j, "coming")) &&
+            (ds_is(t, k, j + 1, "week") || ds_is(t, k, j + 1, "weekend") ||
+             ds_is(t, k, j + 1, "month") || ds_is(t, k, j + 1, "year"))) {
+            *used = j + 2 - i;
+            return dt_unresolved(c, i, j + 2, "a week, month or year named from the present");
+        }
         return 0;
+    }
     /* week/month/year relative to the reference */
     size_t j = i;
     int dir = 99;
@@ -234,7 +276,7 @@ int dt_try_deictic(dctx *c, size_t i, size_t *used)
 int dt_try_weekday(dctx *c, size_t i, size_t *used)
 {
     int w = dt_weekday_at(c, i);
-    if (w < 0 || !c->have_ref)
+    if (w < 0)
         return 0;
     /* "Black Monday", "Good Friday", "Bloody Sunday" name a day of their
      * own, not the latest such weekday */
@@ -243,6 +285,10 @@ int dt_try_weekday(dctx *c, size_t i, size_t *used)
     if (i > 0 && ds_cap(c->t, &c->k, i - 1) && ds_is_any(c->t, &c->k, i - 1, NAMED)) {
         *used = 1;
         return 0;
+    }
+    if (!c->have_ref) {
+        *used = 1;
+        return dt_unresolved(c, i, i + 1, "a weekday");
     }
     long r = c->ref;
     int rw = cal_weekday(r);
@@ -258,10 +304,12 @@ int dt_try_weekday(dctx *c, size_t i, size_t *used)
                                   dt_ref_str(c, r));
     /* "On Friday ... the same day", "said on Tuesday ... tomorrow": the
      * weekday is the nearer explicit day the text anchors to */
-    c->anchor_valid = true;
-    c->anchor = d;
-    c->anchor_sent = m->sentence;
-    c->anchor_tok = i + 1;
+    if (c->ref_prec == TRUCE_DATE_DAY) { /* else it is widened: no exact day to anchor on */
+        c->anchor_valid = true;
+        c->anchor = d;
+        c->anchor_sent = m->sentence;
+        c->anchor_tok = i + 1;
+    }
     *used = 1;
     return m->basis ? 0 : TRUCE_ENOMEM;
 }

@@ -15,6 +15,9 @@
  *   mentions:  per mention: tag byte (kind 0 date, 1 number, 2 place,
  *              3 actor; | 0x80 = the value is stored as JSON text), sentence,
  *              start, length, basis (string ref), then the kind's fields.
+ *              A date's flags byte: 1 duration, 2 future, 4 open end, 8 a
+ *              time of day follows (string ref); stores written before the
+ *              time was kept never set 8 and read as before.
  *   A string ref is 0 for none, 1 for a new string (length, bytes) that
  *   joins the blob's table, or 2+i for the table's string i: basis rules and
  *   names repeat within a document and are written once.
@@ -246,8 +249,10 @@ void store_mention_date(store_mention_enc *e, const truce_date_mention *d)
     put_str(e, d->end);
     put_str(e, truce_date_precision_name(d->precision));
     unsigned char flags = (unsigned char)((d->is_duration ? 1 : 0) | (d->future ? 2 : 0) |
-                                          (d->open_end ? 4 : 0));
+                                          (d->open_end ? 4 : 0) | (d->time[0] ? 8 : 0));
     truce_buf_append(e->out, &flags, 1);
+    if (d->time[0])
+        put_str(e, d->time);
 }
 
 void store_mention_number(store_mention_enc *e, const truce_number_mention *m)
@@ -308,9 +313,12 @@ int store_mention_add(store_mention_enc *e, const store_mention *m)
         put_str(e, m->d_start ? m->d_start : "");
         put_str(e, m->d_end ? m->d_end : "");
         put_str(e, m->precision);
+        bool tm = m->time && m->time[0];
         unsigned char flags = (unsigned char)((m->duration ? 1 : 0) | (m->future ? 2 : 0) |
-                                              (m->open_end ? 4 : 0));
+                                              (m->open_end ? 4 : 0) | (tm ? 8 : 0));
         truce_buf_append(e->out, &flags, 1);
+        if (tm)
+            put_str(e, m->time);
         break;
     }
     case M_NUMBER:
@@ -434,7 +442,11 @@ int store_decode_mentions(truce_arena *a, const void *blob, size_t len, size_t n
             m->duration = *r.p & 1;
             m->future = (*r.p & 2) != 0;
             m->open_end = (*r.p & 4) != 0;
-            r.p++;
+            if (*r.p++ & 8) {
+                m->time = get_str(&r, &t);
+                if (!m->time)
+                    r.bad = true;
+            }
             break;
         case M_NUMBER:
             m->value = get_double(&r);
@@ -481,11 +493,16 @@ int store_mention_value_json(const store_mention *m, truce_buf *b)
     const char *k = m->kind;
     if (k == KIND_NAMES[M_DATE]) {
         const char *s = or_empty(m->d_start), *e = or_empty(m->d_end);
-        truce_buf_printf(b, "{\"start\":%s%s%s,\"end\":%s%s%s,\"precision\":\"%s\",\"duration\":%s,\"future\":%s,\"open_end\":%s}",
+        truce_buf_printf(b, "{\"start\":%s%s%s,\"end\":%s%s%s,\"precision\":\"%s\",\"duration\":%s,\"future\":%s,\"open_end\":%s",
                          s[0] ? "\"" : "", s[0] ? s : "null", s[0] ? "\"" : "",
                          e[0] ? "\"" : "", e[0] ? e : "null", e[0] ? "\"" : "",
                          or_empty(m->precision), m->duration ? "true" : "false",
                          m->future ? "true" : "false", m->open_end ? "true" : "false");
+        if (m->time && m->time[0]) { /* added after schema 1: only when written */
+            truce_buf_puts(b, ",\"time\":");
+            truce_buf_json_string(b, m->time, strlen(m->time));
+        }
+        truce_buf_putc(b, '}');
     } else if (k == KIND_NAMES[M_NUMBER]) {
         truce_buf_printf(b, "{\"value\":%.15g,\"value_max\":%.15g,\"bound\":\"%s\",\"what\":", m->value,
                          m->value_max, or_empty(m->bound));

@@ -19,7 +19,8 @@ int truce_store_list_docs(truce_store *s, truce_doc_cb cb, void *ctx, truce_erro
     sqlite3_stmt *st;
     const char *sql =
         "SELECT d.id, d.path, d.url, src.name, d.published, d.format, d.title, length(d.raw),"
-        " d.n_sentences, (SELECT count(*) FROM regions x WHERE x.doc_id=d.id), d.n_mentions, d.n_events"
+        " d.n_sentences, (SELECT count(*) FROM regions x WHERE x.doc_id=d.id), d.n_mentions, d.n_events,"
+        " d.published_basis"
         " FROM documents d LEFT JOIN sources src ON src.id=d.source_id ORDER BY d.rowid";
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return store_fail(s, err, "list documents");
@@ -39,6 +40,7 @@ int truce_store_list_docs(truce_store *s, truce_doc_cb cb, void *ctx, truce_erro
         d.regions = (size_t)sqlite3_column_int64(st, 9);
         d.mentions = (size_t)sqlite3_column_int64(st, 10);
         d.events = (size_t)sqlite3_column_int64(st, 11);
+        d.published_basis = (const char *)sqlite3_column_text(st, 12);
         if (cb(ctx, &d))
             break;
     }

@@ -227,6 +227,7 @@ static bool mention_from_row(truce_arena *a, sqlite3_stmt *st, store_mention *m,
     m->duration = T("duration");
     m->future = T("future");
     m->open_end = T("open_end");
+    m->time = F("time");
     m->value = F("value") ? strtod(F("value"), NULL) : 0;
     m->value_max = F("value_max") ? strtod(F("value_max"), NULL) : 0;
     m->bound = F("bound");

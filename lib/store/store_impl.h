@@ -57,6 +57,7 @@ typedef struct store_mention {
     const char *json;
     const char *d_start, *d_end, *precision;       /* date; precision also place */
     bool duration, future, open_end;
+    const char *time;                              /* date: time of day, NULL when none */
     double value, value_max;                        /* number */
     const char *bound, *what;
     const char *name, *country, *actor_kind;        /* place, actor */

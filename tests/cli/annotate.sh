@@ -54,8 +54,23 @@ check "python3 - '$TMP/nd.jsonl' <<'PY'
 import json, sys
 ms = [json.loads(l) for l in open(sys.argv[1])]
 assert ms[0]['kind'] == 'document' and ms[0]['date'] is None, ms[0]
-assert not [m for m in ms if m['kind'] == 'date' and m['text'] == 'yesterday'], ms
-PY" "no date anywhere: the document line says so and 'yesterday' stays unresolved"
+d = [m for m in ms if m['kind'] == 'date' and m['text'] == 'yesterday'][0]
+assert d['date']['start'] is None and d['precision'] == 'unknown', d
+assert 'no' in d['basis'] and 'reference' in d['basis'], d
+PY" "no date anywhere: the document line says so and 'yesterday' is kept unresolved, saying why"
+
+# every kind names its evidence "basis" (actors too), places give their
+# GeoNames feature class as show --mentions does
+printf 'The Armenian defence ministry said shells fell on Stepanakert.\n' > "$TMP/pa.txt"
+"$T" annotate --date 2020-10-04 "$TMP/pa.txt" > "$TMP/pa.jsonl" 2>/dev/null
+check "python3 - '$TMP/pa.jsonl' <<'PY'
+import json, os, sys
+ms = [json.loads(l) for l in open(sys.argv[1])][1:]
+assert all('basis' in m and 'rule' not in m for m in ms), ms
+assert all('feature_class' in m for m in ms if m['kind'] == 'place'), ms
+if os.environ.get('TRUCE_REQUIRE_GAZETTEER') == '1':
+    assert [m for m in ms if m['kind'] == 'place' and m['feature_class']], ms
+PY" "annotate: basis on every mention (actors too), feature_class on places"
 
 "$T" annotate --date 05/03/2021 "$TMP/in.txt" >/dev/null 2>&1
 check "[ $? -eq 2 ]" "a malformed --date is a usage error"

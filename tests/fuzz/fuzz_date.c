@@ -23,8 +23,9 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     if (!a)
         return 0;
     /* the first byte picks a reference date so year rules get exercised */
-    static const char *const REFS[] = {NULL, "2020-11-25", "2021-01-01", "2024-02-29", "1999-12-31"};
-    const char *ref = size ? REFS[data[0] % 5] : NULL;
+    static const char *const REFS[] = {NULL, "2020-11-25", "2021-01-01", "2024-02-29", "1999-12-31",
+                                       "2019", "2020-02"}; /* year and month references */
+    const char *ref = size ? REFS[data[0] % 7] : NULL;
     const char *text = (const char *)data + (size ? 1 : 0);
     size_t len = size ? size - 1 : 0;
     truce_error err;

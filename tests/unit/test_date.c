@@ -69,8 +69,8 @@ int main(void)
     const truce_date_mention *f = find("Monitors will arrive on March 15.", R, "March 15");
     CHECK(f && f->future);
 
-    /* "last"/"next" before a month name are strict; a date a few weeks
-     * ahead of the reference stays in its year */
+    /* "last"/"next" before a month name are strict; a date ahead of the
+     * reference stays in its year only in a planned clause ("is on") */
     EXPECT("The strike began last March.", R, "last March", "2020-03-01", "2020-03-31", "month");
     EXPECT("The accord expires next March.", R, "next March", "2022-03-01", "2022-03-31", "month");
     EXPECT("The court hearing is on March 29.", R, "March 29", "2021-03-29", "2021-03-29", "day");
@@ -101,7 +101,7 @@ int main(void)
     EXPECT("The road was mined earlier this month.", R, "earlier this month", "2021-03-01", "2021-03-10", "month");
     EXPECT("The camp opened three days ago.", R, "three days ago", "2021-03-07", "2021-03-07", "day");
     EXPECT("The camp opened a few months ago.", R, "a few months ago", "2020-11-01", "2021-01-31", "range");
-    EXPECT("Fields were burned at the end of January.", R, "the end of January", "2021-01-01", "2021-01-31", "month");
+    EXPECT("Fields were burned at the end of January.", R, "the end of January", "2021-01-21", "2021-01-31", "month");
     EXPECT("Houses burned on the night of February 11.", R, "the night of February 11", "2021-02-11", "2021-02-11", "day");
     EXPECT("Houses burned on February11 near the river.", R, "February11", "2021-02-11", "2021-02-11", "day");
 
@@ -202,7 +202,7 @@ int main(void)
     EXPECT("The clinic was built in the 60s.", R, "60s", "1960-01-01", "1969-12-31", "range");
     EXPECT("Repairs finish by the end of the year.", R, "the end of the year", "2021-01-01", "2021-12-31", "year");
     EXPECT("Aid rose at the start of last year.", R, "the start of last year", "2020-01-01", "2020-12-31", "year");
-    EXPECT("Output rose in mid-2019.", R, "mid-2019", "2019-01-01", "2019-12-31", "year");
+    EXPECT("Output rose in mid-2019.", R, "mid-2019", "2019-05-01", "2019-08-31", "year");
 
     /* quarters without a year: the reference's year, or the one before when
      * the quarter lies more than a quarter ahead */
@@ -278,6 +278,34 @@ int main(void)
     CHECK(basis && strstr(basis, "latest explicit year"));
 
     CHECK_STR(truce_date_precision_name(TRUCE_DATE_RANGE), "range");
+    /* references known only to the month or year; the inferred date's precision */
+    EXPECT("The pier collapsed on Wednesday.", "2018-07", "Wednesday", "2018-07-01", "2018-07-31", "month");
+    EXPECT("The pier collapsed on Wednesday.", "2018", "Wednesday", "2018-01-01", "2018-12-31", "year");
+    EXPECT("Levies were raised last year.", "2018", "last year", "2017-01-01", "2017-12-31", "year");
+    EXPECT("Ferries were cancelled on 4 December.", "2018", "4 December", "2018-12-04", "2018-12-04", "day");
+    EXPECT("Ferries were cancelled three days ago.", "2018", "three days ago", "2018-01-01", "2018-12-31", "year");
+    CHECK_INT(truce_read_infer_precision("copyright year 2018 only: day unknown"), TRUCE_DATE_YEAR);
+    CHECK_INT(truce_read_infer_precision("metadata"), TRUCE_DATE_DAY);
+    CHECK_INT(truce_read_infer_precision(NULL), TRUCE_DATE_DAY);
+    {
+        const char *t6 = "Herders moved south on Thursday.\n\n(c) 2015 Steppe News\n";
+        char out6[11];
+        const char *b6 = NULL;
+        CHECK_INT(truce_read_infer_date(A, t6, strlen(t6), out6, &b6, &e), TRUCE_OK);
+        CHECK_INT(truce_read_infer_precision(b6), TRUCE_DATE_YEAR);
+    }
+    /* past tense: no "few weeks ahead" window; future and limits keep it */
+    EXPECT("The envoy arrived on June 3.", "2022-05-20", "June 3", "2021-06-03", "2021-06-03", "day");
+    EXPECT("The envoy is due on June 3.", "2022-05-20", "June 3", "2022-06-03", "2022-06-03", "day");
+    EXPECT("The curfew was extended until June 3.", "2022-05-20", "June 3", "2022-06-03", "2022-06-03", "day");
+    /* ranges and thirds */
+    EXPECT("Talks stalled between 8 and 11 April.", "2022-05-20", "8 and 11 April", "2022-04-08", "2022-04-11", "range");
+    EXPECT("Rains came in late April.", "2022-05-20", "late April", "2022-04-21", "2022-04-30", "month");
+    EXPECT("Mines were laid in the early 1990s.", "2022-05-20", "early 1990s", "1990-01-01", "1993-12-31", "range");
+    /* counted from an explicit day, and unresolved without any reference */
+    EXPECT("The siege began on 2 May 2022. Six days later the gate fell.", NULL, "Six days later", "2022-05-08", "2022-05-08", "day");
+    EXPECT("Scouts returned on Sunday.", NULL, "Sunday", "", "", "unknown");
+
     truce_arena_free(A);
     return check_done("test_date");
 }
