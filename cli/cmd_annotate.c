@@ -165,6 +165,7 @@ int truce_cmd_annotate(int argc, char **argv)
         truce_buf_printf(&b, ",\"lat\":%.5f,\"lon\":%.5f", m->lat, m->lon);
         str_field(&b, "country", m->country[0] ? m->country : NULL);
         str_field(&b, "precision", truce_place_precision_name(m->precision));
+        if (m->metonym) truce_buf_puts(&b, ",\"metonym\":true"); /* a capital standing for its government */
         str_field(&b, "basis", m->basis);
         truce_buf_puts(&b, "}\n");
     }

@@ -41,6 +41,10 @@ typedef struct pmatch {
     const char *key;        /* normalized name as written (arena) */
     size_t comma_next;      /* "X, Y": the match Y written right after ", ", or PM_NONE */
     size_t comma_prev;      /* the match X this one follows in "X, Y", or PM_NONE */
+    uint8_t want_prec;      /* the text names a division: "Donetsk region" (region),
+                             * "Lachin district" (district); 0 when it does not */
+    bool metonym;           /* written as a government acts: "Baku said", "Moscow,
+                             * Baku and Yerevan signed", "accused Moscow" */
 } pmatch;
 
 /* What the resolver decided for one match. */
