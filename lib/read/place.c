@@ -224,9 +224,10 @@ static const char *const verb_fillers[] = {
 static int designator_level(const char *w, bool *plural)
 {
     static const char *const reg[] = {"region", "oblast", "province", "governorate", "krai", "prefecture"};
-    static const char *const dis[] = {"district", "raion", "rayon"};
+    static const char *const dis[] = {"district", "raion", "rayon", "county"};
     size_t n = strlen(w);
     *plural = false;
+    if (!strcmp(w, "counties")) { *plural = true; return TRUCE_PLACE_DISTRICT; }
     char one[32];
     if (n > 3 && n < sizeof one && w[n - 1] == 's') {
         memcpy(one, w, n - 1);
@@ -239,41 +240,78 @@ static int designator_level(const char *w, bool *plural)
     return 0;
 }
 
-static bool has_division(const truce_gazetteer *g, size_t first, size_t count)
+static bool is_division(const gz_rec *r)
 {
-    for (size_t k = 0; k < count && k < MAX_CANDS; k++) {
-        const gz_rec *r = &g->recs[g->names[first + k].rec];
-        if ((r->prec == TRUCE_PLACE_REGION || r->prec == TRUCE_PLACE_DISTRICT) && !(r->flags & GZ_DEMONYM))
-            return true;
-    }
-    return false;
+    return (r->prec == TRUCE_PLACE_REGION || r->prec == TRUCE_PLACE_DISTRICT) && !(r->flags & GZ_DEMONYM);
 }
 
-/* The division a name with a designator names: the first of "NAME <word as
- * written>", "NAME <each designator of that level>", then the bare NAME,
- * whose candidates include a division ("Donetsk region" -> the key "donetsk
- * oblast"; "Kalbajar district" -> the division named "Kalbajar"). Sets the
- * candidates and returns the key used (arena), or NULL when none names a
- * division. */
+/* Division r is a fair reading of "NAME region" unless a town of that
+ * NAME in another country outweighs it ("the Charlotte region" is the
+ * city's surroundings, not Charlotte Parish in Saint Vincent; "Idlib
+ * province" is the governorate around the town Idlib). bare: the bare
+ * NAME's candidates. Not asked of "NAME County(ies)": only counties bear
+ * that designator, and the text wrote it. */
+static bool division_fits(const truce_gazetteer *g, const gz_rec *r, size_t bfirst, size_t bcount)
+{
+    for (size_t k = 0; k < bcount && k < MAX_CANDS; k++) {
+        const gz_rec *o = &g->recs[g->names[bfirst + k].rec];
+        if (o->prec == TRUCE_PLACE_POINT && o->pop > r->pop && (o->cc[0] != r->cc[0] || o->cc[1] != r->cc[1]))
+            return false;
+    }
+    return true;
+}
+
+/* The divisions a name with a designator names: those under "NAME <word as
+ * written>", "NAME <each designator of that level>" and, when they fit
+ * (divisions_fit), the bare NAME ("Donetsk region" -> "Donetsk Oblast";
+ * "Kalbajar district" -> the division named "Kalbajar"; "the Karak
+ * district" -> Karak District in Pakistan and Karak Governorate in Jordan,
+ * for the resolver to choose by context). Sets the candidates' record
+ * indices (arena) and returns the first key that named one (arena), or NULL
+ * when none names a division. */
 static const char *designated(truce_arena *a, const truce_gazetteer *g, const char *bare, int level,
-                              const char *written, size_t *first, size_t *count)
+                              const char *written, const uint32_t **recs, size_t *count)
 {
     static const char *const reg[] = {"oblast", "region", "province", "governorate", "krai"};
-    static const char *const dis[] = {"district", "rayon", "raion", "oblast", "region", "province"};
+    static const char *const dis[] = {"district", "rayon", "raion", "county", "oblast", "region", "province"};
     const char *const *v = level == TRUCE_PLACE_DISTRICT ? dis : reg;
     size_t nv = level == TRUCE_PLACE_DISTRICT ? sizeof dis / sizeof *dis : sizeof reg / sizeof *reg;
+    uint32_t got[MAX_CANDS];
+    size_t n = 0;
+    const char *first_key = NULL;
     char k[600];
+    size_t bcount, bfirst = gz_lookup(g, bare, &bcount);
+    /* "Camden and Charlton counties": a US county is named only with its
+     * designator, never by another's */
+    bool county = !strncmp(written, "count", 5);
+    if (county) {
+        written = "county";
+        nv = 0;
+    }
     for (size_t x = 0; x <= nv + 1; x++) {
+        if (x == nv + 1 && !nv) break;
         if (x == nv + 1) snprintf(k, sizeof k, "%s", bare);
         else snprintf(k, sizeof k, "%s %s", bare, x == 0 ? written : v[x - 1]);
         size_t c, f = gz_lookup(g, k, &c);
-        if (c && has_division(g, f, c)) {
-            *first = f;
-            *count = c < MAX_CANDS ? c : MAX_CANDS;
-            return truce_arena_strdup(a, k);
+        bool used = false;
+        for (size_t q = 0; q < c && q < MAX_CANDS && n < MAX_CANDS; q++) {
+            uint32_t r = g->names[f + q].rec;
+            bool dup = false;
+            for (size_t z = 0; z < n && !dup; z++) dup = got[z] == r;
+            if (!dup && is_division(&g->recs[r]) && (county || division_fits(g, &g->recs[r], bfirst, bcount))) {
+                got[n++] = r;
+                used = true;
+            }
         }
+        if (used && !first_key) first_key = truce_arena_strdup(a, k);
     }
-    return NULL;
+    if (!first_key || !n) return NULL;
+    uint32_t *out = truce_arena_alloc(a, n * sizeof *out);
+    if (!out) return NULL;
+    memcpy(out, got, n * sizeof *out);
+    *recs = out;
+    *count = n;
+    return first_key;
 }
 
 static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, size_t *n_out)
@@ -508,13 +546,15 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
         uint8_t want = 0;
         size_t last = best_j;
         const char *dkey = NULL;
+        const uint32_t *drecs = NULL;
+        size_t dcount = 0;
         bool plural = false;
-        if (best_j + 1 < nt && joinable(text, &t[best_j], &t[best_j + 1]) && text[t[best_j].end] == ' ') {
+        /* not "Ramsey District Court": a capitalized run naming an institution */
+        if (best_j + 1 < nt && joinable(text, &t[best_j], &t[best_j + 1]) && text[t[best_j].end] == ' ' &&
+            !(t[best_j + 1].cap && best_j + 2 < nt && t[best_j + 2].cap && joinable(text, &t[best_j + 1], &t[best_j + 2]) &&
+              text[t[best_j + 1].end] == ' ')) {
             int lv = designator_level(t[best_j + 1].norm, &plural);
-            size_t f2, c2;
-            if (lv && (dkey = designated(a, g, key_of(t, i, best_j, key, sizeof key), lv, t[best_j + 1].norm, &f2, &c2))) {
-                best_first = f2;
-                best_count = c2;
+            if (lv && (dkey = designated(a, g, key_of(t, i, best_j, key, sizeof key), lv, t[best_j + 1].norm, &drecs, &dcount))) {
                 want = (uint8_t)lv;
                 if (!plural) last = best_j + 1;
             }
@@ -523,12 +563,8 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
             t[i].start == t[i - 1].end + 1) {
             bool pl;
             int lv = designator_level(t[i - 2].norm, &pl);
-            size_t f2, c2;
-            if (lv && !pl && (dkey = designated(a, g, key_of(t, i, best_j, key, sizeof key), lv, t[i - 2].norm, &f2, &c2))) {
-                best_first = f2;
-                best_count = c2;
+            if (lv && !pl && (dkey = designated(a, g, key_of(t, i, best_j, key, sizeof key), lv, t[i - 2].norm, &drecs, &dcount)))
                 want = (uint8_t)lv;
-            }
         }
         /* "Jordan Valley", "the Kodori Gorge": a feature the gazetteer does
          * not hold (a held one is the longer match), not the first word */
@@ -632,6 +668,8 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
         m[nm].t1 = last;
         m[nm].first = best_first;
         m[nm].count = best_count < MAX_CANDS ? best_count : MAX_CANDS;
+        m[nm].recs = drecs;
+        if (drecs) m[nm].count = dcount;
         m[nm].key = dkey ? dkey : truce_arena_strdup(a, key_of(t, i, best_j, key, sizeof key));
         if (!m[nm].key) return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
         m[nm].comma_next = m[nm].comma_prev = PM_NONE;
@@ -640,12 +678,14 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
         /* "Shusha and Lachin districts": the designator names every
          * division of the list before it */
         if (want && plural) {
-            const char *one = want == TRUCE_PLACE_DISTRICT ? "district" : "region";
+            const char *one = !strcmp(t[best_j + 1].norm, "counties") ? "county" :
+                              want == TRUCE_PLACE_DISTRICT ? "district" : "region";
             for (size_t y = nm; y-- > 0 && listed(text, t, &m[y], &m[y + 1]);) {
-                size_t f2, c2;
-                const char *k2 = m[y].want_prec ? NULL : designated(a, g, m[y].key, want, one, &f2, &c2);
+                const uint32_t *r2 = NULL;
+                size_t c2 = 0;
+                const char *k2 = m[y].want_prec ? NULL : designated(a, g, m[y].key, want, one, &r2, &c2);
                 if (!k2) break;
-                m[y].first = f2;
+                m[y].recs = r2;
                 m[y].count = c2;
                 m[y].key = k2;
                 m[y].want_prec = want;

@@ -33,7 +33,7 @@ static double dist_km(double la1, double lo1, double la2, double lo2)
 
 static const gz_rec *cand(const truce_gazetteer *g, const pmatch *m, size_t k)
 {
-    return &g->recs[g->names[m->first + k].rec];
+    return &g->recs[m->recs ? m->recs[k] : g->names[m->first + k].rec];
 }
 
 static bool cc_eq(const char a[2], const char b[2]) { return a[0] && a[0] == b[0] && a[1] == b[1]; }
@@ -225,7 +225,7 @@ int place_resolve(truce_arena *a, const truce_gazetteer *g, const pmatch *m, siz
             if (m[x].comma_next != PM_NONE && written_inside(g, &m[m[x].comma_next], r)) { f += 4.0; w = W_PATTERN; }
             if (m[x].comma_prev != PM_NONE && written_around(g, &m[m[x].comma_prev], r)) { f += 3.0; w = W_PATTERN; }
             /* "Lachin district": a district before a region of that name */
-            if (m[x].want_prec && r->prec == m[x].want_prec) { f += 3.0; w = W_LEVEL; }
+            if (m[x].want_prec && r->prec == m[x].want_prec) { f += 1.5; w = W_LEVEL; }
             /* "Washington said": the capital, standing for its government */
             if (m[x].metonym && (r->flags & GZ_CAPITAL)) { f += 3.0; w = W_METONYM; }
             fixed[c] = f;

@@ -373,6 +373,12 @@ static void fixture_tests(const truce_gazetteer *g)
     l = read_text(a, g, t42);
     CHECK(l.n == 3);
     for (size_t i = 0; i < l.n; i++) CHECK(l.items[i].precision == TRUCE_PLACE_REGION);
+    /* a capitalized designator inside an institution's name is no designator */
+    const char *t46 = "The Orlen District Court ruled on Monday.";
+    l = read_text(a, g, t46);
+    CHECK(find(&l, t46, "Orlen District") == NULL);
+    m = find(&l, t46, "Orlen");
+    CHECK(!m || m->precision == TRUCE_PLACE_POINT);
     /* a geographic noun after a name: a feature we do not hold */
     const char *t43 = "Patrols moved along the Jordan Valley and the Baku Heights.";
     l = read_text(a, g, t43);
