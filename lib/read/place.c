@@ -338,7 +338,10 @@ static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, si
             bool w = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
                      (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
                      (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
-            bool apos = cp == '\'' || cp == 0x2019 || cp == 0x2BC;
+            /* not at the word's first character: U+02BC is a letter (Lm)
+             * that starts a word, and a word must take at least one
+             * character or the scan would never move on */
+            bool apos = i > s && (cp == '\'' || cp == 0x2019 || cp == 0x2BC);
             if (apos) {
                 /* an apostrophe inside a word (Ma'alot, Kyiv's) keeps the word going */
                 utf8proc_int32_t nx;

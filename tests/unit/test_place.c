@@ -373,6 +373,11 @@ static void fixture_tests(const truce_gazetteer *g)
     l = read_text(a, g, t42);
     CHECK(l.n == 3);
     for (size_t i = 0; i < l.n; i++) CHECK(l.items[i].precision == TRUCE_PLACE_REGION);
+    /* a modifier-letter apostrophe (U+02BC, a letter) before a non-letter:
+     * the scan moves on (it used to loop for ever, found by fuzz_place) */
+    const char *t47 = "Shelling \xca\xbc! \xca\xbc\x93 near Tbilisi.";
+    l = read_text(a, g, t47);
+    CHECK(find(&l, t47, "Tbilisi") != NULL);
     /* a capitalized designator inside an institution's name is no designator */
     const char *t46 = "The Orlen District Court ruled on Monday.";
     l = read_text(a, g, t46);
