@@ -475,13 +475,24 @@ static bool listed(const char *text, const ptok *t, const pmatch *x, const pmatc
            (n == 6 && !memcmp(p, ", and ", 6));
 }
 
-/* The first word after token j that is not a filler ("has also said"). */
-static size_t verb_after(const ptok *t, size_t nt, size_t j)
+/* The first word after token j that is not a filler ("has also said"),
+ * with only single spaces on the way (not "arrived in Moscow, said the
+ * ministry"); nt when there is none. */
+static size_t verb_after(const char *text, const ptok *t, size_t nt, size_t j)
 {
     size_t v = j + 1;
     for (int skip = 0; v < nt && skip < 3 && IN(t[v].norm, verb_fillers); skip++) v++;
+    for (size_t q = j + 1; q <= v && q < nt; q++)
+        if (t[q].start != t[q - 1].end + 1 || text[t[q - 1].end] != ' ') return nt;
     return v;
 }
+
+/* Prepositions before a name that make it a place in a clause, not its
+ * subject ("officials in Moscow said"). */
+static const char *const place_preps[] = {
+    "in", "at", "from", "near", "to", "of", "outside", "across", "into", "via", "on", "around", "toward",
+    "towards", "inside", "over", "through", "between", "by", "with",
+};
 
 /* Marks the matches written as a government acting: a capital (or a list of
  * capitals) as the subject of a speech or agreement verb, or the object of
@@ -496,10 +507,10 @@ static void mark_metonyms(const truce_gazetteer *g, const char *text, const ptok
         while (y + 1 < nm && listed(text, t, &m[y], &m[y + 1]) && !m[y + 1].want_prec &&
                capital_among(g, m[y + 1].first, m[y + 1].count, 0))
             y++;
-        size_t v = verb_after(t, nt, m[y].t1);
-        bool subject = v < nt && !t[v].cap && IN(t[v].norm, agent_verbs) &&
-                       text[t[m[y].t1].end] != '\'';
+        size_t v = verb_after(text, t, nt, m[y].t1);
         size_t b = m[x].t0;
+        bool subject = v < nt && !t[v].cap && IN(t[v].norm, agent_verbs) && text[t[m[y].t1].end] != '\'' &&
+                       !(b > 0 && !t[b - 1].cap && IN(t[b - 1].norm, place_preps));
         bool object = b > 0 && !t[b - 1].cap && t[b].start == t[b - 1].end + 1 && IN(t[b - 1].norm, object_verbs) &&
                       (strcmp(t[b - 1].norm, "on") || (b > 1 && !strcmp(t[b - 2].norm, "called")));
         if (subject || object)

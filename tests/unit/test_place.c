@@ -396,6 +396,9 @@ static void fixture_tests(const truce_gazetteer *g)
     CHECK(l.n == 5);
     CHECK(l.n == 5 && l.items[0].metonym && l.items[1].metonym && !l.items[2].metonym &&
           l.items[3].metonym && l.items[4].metonym);
+    const char *t48 = "Buses arrived in Baku, said the ministry. Officials in Yerevan said more would come.";
+    l = read_text(a, g, t48);
+    CHECK(l.n == 2 && !l.items[0].metonym && !l.items[1].metonym);
     const char *t45 = "Refugees reached Baku by bus. Paris said nothing.";
     l = read_text(a, g, t45);
     m = find(&l, t45, "Baku");
@@ -481,6 +484,15 @@ static void real_tests(const truce_gazetteer *g)
     CHECK(m && m->precision == TRUCE_PLACE_DISTRICT && !strcmp(m->country, "US"));
     m = find(&l, t9, "Springfield");
     CHECK(m && m->geonames_id == 4409896);
+    /* capitals speaking for governments: flagged, and the capital reading wins */
+    const char *t11 = "Ankara and Tehran endorsed the plan. Washington has also said it would help; "
+                      "Kyiv urged Berlin to act. Trucks reached Ankara.";
+    l = read_text(a, g, t11);
+    CHECK(l.n == 6);
+    for (size_t i = 0; i + 1 < l.n; i++) CHECK(l.items[i].metonym);
+    m = find(&l, t11, "Washington");
+    CHECK(m && m->geonames_id == 4140963);
+    CHECK(l.n == 6 && !l.items[5].metonym);
     truce_arena_free(a);
 }
 
