@@ -170,6 +170,7 @@ int truce_cmd_annotate(int argc, char **argv)
         char fc[2] = { m->feature_class, 0 };
         str_field(&b, "feature_class", fc[0] ? fc : NULL);
         str_field(&b, "precision", truce_place_precision_name(m->precision));
+        if (m->metonym) truce_buf_puts(&b, ",\"metonym\":true"); /* a capital standing for its government */
         str_field(&b, "basis", m->basis);
         truce_buf_puts(&b, "}\n");
     }

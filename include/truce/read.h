@@ -172,6 +172,10 @@ typedef struct truce_place_mention {
     truce_place_precision precision;
     const char *basis;     /* why this candidate won: "only candidate", "country in document", "population" */
     uint32_t sentence;
+    /* A national capital standing for its government ("Moscow, Baku and
+     * Yerevan signed", "Kyiv accused Moscow of", "Washington said"): still a
+     * place mention, but an event's place is better taken from another one. */
+    bool metonym;
 } truce_place_mention;
 
 typedef struct truce_place_list {

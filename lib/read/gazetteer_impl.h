@@ -38,9 +38,15 @@ int gz_probe(const truce_gazetteer *g, const char *key, size_t klen, size_t from
 typedef struct pmatch {
     size_t t0, t1;          /* tokens [t0, t1] */
     size_t first, count;    /* candidates in g->names */
+    const uint32_t *recs;   /* when set, the candidates are these records instead
+                             * (a division named with a designator), count of them */
     const char *key;        /* normalized name as written (arena) */
     size_t comma_next;      /* "X, Y": the match Y written right after ", ", or PM_NONE */
     size_t comma_prev;      /* the match X this one follows in "X, Y", or PM_NONE */
+    uint8_t want_prec;      /* the text names a division: "Donetsk region" (region),
+                             * "Lachin district" (district); 0 when it does not */
+    bool metonym;           /* written as a government acts: "Baku said", "Moscow,
+                             * Baku and Yerevan signed", "accused Moscow" */
 } pmatch;
 
 /* What the resolver decided for one match. */

@@ -129,7 +129,7 @@ static const char *const person_titles[] = {
 /* Words after a place name that keep it a place ("Aghdam District"). */
 static const char *const place_heads[] = {
     "district", "region", "province", "oblast", "county", "city", "state", "raion", "governorate",
-    "valley", "border", "front", "airport", "area", "highway", "road", "corridor", "river",
+    "border", "front", "airport", "area", "highway", "road", "corridor",
     "rayon", "parish", "township", "village", "town", "municipality",
 };
 
@@ -178,6 +178,142 @@ static bool in_list(const char *w, const char *const *list, size_t n)
 }
 #define IN(w, l) in_list((w), (l), sizeof(l) / sizeof((l)[0]))
 
+/* Geographic nouns after a name: "Jordan Valley", "Kodori Gorge". When the
+ * gazetteer has no such feature, the name is not its first word (the
+ * country Jordan) but a feature we do not hold. Lower-case ones are only
+ * those that are never verbs ("the Jordan valley", not "Kyiv pass"). */
+static const char *const geo_nouns[] = {
+    "valley", "river", "heights", "strip", "mountains", "mountain", "gorge", "pass", "lake",
+    "peninsula", "desert", "basin", "canyon", "hills", "plain", "plains", "sea", "delta", "lagoon",
+};
+static const char *const geo_nouns_lower[] = {
+    "valley", "river", "heights", "mountains", "gorge", "peninsula", "desert", "canyon",
+};
+
+/* Verbs a government does (speaks, signs, accuses) whose subject, when it
+ * is a capital, stands for that government. Our list. */
+static const char *const agent_verbs[] = {
+    "said", "says", "say", "told", "tells", "stated", "announced", "announces", "declared",
+    "warned", "warns", "accused", "accuses", "blamed", "blames", "denied", "denies", "claimed",
+    "claims", "demanded", "demands", "rejected", "rejects", "urged", "urges", "insisted",
+    "insists", "condemned", "condemns", "welcomed", "welcomes", "responded", "threatened",
+    "threatens", "signed", "signs", "agreed", "agree", "agrees", "vowed", "vows", "pledged",
+    "recognised", "recognized", "protested", "called", "calls", "insisted", "sought", "seeks",
+    "wants", "refused", "refuses", "proposed", "proposes", "ratified", "endorsed", "backed",
+    "confirmed", "confirms", "reiterated", "criticised", "criticized", "summoned", "expelled",
+};
+/* Verbs whose object, when it is a capital, is a government ("accused
+ * Moscow of", "urged Baku to", "called on Yerevan"). */
+static const char *const object_verbs[] = {
+    "accused", "accuses", "accusing", "urged", "urges", "urging", "warned", "warns", "blamed",
+    "blames", "blaming", "pressed", "criticised", "criticized", "condemned", "thanked", "asked",
+    "told", "sanctioned", "on",
+};
+/* Words that may stand between a capital and its verb ("Baku has also
+ * said", "Moscow on Monday denied"). */
+static const char *const verb_fillers[] = {
+    "has", "have", "had", "also", "later", "then", "again", "previously", "repeatedly", "on",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+    "today", "swiftly", "quickly", "publicly", "officially", "formally", "jointly", "all",
+    "both", "earlier", "will", "would", "did", "not", "never",
+};
+
+/* Designators after a name: the level of division the text names
+ * ("Donetsk region": 3, "Lachin district": 2), 0 for none; *plural for
+ * "Shusha and Lachin districts". "state" is not one ("Islamic State"). */
+static int designator_level(const char *w, bool *plural)
+{
+    static const char *const reg[] = {"region", "oblast", "province", "governorate", "krai", "prefecture"};
+    static const char *const dis[] = {"district", "raion", "rayon", "county"};
+    size_t n = strlen(w);
+    *plural = false;
+    if (!strcmp(w, "counties")) { *plural = true; return TRUCE_PLACE_DISTRICT; }
+    char one[32];
+    if (n > 3 && n < sizeof one && w[n - 1] == 's') {
+        memcpy(one, w, n - 1);
+        one[n - 1] = '\0';
+        if (IN(one, reg)) { *plural = true; return TRUCE_PLACE_REGION; }
+        if (IN(one, dis)) { *plural = true; return TRUCE_PLACE_DISTRICT; }
+    }
+    if (IN(w, reg)) return TRUCE_PLACE_REGION;
+    if (IN(w, dis)) return TRUCE_PLACE_DISTRICT;
+    return 0;
+}
+
+static bool is_division(const gz_rec *r)
+{
+    return (r->prec == TRUCE_PLACE_REGION || r->prec == TRUCE_PLACE_DISTRICT) && !(r->flags & GZ_DEMONYM);
+}
+
+/* Division r is a fair reading of "NAME region" unless a town of that
+ * NAME in another country outweighs it ("the Charlotte region" is the
+ * city's surroundings, not Charlotte Parish in Saint Vincent; "Idlib
+ * province" is the governorate around the town Idlib). bare: the bare
+ * NAME's candidates. Not asked of "NAME County(ies)": only counties bear
+ * that designator, and the text wrote it. */
+static bool division_fits(const truce_gazetteer *g, const gz_rec *r, size_t bfirst, size_t bcount)
+{
+    for (size_t k = 0; k < bcount && k < MAX_CANDS; k++) {
+        const gz_rec *o = &g->recs[g->names[bfirst + k].rec];
+        if (o->prec == TRUCE_PLACE_POINT && o->pop > r->pop && (o->cc[0] != r->cc[0] || o->cc[1] != r->cc[1]))
+            return false;
+    }
+    return true;
+}
+
+/* The divisions a name with a designator names: those under "NAME <word as
+ * written>", "NAME <each designator of that level>" and, when they fit
+ * (divisions_fit), the bare NAME ("Donetsk region" -> "Donetsk Oblast";
+ * "Kalbajar district" -> the division named "Kalbajar"; "the Karak
+ * district" -> Karak District in Pakistan and Karak Governorate in Jordan,
+ * for the resolver to choose by context). Sets the candidates' record
+ * indices (arena) and returns the first key that named one (arena), or NULL
+ * when none names a division. */
+static const char *designated(truce_arena *a, const truce_gazetteer *g, const char *bare, int level,
+                              const char *written, const uint32_t **recs, size_t *count)
+{
+    static const char *const reg[] = {"oblast", "region", "province", "governorate", "krai"};
+    static const char *const dis[] = {"district", "rayon", "raion", "county", "oblast", "region", "province"};
+    const char *const *v = level == TRUCE_PLACE_DISTRICT ? dis : reg;
+    size_t nv = level == TRUCE_PLACE_DISTRICT ? sizeof dis / sizeof *dis : sizeof reg / sizeof *reg;
+    uint32_t got[MAX_CANDS];
+    size_t n = 0;
+    const char *first_key = NULL;
+    char k[600];
+    size_t bcount, bfirst = gz_lookup(g, bare, &bcount);
+    /* "Camden and Charlton counties": a US county is named only with its
+     * designator, never by another's */
+    bool county = !strncmp(written, "count", 5);
+    if (county) {
+        written = "county";
+        nv = 0;
+    }
+    for (size_t x = 0; x <= nv + 1; x++) {
+        if (x == nv + 1 && !nv) break;
+        if (x == nv + 1) snprintf(k, sizeof k, "%s", bare);
+        else snprintf(k, sizeof k, "%s %s", bare, x == 0 ? written : v[x - 1]);
+        size_t c, f = gz_lookup(g, k, &c);
+        bool used = false;
+        for (size_t q = 0; q < c && q < MAX_CANDS && n < MAX_CANDS; q++) {
+            uint32_t r = g->names[f + q].rec;
+            bool dup = false;
+            for (size_t z = 0; z < n && !dup; z++) dup = got[z] == r;
+            if (!dup && is_division(&g->recs[r]) && (county || division_fits(g, &g->recs[r], bfirst, bcount))) {
+                got[n++] = r;
+                used = true;
+            }
+        }
+        if (used && !first_key) first_key = truce_arena_strdup(a, k);
+    }
+    if (!first_key || !n) return NULL;
+    uint32_t *out = truce_arena_alloc(a, n * sizeof *out);
+    if (!out) return NULL;
+    memcpy(out, got, n * sizeof *out);
+    *recs = out;
+    *count = n;
+    return first_key;
+}
+
 static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, size_t *n_out)
 {
     size_t cap = 256, n = 0;
@@ -202,7 +338,10 @@ static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, si
             bool w = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
                      (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
                      (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
-            bool apos = cp == '\'' || cp == 0x2019 || cp == 0x2BC;
+            /* not at the word's first character: U+02BC is a letter (Lm)
+             * that starts a word, and a word must take at least one
+             * character or the scan would never move on */
+            bool apos = i > s && (cp == '\'' || cp == 0x2019 || cp == 0x2BC);
             if (apos) {
                 /* an apostrophe inside a word (Ma'alot, Kyiv's) keeps the word going */
                 utf8proc_int32_t nx;
@@ -315,6 +454,70 @@ static bool surname_in_doc(const char *text, const ptok *t, size_t nt, size_t i)
     return false;
 }
 
+/* Some candidate is a national capital of at least `min_pop` people. */
+static bool capital_among(const truce_gazetteer *g, size_t first, size_t count, uint32_t min_pop)
+{
+    for (size_t k = 0; k < count && k < MAX_CANDS; k++) {
+        const gz_rec *r = &g->recs[g->names[first + k].rec];
+        if ((r->flags & GZ_CAPITAL) && r->pop >= min_pop) return true;
+    }
+    return false;
+}
+
+/* x and y are neighbours in a list: ", ", " and " or ", and " between. */
+static bool listed(const char *text, const ptok *t, const pmatch *x, const pmatch *y)
+{
+    size_t e = t[x->t1].end, s = t[y->t0].start;
+    if (s <= e) return false;
+    size_t n = s - e;
+    const char *p = text + e;
+    return (n == 2 && !memcmp(p, ", ", 2)) || (n == 5 && !memcmp(p, " and ", 5)) ||
+           (n == 6 && !memcmp(p, ", and ", 6));
+}
+
+/* The first word after token j that is not a filler ("has also said"),
+ * with only single spaces on the way (not "arrived in Moscow, said the
+ * ministry"); nt when there is none. */
+static size_t verb_after(const char *text, const ptok *t, size_t nt, size_t j)
+{
+    size_t v = j + 1;
+    for (int skip = 0; v < nt && skip < 3 && IN(t[v].norm, verb_fillers); skip++) v++;
+    for (size_t q = j + 1; q <= v && q < nt; q++)
+        if (t[q].start != t[q - 1].end + 1 || text[t[q - 1].end] != ' ') return nt;
+    return v;
+}
+
+/* Prepositions before a name that make it a place in a clause, not its
+ * subject ("officials in Moscow said"). */
+static const char *const place_preps[] = {
+    "in", "at", "from", "near", "to", "of", "outside", "across", "into", "via", "on", "around", "toward",
+    "towards", "inside", "over", "through", "between", "by", "with",
+};
+
+/* Marks the matches written as a government acting: a capital (or a list of
+ * capitals) as the subject of a speech or agreement verb, or the object of
+ * an accusation or appeal. The resolver then prefers the capital reading;
+ * the mention says so (truce_place_mention.metonym). */
+static void mark_metonyms(const truce_gazetteer *g, const char *text, const ptok *t, size_t nt, pmatch *m, size_t nm)
+{
+    for (size_t x = 0; x < nm; x++) {
+        if (m[x].want_prec || !capital_among(g, m[x].first, m[x].count, 0)) continue;
+        /* the last capital of the list this one starts or belongs to */
+        size_t y = x;
+        while (y + 1 < nm && listed(text, t, &m[y], &m[y + 1]) && !m[y + 1].want_prec &&
+               capital_among(g, m[y + 1].first, m[y + 1].count, 0))
+            y++;
+        size_t v = verb_after(text, t, nt, m[y].t1);
+        size_t b = m[x].t0;
+        bool subject = v < nt && !t[v].cap && IN(t[v].norm, agent_verbs) && text[t[m[y].t1].end] != '\'' &&
+                       !(b > 0 && !t[b - 1].cap && IN(t[b - 1].norm, place_preps));
+        bool object = b > 0 && !t[b - 1].cap && t[b].start == t[b - 1].end + 1 && IN(t[b - 1].norm, object_verbs) &&
+                      (strcmp(t[b - 1].norm, "on") || (b > 1 && !strcmp(t[b - 2].norm, "called")));
+        if (subject || object)
+            for (size_t z = x; z <= y; z++) m[z].metonym = true;
+    }
+}
+
 int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text, size_t len,
                       const truce_sentence_list *sentences, truce_place_list *out, truce_error *err)
 {
@@ -346,16 +549,51 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
             size_t cnt, first;
             if (!gz_probe(g, key, kl, from, &first, &cnt)) break;
             from = first;
-            if (cnt && t[j].cap) { best_j = j; best_first = first; best_count = cnt; }
+            if (cnt && (t[j].cap || (j > i && IN(t[j].norm, geo_nouns_lower)))) {
+                best_j = j; best_first = first; best_count = cnt;
+            }
         }
         if (!best_count) continue;
+        /* "Donetsk region", "the Kalbajar district", "Shusha and Lachin
+         * districts", "the province of Idlib": the division, not the town;
+         * a designator written after the name joins the mention's span */
+        uint8_t want = 0;
+        size_t last = best_j;
+        const char *dkey = NULL;
+        const uint32_t *drecs = NULL;
+        size_t dcount = 0;
+        bool plural = false;
+        /* not "Ramsey District Court": a capitalized run naming an institution */
+        if (best_j + 1 < nt && joinable(text, &t[best_j], &t[best_j + 1]) && text[t[best_j].end] == ' ' &&
+            !(t[best_j + 1].cap && best_j + 2 < nt && t[best_j + 2].cap && joinable(text, &t[best_j + 1], &t[best_j + 2]) &&
+              text[t[best_j + 1].end] == ' ')) {
+            int lv = designator_level(t[best_j + 1].norm, &plural);
+            if (lv && (dkey = designated(a, g, key_of(t, i, best_j, key, sizeof key), lv, t[best_j + 1].norm, &drecs, &dcount))) {
+                want = (uint8_t)lv;
+                if (!plural) last = best_j + 1;
+            }
+        }
+        if (!want && i >= 2 && !strcmp(t[i - 1].norm, "of") && t[i - 1].start == t[i - 2].end + 1 &&
+            t[i].start == t[i - 1].end + 1) {
+            bool pl;
+            int lv = designator_level(t[i - 2].norm, &pl);
+            if (lv && !pl && (dkey = designated(a, g, key_of(t, i, best_j, key, sizeof key), lv, t[i - 2].norm, &drecs, &dcount)))
+                want = (uint8_t)lv;
+        }
+        /* "Jordan Valley", "the Kodori Gorge": a feature the gazetteer does
+         * not hold (a held one is the longer match), not the first word */
+        if (!want && best_j + 1 < nt && joinable(text, &t[best_j], &t[best_j + 1]) && text[t[best_j].end] == ' ' &&
+            (t[best_j + 1].cap ? IN(t[best_j + 1].norm, geo_nouns) : IN(t[best_j + 1].norm, geo_nouns_lower))) {
+            i = best_j + 1;
+            continue;
+        }
         /* "Laurel County": a division we hold no record for, not the town */
         if (best_j + 1 < nt && joinable(text, &t[best_j], &t[best_j + 1]) &&
             IN(t[best_j + 1].norm, unheld_divisions)) {
             i = best_j + 1;
             continue;
         }
-        bool single = best_j == i;
+        bool single = best_j == i && !want;
         int country_cand = -1;
         size_t n_dem = 0;
         const gz_rec *dem_rec = NULL;
@@ -391,7 +629,8 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
              * nor "in Springfield, Missouri said" */
             if (best_j + 1 < nt && IN(t[best_j + 1].norm, speech_verbs) &&
                 t[best_j + 1].start == t[best_j].end + 1 && !after_comma_name &&
-                !(i > 0 && !t[i - 1].cap && IN(t[i - 1].norm, place_mods)))
+                !(i > 0 && !t[i - 1].cap && IN(t[i - 1].norm, place_mods)) &&
+                !capital_among(g, best_first, best_count, 100000))
                 continue;
             if (surname_in_doc(text, t, nt, i)) continue;
             /* "said Moore", "told Baker": the speaker */
@@ -411,7 +650,7 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
         }
         /* person-name contexts: "Mr. Aghdam", "Georgia Smith", "Jack London" */
         if (i > 0 && IN(t[i - 1].norm, person_titles) && t[i - 1].cap) continue;
-        if (best_j + 1 < nt && t[best_j + 1].cap && joinable(text, &t[best_j], &t[best_j + 1]) &&
+        if (!want && best_j + 1 < nt && t[best_j + 1].cap && joinable(text, &t[best_j], &t[best_j + 1]) &&
             !IN(t[best_j + 1].norm, place_heads) && !IN(t[best_j + 1].norm, institution_heads) &&
             text[t[best_j].end] == ' ') {
             /* followed by another capitalized word: part of a longer name;
@@ -440,12 +679,32 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
             mcap *= 2;
         }
         m[nm].t0 = i;
-        m[nm].t1 = best_j;
+        m[nm].t1 = last;
         m[nm].first = best_first;
         m[nm].count = best_count < MAX_CANDS ? best_count : MAX_CANDS;
-        m[nm].key = truce_arena_strdup(a, key_of(t, i, best_j, key, sizeof key));
+        m[nm].recs = drecs;
+        if (drecs) m[nm].count = dcount;
+        m[nm].key = dkey ? dkey : truce_arena_strdup(a, key_of(t, i, best_j, key, sizeof key));
         if (!m[nm].key) return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
         m[nm].comma_next = m[nm].comma_prev = PM_NONE;
+        m[nm].want_prec = want;
+        m[nm].metonym = false;
+        /* "Shusha and Lachin districts": the designator names every
+         * division of the list before it */
+        if (want && plural) {
+            const char *one = !strcmp(t[best_j + 1].norm, "counties") ? "county" :
+                              want == TRUCE_PLACE_DISTRICT ? "district" : "region";
+            for (size_t y = nm; y-- > 0 && listed(text, t, &m[y], &m[y + 1]);) {
+                const uint32_t *r2 = NULL;
+                size_t c2 = 0;
+                const char *k2 = m[y].want_prec ? NULL : designated(a, g, m[y].key, want, one, &r2, &c2);
+                if (!k2) break;
+                m[y].recs = r2;
+                m[y].count = c2;
+                m[y].key = k2;
+                m[y].want_prec = want;
+            }
+        }
         /* "X, Y": only a comma and a space between the two names */
         if (nm > 0) {
             size_t pe = t[m[nm - 1].t1].end, ps = t[i].start;
@@ -455,9 +714,10 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
             }
         }
         nm++;
-        i = best_j;
+        i = last > best_j ? last : best_j;
     }
     if (nm == 0) return TRUCE_OK;
+    mark_metonyms(g, text, t, nt, m, nm);
 
     presolved *res = truce_arena_calloc(a, nm, sizeof *res);
     if (!res || place_resolve(a, g, m, nm, &dem, res) != TRUCE_OK)
@@ -482,6 +742,12 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
         pm->country[2] = 0;
         pm->precision = br->prec <= TRUCE_PLACE_COUNTRY ? (truce_place_precision)br->prec : TRUCE_PLACE_UNKNOWN;
         pm->basis = res[x].basis;
+        /* the designator the text wrote decides the level ("Lachin
+         * district" is a district though GeoNames ranks Azerbaijan's rayons
+         * first-level) */
+        if (m[x].want_prec && (br->prec == TRUCE_PLACE_REGION || br->prec == TRUCE_PLACE_DISTRICT))
+            pm->precision = (truce_place_precision)m[x].want_prec;
+        pm->metonym = m[x].metonym && (br->flags & GZ_CAPITAL);
         if (sentences) {
             while (si + 1 < sentences->n && sentences->items[si].span.end <= pm->span.start) si++;
             pm->sentence = (uint32_t)si;

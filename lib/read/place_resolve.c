@@ -33,7 +33,7 @@ static double dist_km(double la1, double lo1, double la2, double lo2)
 
 static const gz_rec *cand(const truce_gazetteer *g, const pmatch *m, size_t k)
 {
-    return &g->recs[g->names[m->first + k].rec];
+    return &g->recs[m->recs ? m->recs[k] : g->names[m->first + k].rec];
 }
 
 static bool cc_eq(const char a[2], const char b[2]) { return a[0] && a[0] == b[0] && a[1] == b[1]; }
@@ -79,10 +79,31 @@ static bool shadowed(const truce_gazetteer *g, const pmatch *m, const gz_rec *r)
     return false;
 }
 
+/* A division bearing the name of a town inside it that holds at least half
+ * its weight ("Shusha" the rayon and Şuşa the town; "Kalbajar"): named
+ * bare, the town is meant. A division much larger than its namesake town
+ * keeps its name ("New York", "Quebec"). */
+static bool town_inside(const truce_gazetteer *g, const pmatch *m, const gz_rec *r)
+{
+    for (size_t k = 0; k < m->count; k++) {
+        const gz_rec *o = cand(g, m, k);
+        if (o == r || o->fclass != 'P' || o->prec != TRUCE_PLACE_POINT || !cc_eq(o->cc, r->cc)) continue;
+        if (2.0 * o->pop < (double)r->pop) continue;
+        if ((o->flags & GZ_SUPPLEMENT) && shadowed(g, m, o)) continue;
+        if (r->prec == TRUCE_PLACE_REGION && same_admin1(o, r)) return true;
+        if (dist_km(o->lat, o->lon, r->lat, r->lon) < 60 && (!o->admin1[0] || same_admin1(o, r))) return true;
+    }
+    return false;
+}
+
 static bool usable(const truce_gazetteer *g, const pmatch *m, const gz_rec *r)
 {
     if (r->flags & GZ_DEMONYM) return false;
     if ((r->flags & GZ_SUPPLEMENT) && shadowed(g, m, r)) return false;
+    bool division = r->prec == TRUCE_PLACE_REGION || r->prec == TRUCE_PLACE_DISTRICT;
+    /* "Donetsk region": only the divisions */
+    if (m->want_prec) return division;
+    if (division && town_inside(g, m, r)) return false;
     return true;
 }
 
@@ -127,7 +148,7 @@ static bool written_around(const truce_gazetteer *g, const pmatch *inner_m, cons
     return false;
 }
 
-enum why { W_POP, W_CTX, W_NEAR, W_REGION, W_CONTAINS, W_PATTERN };
+enum why { W_POP, W_CTX, W_NEAR, W_REGION, W_CONTAINS, W_PATTERN, W_LEVEL, W_METONYM };
 
 /* Some reading of another name (counted once per distinct name) lies within
  * PAIR_KM of r: two ambiguous names that can be read as neighbours
@@ -203,6 +224,10 @@ int place_resolve(truce_arena *a, const truce_gazetteer *g, const pmatch *m, siz
             /* "Springfield, Illinois": the name and the region it is in */
             if (m[x].comma_next != PM_NONE && written_inside(g, &m[m[x].comma_next], r)) { f += 4.0; w = W_PATTERN; }
             if (m[x].comma_prev != PM_NONE && written_around(g, &m[m[x].comma_prev], r)) { f += 3.0; w = W_PATTERN; }
+            /* "Lachin district": a district before a region of that name */
+            if (m[x].want_prec && r->prec == m[x].want_prec) { f += 1.5; w = W_LEVEL; }
+            /* "Washington said": the capital, standing for its government */
+            if (m[x].metonym && (r->flags & GZ_CAPITAL)) { f += 3.0; w = W_METONYM; }
             fixed[c] = f;
             fwhy[c] = (unsigned char)w;
         }
@@ -282,6 +307,8 @@ int place_resolve(truce_arena *a, const truce_gazetteer *g, const pmatch *m, siz
             else if (usable_n == 1) out[x].basis = "only candidate";
             else if (best_base >= runner_base || bw == W_POP) out[x].basis = "population";
             else if (bw == W_PATTERN) out[x].basis = "written with the region it is in";
+            else if (bw == W_LEVEL) out[x].basis = "division named in text";
+            else if (bw == W_METONYM) out[x].basis = "capital named as a government";
             else if (bw == W_CONTAINS) out[x].basis = "holds other place in document";
             else if (bw == W_REGION) out[x].basis = "region in document";
             else if (bw == W_NEAR) out[x].basis = "near other place in document";

@@ -272,7 +272,8 @@ void store_mention_place(store_mention_enc *e, const truce_place_mention *m)
     put_double(e->out, m->lat);
     put_double(e->out, m->lon);
     put_str(e, m->country);
-    unsigned char fc = (unsigned char)(m->feature_class ? m->feature_class : '?');
+    /* the high bit of the feature class byte: a metonym (older blobs: 0) */
+    unsigned char fc = (unsigned char)((m->feature_class ? m->feature_class : '?') | (m->metonym ? 0x80 : 0));
     truce_buf_append(e->out, &fc, 1);
     put_str(e, truce_place_precision_name(m->precision));
 }
@@ -333,7 +334,7 @@ int store_mention_add(store_mention_enc *e, const store_mention *m)
         put_double(e->out, m->lat);
         put_double(e->out, m->lon);
         put_str(e, m->country ? m->country : "");
-        unsigned char fc = (unsigned char)(m->feature_class ? m->feature_class : '?');
+        unsigned char fc = (unsigned char)((m->feature_class ? m->feature_class : '?') | (m->metonym ? 0x80 : 0));
         truce_buf_append(e->out, &fc, 1);
         put_str(e, m->precision);
         break;
@@ -464,7 +465,8 @@ int store_decode_mentions(truce_arena *a, const void *blob, size_t len, size_t n
                 r.bad = true;
                 break;
             }
-            m->feature_class = (char)*r.p++;
+            m->metonym = (*r.p & 0x80) != 0;
+            m->feature_class = (char)(*r.p++ & 0x7F);
             m->precision = get_str(&r, &t);
             break;
         default:
@@ -514,9 +516,10 @@ int store_mention_value_json(const store_mention *m, truce_buf *b)
     } else if (k == KIND_NAMES[M_PLACE]) {
         truce_buf_puts(b, "{\"name\":");
         truce_buf_json_string(b, or_empty(m->name), strlen(or_empty(m->name)));
-        truce_buf_printf(b, ",\"geonames_id\":%ld,\"lat\":%.5f,\"lon\":%.5f,\"country\":\"%s\",\"feature_class\":\"%c\",\"precision\":\"%s\"}",
+        truce_buf_printf(b, ",\"geonames_id\":%ld,\"lat\":%.5f,\"lon\":%.5f,\"country\":\"%s\",\"feature_class\":\"%c\",\"precision\":\"%s\"",
                          m->geonames_id, m->lat, m->lon, or_empty(m->country),
                          m->feature_class ? m->feature_class : '?', or_empty(m->precision));
+        truce_buf_puts(b, m->metonym ? ",\"metonym\":true}" : "}");
     } else {
         truce_buf_puts(b, "{\"name\":");
         truce_buf_json_string(b, or_empty(m->name), strlen(or_empty(m->name)));

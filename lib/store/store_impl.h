@@ -64,6 +64,7 @@ typedef struct store_mention {
     long geonames_id;
     double lat, lon;
     char feature_class;
+    bool metonym;                                   /* place: a capital standing for its government */
 } store_mention;
 
 #define STORE_MENTION_STRINGS 512

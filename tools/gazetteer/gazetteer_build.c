@@ -18,7 +18,10 @@ static char *pool; static size_t pool_len, pool_cap;
 
 /* While building, a cities500 alternate name is marked in the high bit of
  * its record index: one that is also the name of a country or a division
- * (Bozeman's alternate "Missouri") is dropped before writing. */
+ * (Bozeman's alternate "Missouri") is dropped before writing, unless the
+ * place lies in that division and holds at least half its weight (Şuşa's
+ * "Shusha", the Shusha rayon's town:
+ * the reader prefers the town when the text does not say "district"). */
 #define ALT_BIT 0x80000000u
 
 static void die(const char *m) { fprintf(stderr, "gazetteer_build: %s\n", m); exit(1); }
@@ -234,7 +237,22 @@ int main(int argc, char **argv)
         for (e = i; e < n_names && !strcmp(pool + names[e].key_off, pool + names[i].key_off); e++)
             if (!(names[e].rec & ALT_BIT) && recs[names[e].rec].prec >= 2) division = 1;
         for (size_t j = i; j < e; j++) {
-            if ((names[j].rec & ALT_BIT) && division) continue;
+            if ((names[j].rec & ALT_BIT) && division) {
+                const gz_rec *c = &recs[names[j].rec & ~ALT_BIT];
+                int inside = 0;
+                for (size_t d = i; d < e && !inside; d++) {
+                    const gz_rec *v = &recs[names[d].rec & ~ALT_BIT];
+                    if ((names[d].rec & ALT_BIT) || v->prec < 2 || v->prec > 3 || v->cc[0] != c->cc[0] ||
+                        v->cc[1] != c->cc[1] || v->admin1[0] != c->admin1[0] || v->admin1[1] != c->admin1[1] || !c->admin1[0])
+                        continue;
+                    /* a district: its middle within about 60 km */
+                    float dla = v->lat - c->lat, dlo = (v->lon - c->lon) * 0.75f;
+                    /* and the place is most of the division ("Shusha"), not
+                     * one town of a state (Yuma's "Arizona") */
+                    inside = (v->prec == 3 || dla * dla + dlo * dlo < 0.3f) && 2.0 * c->pop >= (double)v->pop;
+                }
+                if (!inside) continue;
+            }
             names[j].rec &= ~ALT_BIT;
             names[w++] = names[j];
         }
