@@ -49,8 +49,9 @@ static int process_ingested(truce_arena *a, const truce_resources *res, truce_pr
     }
     if ((rc = truce_read_all(a, res, d->text, d->text_len, ref, &out->reading, err)) != TRUCE_OK)
         return rc;
-    truce_extract_input in = { d->text, d->text_len, d->meta.published, d->meta.source,
-                               &out->reading, &out->skipped };
+    /* extraction falls back to the document's day; a year-only date has none */
+    truce_extract_input in = { d->text, d->text_len, ref == year_ref ? NULL : d->meta.published,
+                               d->meta.source, &out->reading, &out->skipped };
     rc = truce_extract_events(a, &in, &out->events, err);
     if (rc && err && !err->doc[0] && name)
         snprintf(err->doc, sizeof err->doc, "%s", name);
