@@ -131,6 +131,21 @@ static const migration MIGRATIONS[] = {
 
 
 /* Sentences of every document, from rows to blobs. */
+
+/* Migration 2 writes one document's packed column: its count, its blob. */
+static int put_packed(sqlite3 *db, sqlite3_stmt *upd, size_t n, const truce_buf *b, const char *doc,
+                      const char *path, truce_error *err)
+{
+    sqlite3_bind_int64(upd, 1, (sqlite3_int64)n);
+    sqlite3_bind_blob64(upd, 2, b->data ? b->data : "", b->len, SQLITE_STATIC);
+    sqlite3_bind_text(upd, 3, doc, -1, SQLITE_STATIC);
+    int rc = TRUCE_OK;
+    if (sqlite3_step(upd) != SQLITE_DONE)
+        rc = truce_error_set(err, TRUCE_ESTORE, path, -1, "migration 2: %s", sqlite3_errmsg(db));
+    sqlite3_reset(upd);
+    return rc;
+}
+
 static int pack_sentences(sqlite3 *db, sqlite3_stmt *upd, truce_error *err, const char *path)
 {
     sqlite3_stmt *st;
@@ -153,14 +168,8 @@ static int pack_sentences(sqlite3 *db, sqlite3_stmt *upd, truce_error *err, cons
                 rc = truce_error_set(err, TRUCE_ENOMEM, path, -1, "out of memory");
                 break;
             }
-            sqlite3_bind_int64(upd, 1, (sqlite3_int64)n);
-            sqlite3_bind_blob64(upd, 2, b.data ? b.data : "", b.len, SQLITE_STATIC);
-            sqlite3_bind_text(upd, 3, doc, -1, SQLITE_STATIC);
-            if (sqlite3_step(upd) != SQLITE_DONE) {
-                rc = truce_error_set(err, TRUCE_ESTORE, path, -1, "migration 2: %s", sqlite3_errmsg(db));
+            if ((rc = put_packed(db, upd, n, &b, doc, path, err)) != TRUCE_OK)
                 break;
-            }
-            sqlite3_reset(upd);
             n = 0;
             doc[0] = 0;
         }
@@ -269,14 +278,8 @@ static int pack_mentions(sqlite3 *db, sqlite3_stmt *upd, truce_error *err, const
                 rc = truce_error_set(err, TRUCE_ENOMEM, path, -1, "out of memory");
                 break;
             }
-            sqlite3_bind_int64(upd, 1, (sqlite3_int64)enc->n);
-            sqlite3_bind_blob64(upd, 2, b.data ? b.data : "", b.len, SQLITE_STATIC);
-            sqlite3_bind_text(upd, 3, doc, -1, SQLITE_STATIC);
-            if (sqlite3_step(upd) != SQLITE_DONE) {
-                rc = truce_error_set(err, TRUCE_ESTORE, path, -1, "migration 2: %s", sqlite3_errmsg(db));
+            if ((rc = put_packed(db, upd, enc->n, &b, doc, path, err)) != TRUCE_OK)
                 break;
-            }
-            sqlite3_reset(upd);
             doc[0] = 0;
         }
         if (step != SQLITE_ROW) {
