@@ -1026,6 +1026,15 @@ static bool participle_opens(const char *t, truce_span clause)
     size_t i = clause.start;
     while (i < clause.end && t[i] == ' ')
         i++;
+    /* "... and abducted two farmers": a coordinated verb shares the subject */
+    if (i + 4 < clause.end && strncmp(t + i, "and ", 4) == 0) {
+        i += 4;
+        size_t e2 = i;
+        while (e2 < clause.end && isalpha((unsigned char)t[e2]))
+            e2++;
+        if (e2 - i >= 4 && islower((unsigned char)t[i]))
+            return true;
+    }
     size_t e = i;
     /* "deliberately targeting": past an adverb */
     while (e < clause.end && isalpha((unsigned char)t[e]))
@@ -1147,6 +1156,16 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             continue;
         if (m->kind == TRUCE_ACTOR_MEDIA || in_dateline(t, r, ev->sentence, m->span))
             continue;
+        /* "..., the Red Cross said", "according to the ministry": who says so
+         * is not an actor of the event it reports */
+        if (!says && ev->claimant_span.end > ev->claimant_span.start &&
+            m->span.start < ev->claimant_span.end && ev->claimant_span.start < m->span.end &&
+            (ev->claimant_span.start >= ev->trigger.end ||
+             (ev->claimant_rule && strncmp(ev->claimant_rule, "\"according to\"", 14) == 0))) {
+            if ((rc = add_actor(a, ev, &cap, t, m, "other", "claimant of the report, not its actor")))
+                return rc;
+            continue;
+        }
         /* "targeting Indian posts": a demonym on the target after the trigger */
         if (m->rule && strncmp(m->rule, "demonym ", 8) == 0 && m->kind == TRUCE_ACTOR_STATE &&
             m->span.start >= ev->trigger.end && target_noun(t, m->span.end)) {
@@ -1443,6 +1462,17 @@ static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool c
     if (ex_find(t, s.start, s.end, "citing", &ms, &me) &&
         (m = actor_in(r, ev->sentence, s.start, ms, true))) {
         set_claimant(a, ev, t, m, "X, \"citing\" others");
+        /* "Azernews, citing local media": both sources are named */
+        size_t b = me, e;
+        while (b < s.end && t[b] == ' ')
+            b++;
+        e = b;
+        while (e < s.end && e < b + 60 && t[e] != ',' && t[e] != '.' && t[e] != ';')
+            e++;
+        const char *both;
+        if (e > b + 2 && np_ok(t, b, e) &&
+            (both = truce_arena_printf(a, "%s, citing %.*s", m->name, (int)(e - b), t + b)))
+            ev->claimant = both;
         return;
     }
     size_t from = s.start;
@@ -1575,6 +1605,19 @@ int ex_fill(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause, b
     if ((rc = fill_date(a, c, ev, clause, quoted)))
         return rc;
     fill_place(a, c, ev, clause);
+    /* who says so is the same for every event of a sentence: read it once */
+    if (c->claim_sentence == (long)ev->sentence && c->claim_colon == colon_before) {
+        ev->claimant = c->claim;
+        ev->claimant_span = c->claim_span;
+        ev->claimant_rule = c->claim_rule;
+    } else {
+        fill_claimant(a, c, ev, colon_before);
+        c->claim_sentence = ev->sentence;
+        c->claim_colon = colon_before;
+        c->claim = ev->claimant;
+        c->claim_span = ev->claimant_span;
+        c->claim_rule = ev->claimant_rule;
+    }
     if ((rc = fill_actors(a, c, ev, clause)))
         return rc;
     /* A quotation introduced by "X announced:" is X's act when nobody else acts. */
@@ -1589,19 +1632,6 @@ int ex_fill(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause, b
     }
     if ((rc = figures_from(a, c, ev, ev->sentence, clause, "number in the clause")))
         return rc;
-    /* who says so is the same for every event of a sentence: read it once */
-    if (c->claim_sentence == (long)ev->sentence && c->claim_colon == colon_before) {
-        ev->claimant = c->claim;
-        ev->claimant_span = c->claim_span;
-        ev->claimant_rule = c->claim_rule;
-    } else {
-        fill_claimant(a, c, ev, colon_before);
-        c->claim_sentence = ev->sentence;
-        c->claim_colon = colon_before;
-        c->claim = ev->claimant;
-        c->claim_span = ev->claimant_span;
-        c->claim_rule = ev->claimant_rule;
-    }
     /* "The Ministry calls on...": a statement nobody else reports is its
      * speaker's own claim */
     if (strncmp(ev->type, "statement.", 10) == 0 && ev->claimant_rule &&
