@@ -15,6 +15,7 @@ static int precision_rank(truce_place_precision p);
 static int words_between(const char *t, size_t a, size_t b);
 static bool violent(const char *type);
 static bool in_dateline(const char *t, const truce_reading *r, uint32_t si, truce_span m);
+static bool strncasecmp_ascii(const char *a, const char *b, size_t n);
 static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clause,
                            truce_span *out, bool *settlement);
 static bool preceded_by(const char *t, size_t sent_start, size_t pos, const char *word);
@@ -216,9 +217,26 @@ static bool in_relative_clause(const char *t, truce_span sent, truce_span d)
     return ex_find(t, from, d.start, "which", &ms, &me);
 }
 
-static bool usable_date(const truce_date_mention *d)
+/* "Two days later", "a week earlier", "the next day": a date told
+ * relative to another, read as a length until the date reader places it. */
+static bool relative_date(const char *t, const truce_date_mention *d)
 {
-    return d->start[0] && !d->is_duration;
+    static const char *const END[] = {" later", " earlier", " afterwards", " after", " before", NULL};
+    size_t n = d->span.end - d->span.start;
+    for (size_t k = 0; END[k]; k++) {
+        size_t l = strlen(END[k]);
+        if (n > l && strncasecmp_ascii(t + d->span.end - l, END[k], l))
+            return true;
+    }
+    return n > 9 && (strncasecmp_ascii(t + d->span.start, "the next ", 9) ||
+                     (n > 14 && strncasecmp_ascii(t + d->span.start, "the following ", 14)));
+}
+
+/* A position in time: a resolved date that is not a length, or a relative
+ * date once the reader has placed it. */
+static bool usable_date(const char *t, const truce_date_mention *d)
+{
+    return d->start[0] && (!d->is_duration || relative_date(t, d));
 }
 
 /* Rough length of a date range in days: only to rank finer over coarser
@@ -244,7 +262,7 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
         const truce_date_mention *d = &r->dates.items[i];
         /* "today" in quoted speech is the speaker's day, not a new anchor */
         bool deictic_quote = quoted && d->basis && strncmp(d->basis, "deictic", 7) == 0;
-        if (d->sentence == si && usable_date(d) && !d->future && !deictic_quote &&
+        if (d->sentence == si && usable_date(c->in->text, d) && !d->future && !deictic_quote &&
             !in_dateline(c->in->text, r, si, d->span) &&
             !in_relative_clause(c->in->text, s, d->span) && !d->open_end &&
             (!pick || date_width(d) <= date_width(pick)))
@@ -396,7 +414,7 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
     bool best_in_clause = false;
     for (size_t i = 0; i < r->dates.n; i++) {
         const truce_date_mention *d = &r->dates.items[i];
-        if (d->sentence != ev->sentence || !usable_date(d) ||
+        if (d->sentence != ev->sentence || !usable_date(c->in->text, d) ||
             in_dateline(c->in->text, r, ev->sentence, d->span) ||
             report_date(c->in->text, ev, d->span))
             continue;
@@ -432,6 +450,24 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
             return TRUCE_ENOMEM;
         set_date(ev, best, b, true);
         return TRUCE_OK;
+    }
+    /* "Two days later, troops withdrew": a date of its own that the reader
+     * could not place is better left unknown than taken from before */
+    for (size_t i = 0; i < r->dates.n; i++) {
+        const truce_date_mention *d = &r->dates.items[i];
+        size_t hs, he;
+        /* "an hour later" stays on the day told before */
+        if (d->sentence == ev->sentence && !d->start[0] && within(d->span, clause) &&
+            relative_date(c->in->text, d) &&
+            !ex_find(c->in->text, d->span.start, d->span.end, "hour", &hs, &he) &&
+            !ex_find(c->in->text, d->span.start, d->span.end, "hours", &hs, &he) &&
+            !ex_find(c->in->text, d->span.start, d->span.end, "minutes", &hs, &he)) {
+            ev->date_precision = TRUCE_DATE_UNKNOWN;
+            ev->date_basis = truce_arena_printf(a, "relative date \"%.*s\" not placed: unknown",
+                                                (int)(d->span.end - d->span.start),
+                                                c->in->text + d->span.start);
+            return ev->date_basis ? TRUCE_OK : TRUCE_ENOMEM;
+        }
     }
     /* "The Ministry calls on...", "Kinshasa accuses...": a statement in the
      * present tense is made on the day of the report */
@@ -705,11 +741,58 @@ static int container(const char *t, truce_span p)
     return isupper((unsigned char)t[i]) ? 1 : 0;
 }
 
+/* "fled to Tbilisi": where people went, not where what made them go happened */
+static bool destination(const char *t, size_t sent_start, size_t pos)
+{
+    static const char *const W[] = {"fled to", "flee to", "fleeing to", "evacuated to",
+                                    "relocated to", "moved to", "escaped to", NULL};
+    for (size_t k = 0; W[k]; k++)
+        if (preceded_by(t, sent_start, pos, W[k]))
+            return true;
+    return false;
+}
+
+/* "Moscow, Baku and Yerevan signed", "Baku accused Yerevan": a capital the
+ * actor reader took for its state names a government, not the scene, when it
+ * is a party of a statement or agreement (not after "in", "at", "near"...)
+ * or the subject right before any trigger. Returns the state's mention. */
+static const truce_actor_mention *metonym(const ex_context *c, const truce_event *ev,
+                                          const truce_place_mention *p)
+{
+    const truce_reading *r = c->in->reading;
+    const char *t = c->in->text;
+    size_t s0 = r->sentences.items[ev->sentence].span.start;
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const truce_actor_mention *m = &r->actors.items[i];
+        if (m->sentence != p->sentence || m->kind != TRUCE_ACTOR_STATE || !m->name ||
+            m->span.start >= p->span.end || p->span.start >= m->span.end ||
+            (strlen(m->name) == m->span.end - m->span.start &&
+             strncasecmp_ascii(m->name, t + m->span.start, strlen(m->name))) ||
+            (m->rule && strncmp(m->rule, "demonym", 7) == 0))
+            continue;
+        static const char *const LOC[] = {"in", "In", "at", "near", "to", "from", "into",
+                                          "outside", "around", "of", NULL};
+        for (size_t k = 0; LOC[k]; k++)
+            if (preceded_by(t, s0, p->span.start, LOC[k]))
+                return NULL;
+        bool party = strncmp(ev->type, "statement.", 10) == 0 ||
+                     strncmp(ev->type, "agreement.", 10) == 0;
+        bool subject = p->span.end <= ev->trigger.start &&
+                       words_between(t, p->span.end, ev->trigger.start) <= 1;
+        return party || subject ? m : NULL;
+    }
+    return NULL;
+}
+
 static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
 {
     const truce_reading *r = c->in->reading;
     const truce_place_mention *best = NULL;
     bool best_in = false;
+    const truce_actor_mention *capital = NULL;
+    const truce_place_mention *capital_place = NULL;
+    int capitals = 0;
+    size_t sent0 = r->sentences.items[ev->sentence].span.start;
     /* the most precise place of the clause (else of the sentence), nearest
      * to the trigger among equals: "the village of X in Y district" is X */
     for (size_t i = 0; i < r->places.n; i++) {
@@ -717,6 +800,17 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         if (p->sentence != ev->sentence || !place_ok(r, p) ||
             in_dateline(c->in->text, r, ev->sentence, p->span))
             continue;
+        if (strncmp(ev->type, "humanitarian.", 13) != 0 && destination(c->in->text, sent0, p->span.start))
+            continue;
+        const truce_actor_mention *cm = metonym(c, ev, p);
+        if (cm) {
+            if (!capital || strcmp(capital->name, cm->name) != 0)
+                capitals++;
+            capital_place = p;
+            capital = cm;
+            capital_place = p;
+            continue;
+        }
         bool inc = within(p->span, clause);
         int rp = precision_rank(p->precision) - container(c->in->text, p->span) -
                  origin(c->in->text, p->span),
@@ -736,6 +830,19 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             best = p;
             best_in = inc;
         }
+    }
+    /* only capitals standing for governments: one names its country, several
+     * name no place */
+    if (!best && capitals) {
+        if (capitals == 1 && capital->country[0]) {
+            ev->place_name = capital->name;
+            ev->place_written = capital->name;
+            memcpy(ev->country, capital->country, 3);
+            ev->place_precision = TRUCE_PLACE_COUNTRY;
+            ev->place_span = capital_place->span;
+            ev->place_rule = "country of a capital that names its government, not the scene";
+        }
+        return;
     }
     truce_span up;
     bool settlement = false;
@@ -1212,7 +1319,8 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         if (m->kind == TRUCE_ACTOR_STATE &&
             (preceded_by(t, s.start, m->span.start, "in") || preceded_by(t, s.start, m->span.start, "In") ||
              preceded_by(t, s.start, m->span.start, "near") ||
-             preceded_by(t, s.start, m->span.start, "from") || compass_place(t, s.start, m->span.start)) &&
+             preceded_by(t, s.start, m->span.start, "from") || destination(t, s.start, m->span.start) ||
+             compass_place(t, s.start, m->span.start)) &&
             !preceded_by(t, s.start, m->span.start, "authorities in") &&
             !preceded_by(t, s.start, m->span.start, "officials in") &&
             !preceded_by(t, s.start, m->span.start, "government in"))
