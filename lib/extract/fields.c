@@ -1220,6 +1220,13 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
     int rc;
     bool says = strncmp(ev->type, "statement.", 10) == 0 || strncmp(ev->type, "diplomacy.", 10) == 0;
     size_t rv = says ? 0 : reporting_before(c, ev->sentence, clause, ev->trigger.start);
+    /* "The rebels announced a unilateral ceasefire": who announces an
+     * agreement as the verb's object is its party, not a reporter */
+    size_t ts, te;
+    if (rv && strncmp(ev->type, "agreement.", 10) == 0 &&
+        words_between(t, rv, ev->trigger.start) <= 4 &&
+        !ex_find(t, rv, ev->trigger.start, "that", &ts, &te))
+        rv = 0;
     bool pron_back = rv && back_pronoun(t, rv, ev->trigger.start);
     size_t ps, pe;
     bool he_subject = (starts_with_word(t, s, "He") || starts_with_word(t, s, "She")) ||
