@@ -19,6 +19,7 @@ static bool strncasecmp_ascii(const char *a, const char *b, size_t n);
 static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clause,
                            truce_span *out, bool *settlement);
 static bool preceded_by(const char *t, size_t sent_start, size_t pos, const char *word);
+static bool preceded_by_word(const char *t, size_t sent_start, size_t pos, const char *word);
 /* A place the actor reader contradicts is no scene: words inside an
  * organisation's or a person's name ("Human Rights Ombudsman"), or a state's
  * name resolved to a town of another country. */
@@ -747,7 +748,7 @@ static bool destination(const char *t, size_t sent_start, size_t pos)
     static const char *const W[] = {"fled to", "flee to", "fleeing to", "evacuated to",
                                     "relocated to", "moved to", "escaped to", NULL};
     for (size_t k = 0; W[k]; k++)
-        if (preceded_by(t, sent_start, pos, W[k]))
+        if (preceded_by_word(t, sent_start, pos, W[k]))
             return true;
     return false;
 }
@@ -773,7 +774,7 @@ static const truce_actor_mention *metonym(const ex_context *c, const truce_event
         static const char *const LOC[] = {"in", "In", "at", "near", "to", "from", "into",
                                           "outside", "around", "of", NULL};
         for (size_t k = 0; LOC[k]; k++)
-            if (preceded_by(t, s0, p->span.start, LOC[k]))
+            if (preceded_by_word(t, s0, p->span.start, LOC[k]))
                 return NULL;
         bool party = strncmp(ev->type, "statement.", 10) == 0 ||
                      strncmp(ev->type, "agreement.", 10) == 0;
@@ -1032,6 +1033,14 @@ static bool preceded_by(const char *t, size_t sent_start, size_t pos, const char
     if (pos < sent_start + l + 1)
         return false;
     return strncmp(t + pos - l - 1, word, l) == 0 && t[pos - 1] == ' ';
+}
+
+/* preceded_by, with "word" whole ("at" is not the end of "that") */
+static bool preceded_by_word(const char *t, size_t sent_start, size_t pos, const char *word)
+{
+    size_t l = strlen(word);
+    return preceded_by(t, sent_start, pos, word) &&
+           (pos == sent_start + l + 1 || !isalnum((unsigned char)t[pos - l - 2]));
 }
 
 /* Words between a and b: 0 when only spaces, 1 for one word, and so on;
@@ -1323,6 +1332,15 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             have1 = true;
             continue;
         }
+        /* "the shelling of Tskhinvali", "an attack on Kyiv": a capital after
+         * these words is the target place, not its government */
+        if (m->kind == TRUCE_ACTOR_STATE && !(m->rule && strncmp(m->rule, "demonym", 7) == 0) &&
+            !(strlen(m->name) == m->span.end - m->span.start &&
+              strncasecmp_ascii(m->name, t + m->span.start, strlen(m->name))) &&
+            (preceded_by_word(t, s.start, m->span.start, "of") || preceded_by_word(t, s.start, m->span.start, "on") ||
+             preceded_by_word(t, s.start, m->span.start, "at") || preceded_by_word(t, s.start, m->span.start, "over") ||
+             preceded_by_word(t, s.start, m->span.start, "towards")))
+            continue;
         if (m->kind == TRUCE_ACTOR_STATE &&
             (preceded_by(t, s.start, m->span.start, "in") || preceded_by(t, s.start, m->span.start, "In") ||
              preceded_by(t, s.start, m->span.start, "near") ||
@@ -1418,6 +1436,28 @@ static const char *figure_label(const char *t, const truce_number_mention *n, co
         return "killed";
     if (strcmp(type, "humanitarian.return") == 0)
         return "returned";
+    /* "five missing", "14 people were detained", "displaced 3,000 residents" */
+    static const char *const MISSING[] = {"missing", "unaccounted for", NULL};
+    static const char *const DETAINED[] = {"detained", "arrested", "abducted", "kidnapped",
+                                           "taken prisoner", "taken hostage", "captured", NULL};
+    static const char *const DISPLACED[] = {"displaced", "fled", "evacuated", "have fled",
+                                            "were forced to flee", NULL};
+    if (ex_find_any(t, from, to, MISSING, &ms, &me))
+        return "missing";
+    if (ex_find_any(t, from, to, DETAINED, &ms, &me))
+        return "detained";
+    if (ex_find_any(t, from, to, DISPLACED, &ms, &me))
+        return "displaced";
+    static const char *const DETAINING[] = {"detained", "arrested", "abducted", "kidnapped",
+                                            "detaining", "arresting", "abducting", NULL};
+    static const char *const DISPLACING[] = {"displaced", "displacing", "evacuated",
+                                             "evacuating", NULL};
+    const char *dv = ex_find_any(t, b0, n->span.start, DETAINING, &ms, &me);
+    if (dv && words_between(t, me, n->span.start) == 0)
+        return "detained";
+    dv = ex_find_any(t, b0, n->span.start, DISPLACING, &ms, &me);
+    if (dv && words_between(t, me, n->span.start) == 0)
+        return "displaced";
     if (ex_find_any(t, from, to, FOUND, &ms, &me))
         return "items found";
     if (n->what)
@@ -1431,6 +1471,27 @@ static bool overlaps_date(const truce_reading *r, truce_span s)
         if (r->dates.items[i].span.start < s.end && s.start < r->dates.items[i].span.end)
             return true;
     return false;
+}
+
+/* "39 of them", "including three children", a sentence opening "Of
+ * them"/"Among them": a part of a figure already counted, not to be added to
+ * it (the CSV's fatalities leave it out). */
+static bool part_of_whole(const char *t, truce_span sent, truce_span n, const char *rule)
+{
+    static const char *const AFTER[] = {"of them", "of whom", "of these", "among them", NULL};
+    static const char *const BEFORE[] = {"including", "among them", "of them", "of whom",
+                                         "of these", "among whom", NULL};
+    size_t ms, me;
+    size_t ae = n.end + 14 < sent.end ? n.end + 14 : sent.end;
+    if (ex_find_any(t, n.end, ae, AFTER, &ms, &me) && words_between(t, n.end, ms) <= 1)
+        return true;
+    size_t bs = n.start > sent.start + 16 ? n.start - 16 : sent.start;
+    if (ex_find_any(t, bs, n.start, BEFORE, &ms, &me) && words_between(t, me, n.start) <= 1)
+        return true;
+    /* "Of them, 39 ...": the continuation names parts */
+    return rule && strncmp(rule, "continuation", 12) == 0 &&
+           ex_find_any(t, sent.start, sent.start + 20 < sent.end ? sent.start + 20 : sent.end,
+                       AFTER, &ms, &me);
 }
 
 static int figures_from(truce_arena *a, ex_context *c, truce_event *ev, uint32_t si,
@@ -1457,7 +1518,11 @@ static int figures_from(truce_arena *a, ex_context *c, truce_event *ev, uint32_t
         f->bound = n->bound;
         f->span = n->span;
         f->what = figure_label(c->in->text, n, ev->type);
-        f->rule = rule;
+        f->rule = part_of_whole(c->in->text, r->sentences.items[si].span, n->span, rule)
+                      ? truce_arena_printf(a, "%s; a part of a figure told before (\"of them\", \"including\")", rule)
+                      : rule;
+        if (!f->rule)
+            return TRUCE_ENOMEM;
     }
     return TRUCE_OK;
 }
