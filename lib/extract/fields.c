@@ -1389,6 +1389,11 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
                     ev->actors[k].rule = "subject of a passive verb";
                 }
             have1 = true;
+        } else if (have1 && !m->country[0] && m->kind == TRUCE_ACTOR_MILITARY &&
+                   strncmp(ev->type, "military.", 9) == 0) {
+            /* "The army deployed 500 troops": the troops moved, not a party */
+            role = "other";
+            rule = "forces the move is made with, not a party";
         } else if (!have2) {
             role = "actor2";
             rule = "first actor after the trigger (object)";
