@@ -1465,6 +1465,12 @@ static const char *figure_label(const char *t, const truce_number_mention *n, co
         return "displaced";
     if (ex_find_any(t, from, to, FOUND, &ms, &me))
         return "items found";
+    /* "deployed 500 soldiers": a military move counts troops */
+    static const char *const TROOPS[] = {"troop", "soldier", "serviceman", "servicemen",
+                                         "peacekeeper", "fighter", "personnel", NULL};
+    for (size_t k = 0; n->what && strncmp(type, "military.", 9) == 0 && TROOPS[k]; k++)
+        if (strcmp(n->what, TROOPS[k]) == 0)
+            return "troops";
     if (n->what)
         return n->what;
     return "count";
