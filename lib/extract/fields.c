@@ -776,10 +776,28 @@ static const truce_actor_mention *metonym(const ex_context *c, const truce_event
         for (size_t k = 0; LOC[k]; k++)
             if (preceded_by_word(t, s0, p->span.start, LOC[k]))
                 return NULL;
-        bool party = strncmp(ev->type, "statement.", 10) == 0 ||
-                     strncmp(ev->type, "agreement.", 10) == 0;
-        bool subject = p->span.end <= ev->trigger.start &&
+        /* the subject opens the sentence: nothing but other names, commas
+         * and "and" before it ("Moscow, Baku and Yerevan signed") */
+        bool opens = true;
+        for (size_t j = s0; j < p->span.start && opens;) {
+            if (!isalpha((unsigned char)t[j])) {
+                j++;
+                continue;
+            }
+            size_t we = j;
+            while (we < p->span.start && isalpha((unsigned char)t[we]))
+                we++;
+            opens = isupper((unsigned char)t[j]) || (we - j == 3 && strncmp(t + j, "and", 3) == 0);
+            j = we;
+        }
+        bool subject = opens && p->span.end <= ev->trigger.start &&
                        words_between(t, p->span.end, ev->trigger.start) <= 1;
+        /* a party: the subject, or the object right after the verb
+         * ("accused Yerevan of") */
+        bool party = (strncmp(ev->type, "statement.", 10) == 0 ||
+                      strncmp(ev->type, "agreement.", 10) == 0) &&
+                     (opens || (p->span.start >= ev->trigger.end &&
+                                words_between(t, ev->trigger.end, p->span.start) <= 1));
         return party || subject ? m : NULL;
     }
     return NULL;
@@ -1345,6 +1363,8 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             (preceded_by(t, s.start, m->span.start, "in") || preceded_by(t, s.start, m->span.start, "In") ||
              preceded_by(t, s.start, m->span.start, "near") ||
              preceded_by(t, s.start, m->span.start, "from") || destination(t, s.start, m->span.start) ||
+             preceded_by_word(t, s.start, m->span.start, "fled") ||
+             preceded_by_word(t, s.start, m->span.start, "fleeing") ||
              compass_place(t, s.start, m->span.start)) &&
             !preceded_by(t, s.start, m->span.start, "authorities in") &&
             !preceded_by(t, s.start, m->span.start, "officials in") &&
