@@ -1246,6 +1246,7 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
     bool have1 = false, have2 = false;
     int rc;
     bool says = strncmp(ev->type, "statement.", 10) == 0 || strncmp(ev->type, "diplomacy.", 10) == 0;
+    size_t mediator_end = 0;
     size_t rv = says ? 0 : reporting_before(c, ev->sentence, clause, ev->trigger.start);
     /* "The rebels announced a unilateral ceasefire": who announces an
      * agreement as the verb's object is its party, not a reporter */
@@ -1398,6 +1399,23 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
                                                : "first actor before the trigger (subject)";
                 have1 = true;
             }
+        } else if (preceded_by_word(t, s.start, m->span.start, "mediation by") ||
+                   preceded_by_word(t, s.start, m->span.start, "mediated by") ||
+                   preceded_by_word(t, s.start, m->span.start, "brokered by") ||
+                   preceded_by_word(t, s.start, m->span.start, "hosted by") ||
+                   (mediator_end && m->span.start <= mediator_end + 6 &&
+                    preceded_by_word(t, s.start, m->span.start, "and"))) {
+            /* "following mediation by Qatar and Egypt": go-betweens */
+            role = "other";
+            rule = "mediator (\"mediation by\", \"brokered by\")";
+            mediator_end = m->span.end;
+        } else if (!have1 && m->span.start >= ev->trigger.end &&
+                   preceded_by_word(t, s.start, m->span.start, "between") &&
+                   words_between(t, ev->trigger.end, m->span.start) <= 1) {
+            /* "a pause between Israel and Hamas": the first party */
+            role = "actor1";
+            rule = "first party after \"between\"";
+            have1 = true;
         } else if (preceded_by(t, s.start, m->span.start, "by") ||
                    preceded_by(t, s.start, m->span.start, "by the") ||
                    agent_after_by(t, ev->trigger.end, m->span.start)) {
