@@ -1660,7 +1660,7 @@ static bool np_ok(const char *t, size_t b, size_t e)
     return words >= 1 && words <= 7 && isalpha((unsigned char)t[b]);
 }
 
-static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool colon_before)
+static void fill_claimant_base(truce_arena *a, ex_context *c, truce_event *ev, bool colon_before)
 {
     const truce_reading *r = c->in->reading;
     const char *t = c->in->text;
@@ -1688,21 +1688,37 @@ static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool c
             return;
         }
     }
-    if (ex_find(t, s.start, s.end, "citing", &ms, &me) &&
-        (m = actor_in(r, ev->sentence, s.start, ms, true))) {
-        set_claimant(a, ev, t, m, "X, \"citing\" others");
-        /* "Azernews, citing local media": both sources are named */
-        size_t b = me, e;
-        while (b < s.end && t[b] == ' ')
+    /* "X reported, citing Y", "X, citing Y, reported": X is the stretch
+     * before ", citing" (less its reporting verb), not any actor earlier */
+    if (ex_find(t, s.start, s.end, "citing", &ms, &me)) {
+        size_t e = ms;
+        while (e > s.start && (t[e - 1] == ' ' || t[e - 1] == ','))
+            e--;
+        size_t b = e;
+        while (b > s.start && t[b - 1] != ',' && t[b - 1] != ';' && t[b - 1] != '"')
+            b--;
+        while (b < e && t[b] == ' ')
             b++;
-        e = b;
-        while (e < s.end && e < b + 60 && t[e] != ',' && t[e] != '.' && t[e] != ';')
-            e++;
-        const char *both;
-        if (e > b + 2 && np_ok(t, b, e) &&
-            (both = truce_arena_printf(a, "%s, citing %.*s", m->name, (int)(e - b), t + b)))
-            ev->claimant = both;
-        return;
+        size_t vs, ve;
+        if (ex_find_any(t, b, e, TRUCE_CUE_REPORTING, &vs, &ve) && ve == e) {
+            e = vs;
+            while (e > b && t[e - 1] == ' ')
+                e--;
+        }
+        /* the stretch names a source, not the event ("Rebels shelled X,
+         * citing witnesses, Imedi reported" is Imedi's) */
+        bool source = !(ev->trigger.start >= b && ev->trigger.start < e) &&
+                      words_between(t, b, e) <= 6;
+        if (source && (m = actor_in(r, ev->sentence, b, e, true))) {
+            set_claimant(a, ev, t, m, "X, \"citing\" others");
+            return;
+        }
+        if (source && e > b + 2 && np_ok(t, b, e) &&
+            (ev->claimant = truce_arena_strndup(a, t + b, e - b))) {
+            ev->claimant_span = (truce_span){b, e};
+            ev->claimant_rule = "X, \"citing\" others (words naming no known actor)";
+            return;
+        }
     }
     size_t from = s.start;
     while (ex_find_any(t, from, s.end, TRUCE_CUE_REPORTING, &ms, &me)) {
@@ -1750,6 +1766,28 @@ static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool c
         ev->claimant = c->in->source;
         ev->claimant_rule = "the outlet (nobody else named)";
     }
+}
+
+/* Who says so; "X, citing Y" names both ("Azernews, citing local media"). */
+static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool colon_before)
+{
+    fill_claimant_base(a, c, ev, colon_before);
+    const char *t = c->in->text;
+    truce_span s = c->in->reading->sentences.items[ev->sentence].span;
+    size_t ms, me;
+    if (!ev->claimant || !ev->claimant_rule || strncmp(ev->claimant_rule, "the outlet", 10) == 0 ||
+        !ex_find(t, s.start, s.end, "citing", &ms, &me))
+        return;
+    size_t b = me, e;
+    while (b < s.end && t[b] == ' ')
+        b++;
+    e = b;
+    while (e < s.end && e < b + 60 && t[e] != ',' && t[e] != '.' && t[e] != ';')
+        e++;
+    const char *both;
+    if (e > b + 2 && np_ok(t, b, e) &&
+        (both = truce_arena_printf(a, "%s, citing %.*s", ev->claimant, (int)(e - b), t + b)))
+        ev->claimant = both;
 }
 
 /* The hedge or plan that qualifies an event sits in the stretch between the
