@@ -233,6 +233,17 @@ static bool relative_date(const char *t, const truce_date_mention *d)
                      (n > 14 && strncasecmp_ascii(t + d->span.start, "the following ", 14)));
 }
 
+/* A relative date the reader could not place, longer than hours ("an hour
+ * later" stays on the day told before). */
+static bool unplaced_relative(const char *t, const truce_date_mention *d)
+{
+    size_t hs, he;
+    return !d->start[0] && relative_date(t, d) &&
+           !ex_find(t, d->span.start, d->span.end, "hour", &hs, &he) &&
+           !ex_find(t, d->span.start, d->span.end, "hours", &hs, &he) &&
+           !ex_find(t, d->span.start, d->span.end, "minutes", &hs, &he);
+}
+
 /* A position in time: a resolved date that is not a length, or a relative
  * date once the reader has placed it. */
 static bool usable_date(const char *t, const truce_date_mention *d)
@@ -269,8 +280,16 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
             (!pick || date_width(d) <= date_width(pick)))
             pick = d;
     }
-    if (pick)
+    if (pick) {
         c->run_date = pick;
+        c->run_unplaced = NULL;
+    } else {
+        /* "Two days later, ..." unplaced: what follows is after it, date unknown */
+        for (size_t i = 0; i < r->dates.n; i++)
+            if (r->dates.items[i].sentence == si && !quoted &&
+                unplaced_relative(c->in->text, &r->dates.items[i]))
+                c->run_unplaced = &r->dates.items[i];
+    }
     c->prev_place = NULL;
     for (size_t i = 0; i < r->places.n; i++)
         if (r->places.items[i].sentence == si && place_ok(r, &r->places.items[i]) &&
@@ -456,13 +475,7 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
      * could not place is better left unknown than taken from before */
     for (size_t i = 0; i < r->dates.n; i++) {
         const truce_date_mention *d = &r->dates.items[i];
-        size_t hs, he;
-        /* "an hour later" stays on the day told before */
-        if (d->sentence == ev->sentence && !d->start[0] && within(d->span, clause) &&
-            relative_date(c->in->text, d) &&
-            !ex_find(c->in->text, d->span.start, d->span.end, "hour", &hs, &he) &&
-            !ex_find(c->in->text, d->span.start, d->span.end, "hours", &hs, &he) &&
-            !ex_find(c->in->text, d->span.start, d->span.end, "minutes", &hs, &he)) {
+        if (d->sentence == ev->sentence && within(d->span, clause) && unplaced_relative(c->in->text, d)) {
             ev->date_precision = TRUCE_DATE_UNKNOWN;
             ev->date_basis = truce_arena_printf(a, "relative date \"%.*s\" not placed: unknown",
                                                 (int)(d->span.end - d->span.start),
@@ -478,6 +491,14 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
         ev->date_precision = TRUCE_DATE_DAY;
         ev->date_basis = "document date (a statement in the present tense)";
         return TRUCE_OK;
+    }
+    if (c->run_unplaced) {
+        ev->date_precision = TRUCE_DATE_UNKNOWN;
+        ev->date_basis = truce_arena_printf(
+            a, "after the relative date \"%.*s\" of an earlier sentence, not placed: unknown",
+            (int)(c->run_unplaced->span.end - c->run_unplaced->span.start),
+            c->in->text + c->run_unplaced->span.start);
+        return ev->date_basis ? TRUCE_OK : TRUCE_ENOMEM;
     }
     if (c->run_date) {
         const char *b = truce_arena_printf(a, "narrative date of an earlier sentence (%s)",
