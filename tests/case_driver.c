@@ -197,6 +197,28 @@ static bool event_field(const truce_event *e, const char *text, const kv *f, cha
         }
         return hit;
     }
+    if (!strcmp(f->key, "what")) {
+        size_t w = 0;
+        got[0] = '\0';
+        bool hit = false;
+        for (size_t i = 0; i < e->n_figures; i++) {
+            if (w < gl)
+                w += (size_t)snprintf(got + w, gl - w, "%s%s", i ? "," : "", e->figures[i].what ? e->figures[i].what : "-");
+            hit = hit || (e->figures[i].what && !strcmp(e->figures[i].what, f->val));
+        }
+        return hit;
+    }
+    if (!strcmp(f->key, "not_actor")) {
+        got[0] = '\0';
+        for (size_t i = 0; i < e->n_actors; i++)
+            if (e->actors[i].role && strcmp(e->actors[i].role, "other") != 0 && e->actors[i].name &&
+                strcasestr(e->actors[i].name, f->val)) {
+                snprintf(got, gl, "%s(%s)", e->actors[i].name, e->actors[i].role);
+                return false;
+            }
+        return true;
+    }
+    if (!strcmp(f->key, "date_precision")) { snprintf(got, gl, "%s", truce_date_precision_name(e->date_precision)); return !strcmp(got, f->val); }
     if (!strcmp(f->key, "certainty")) { snprintf(got, gl, "%s", truce_certainty_name(e->certainty)); return !strcmp(got, f->val); }
     if (!strcmp(f->key, "claimant")) { snprintf(got, gl, "%s", e->claimant ? e->claimant : "null"); return e->claimant && strcasestr(e->claimant, f->val); }
     if (!strcmp(f->key, "evidence")) {

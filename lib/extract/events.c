@@ -520,6 +520,33 @@ static size_t clause_break(const char *t, size_t a, size_t b)
     return b;
 }
 
+/* No comma between two triggers of different types: a coordinated verb
+ * with its own object ("shelled Gori on Sunday and abducted two farmers in
+ * Tskhinvali on Monday") opens its own clause at "and", when "and" stands
+ * right before the second trigger (or one word before it, "and then") and
+ * the first trigger has words of its own after it. Returns the start of
+ * "and", or b when there is no such break. */
+static size_t and_break(const char *t, size_t a, size_t b)
+{
+    for (size_t i = b; i > a + 1; i--) {
+        size_t k = i - 1; /* candidate: " and " ending at or before b */
+        if (k + 5 > b || strncmp(t + k, " and ", 5) != 0)
+            continue;
+        size_t words = 0;
+        for (size_t j = k + 5; j < b; j++)
+            if (t[j] == ' ')
+                words++;
+        if (words > 1)
+            return b;
+        bool own = false;
+        for (size_t j = a; j < k; j++)
+            if (t[j] != ' ')
+                own = true;
+        return own ? k + 1 : b;
+    }
+    return b;
+}
+
 static bool type_present(const hit *hits, size_t nh, const char *type)
 {
     for (size_t i = 0; i < nh; i++)
@@ -732,6 +759,8 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
             for (size_t p = 0; p < h; p++)
                 if (keep[p] && strcmp(hits[p].tr->type, type) != 0 && hits[p].end <= hits[h].start) {
                     size_t br = clause_break(in->text, hits[p].end, hits[h].start);
+                    if (br >= hits[h].start)
+                        br = and_break(in->text, hits[p].end, hits[h].start);
                     if (br < hits[h].start && br > clause.start)
                         clause.start = br;
                 }
@@ -739,6 +768,8 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
                 if (keep[n2] && strcmp(hits[n2].tr->type, type) != 0 &&
                     hits[n2].start >= hits[h].end) {
                     size_t br = clause_break(in->text, hits[h].end, hits[n2].start);
+                    if (br >= hits[n2].start)
+                        br = and_break(in->text, hits[h].end, hits[n2].start);
                     if (br < hits[n2].start && br < clause.end) {
                         clause.end = br;
                         break;

@@ -15,9 +15,11 @@ static int precision_rank(truce_place_precision p);
 static int words_between(const char *t, size_t a, size_t b);
 static bool violent(const char *type);
 static bool in_dateline(const char *t, const truce_reading *r, uint32_t si, truce_span m);
+static bool strncasecmp_ascii(const char *a, const char *b, size_t n);
 static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clause,
                            truce_span *out, bool *settlement);
 static bool preceded_by(const char *t, size_t sent_start, size_t pos, const char *word);
+static bool preceded_by_word(const char *t, size_t sent_start, size_t pos, const char *word);
 /* A place the actor reader contradicts is no scene: words inside an
  * organisation's or a person's name ("Human Rights Ombudsman"), or a state's
  * name resolved to a town of another country. */
@@ -216,9 +218,37 @@ static bool in_relative_clause(const char *t, truce_span sent, truce_span d)
     return ex_find(t, from, d.start, "which", &ms, &me);
 }
 
-static bool usable_date(const truce_date_mention *d)
+/* "Two days later", "a week earlier", "the next day": a date told
+ * relative to another, read as a length until the date reader places it. */
+static bool relative_date(const char *t, const truce_date_mention *d)
 {
-    return d->start[0] && !d->is_duration;
+    static const char *const END[] = {" later", " earlier", " afterwards", " after", " before", NULL};
+    size_t n = d->span.end - d->span.start;
+    for (size_t k = 0; END[k]; k++) {
+        size_t l = strlen(END[k]);
+        if (n > l && strncasecmp_ascii(t + d->span.end - l, END[k], l))
+            return true;
+    }
+    return n > 9 && (strncasecmp_ascii(t + d->span.start, "the next ", 9) ||
+                     (n > 14 && strncasecmp_ascii(t + d->span.start, "the following ", 14)));
+}
+
+/* A relative date the reader could not place, longer than hours ("an hour
+ * later" stays on the day told before). */
+static bool unplaced_relative(const char *t, const truce_date_mention *d)
+{
+    size_t hs, he;
+    return !d->start[0] && relative_date(t, d) &&
+           !ex_find(t, d->span.start, d->span.end, "hour", &hs, &he) &&
+           !ex_find(t, d->span.start, d->span.end, "hours", &hs, &he) &&
+           !ex_find(t, d->span.start, d->span.end, "minutes", &hs, &he);
+}
+
+/* A position in time: a resolved date that is not a length, or a relative
+ * date once the reader has placed it. */
+static bool usable_date(const char *t, const truce_date_mention *d)
+{
+    return d->start[0] && (!d->is_duration || relative_date(t, d));
 }
 
 /* Rough length of a date range in days: only to rank finer over coarser
@@ -244,14 +274,22 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
         const truce_date_mention *d = &r->dates.items[i];
         /* "today" in quoted speech is the speaker's day, not a new anchor */
         bool deictic_quote = quoted && d->basis && strncmp(d->basis, "deictic", 7) == 0;
-        if (d->sentence == si && usable_date(d) && !d->future && !deictic_quote &&
+        if (d->sentence == si && usable_date(c->in->text, d) && !d->future && !deictic_quote &&
             !in_dateline(c->in->text, r, si, d->span) &&
             !in_relative_clause(c->in->text, s, d->span) && !d->open_end &&
             (!pick || date_width(d) <= date_width(pick)))
             pick = d;
     }
-    if (pick)
+    if (pick) {
         c->run_date = pick;
+        c->run_unplaced = NULL;
+    } else {
+        /* "Two days later, ..." unplaced: what follows is after it, date unknown */
+        for (size_t i = 0; i < r->dates.n; i++)
+            if (r->dates.items[i].sentence == si && !quoted &&
+                unplaced_relative(c->in->text, &r->dates.items[i]))
+                c->run_unplaced = &r->dates.items[i];
+    }
     c->prev_place = NULL;
     for (size_t i = 0; i < r->places.n; i++)
         if (r->places.items[i].sentence == si && place_ok(r, &r->places.items[i]) &&
@@ -396,7 +434,7 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
     bool best_in_clause = false;
     for (size_t i = 0; i < r->dates.n; i++) {
         const truce_date_mention *d = &r->dates.items[i];
-        if (d->sentence != ev->sentence || !usable_date(d) ||
+        if (d->sentence != ev->sentence || !usable_date(c->in->text, d) ||
             in_dateline(c->in->text, r, ev->sentence, d->span) ||
             report_date(c->in->text, ev, d->span))
             continue;
@@ -433,6 +471,18 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
         set_date(ev, best, b, true);
         return TRUCE_OK;
     }
+    /* "Two days later, troops withdrew": a date of its own that the reader
+     * could not place is better left unknown than taken from before */
+    for (size_t i = 0; i < r->dates.n; i++) {
+        const truce_date_mention *d = &r->dates.items[i];
+        if (d->sentence == ev->sentence && within(d->span, clause) && unplaced_relative(c->in->text, d)) {
+            ev->date_precision = TRUCE_DATE_UNKNOWN;
+            ev->date_basis = truce_arena_printf(a, "relative date \"%.*s\" not placed: unknown",
+                                                (int)(d->span.end - d->span.start),
+                                                c->in->text + d->span.start);
+            return ev->date_basis ? TRUCE_OK : TRUCE_ENOMEM;
+        }
+    }
     /* "The Ministry calls on...", "Kinshasa accuses...": a statement in the
      * present tense is made on the day of the report */
     if (present_statement(c->in->text, ev) && c->in->doc_date && strlen(c->in->doc_date) == 10) {
@@ -441,6 +491,14 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
         ev->date_precision = TRUCE_DATE_DAY;
         ev->date_basis = "document date (a statement in the present tense)";
         return TRUCE_OK;
+    }
+    if (c->run_unplaced) {
+        ev->date_precision = TRUCE_DATE_UNKNOWN;
+        ev->date_basis = truce_arena_printf(
+            a, "after the relative date \"%.*s\" of an earlier sentence, not placed: unknown",
+            (int)(c->run_unplaced->span.end - c->run_unplaced->span.start),
+            c->in->text + c->run_unplaced->span.start);
+        return ev->date_basis ? TRUCE_OK : TRUCE_ENOMEM;
     }
     if (c->run_date) {
         const char *b = truce_arena_printf(a, "narrative date of an earlier sentence (%s)",
@@ -705,11 +763,76 @@ static int container(const char *t, truce_span p)
     return isupper((unsigned char)t[i]) ? 1 : 0;
 }
 
+/* "fled to Tbilisi": where people went, not where what made them go happened */
+static bool destination(const char *t, size_t sent_start, size_t pos)
+{
+    static const char *const W[] = {"fled to", "flee to", "fleeing to", "evacuated to",
+                                    "relocated to", "moved to", "escaped to", NULL};
+    for (size_t k = 0; W[k]; k++)
+        if (preceded_by_word(t, sent_start, pos, W[k]))
+            return true;
+    return false;
+}
+
+/* "Moscow, Baku and Yerevan signed", "Baku accused Yerevan": a capital the
+ * actor reader took for its state names a government, not the scene, when it
+ * is a party of a statement or agreement (not after "in", "at", "near"...)
+ * or the subject right before any trigger. Returns the state's mention. */
+static const truce_actor_mention *metonym(const ex_context *c, const truce_event *ev,
+                                          const truce_place_mention *p)
+{
+    const truce_reading *r = c->in->reading;
+    const char *t = c->in->text;
+    size_t s0 = r->sentences.items[ev->sentence].span.start;
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const truce_actor_mention *m = &r->actors.items[i];
+        if (m->sentence != p->sentence || m->kind != TRUCE_ACTOR_STATE || !m->name ||
+            m->span.start >= p->span.end || p->span.start >= m->span.end ||
+            (strlen(m->name) == m->span.end - m->span.start &&
+             strncasecmp_ascii(m->name, t + m->span.start, strlen(m->name))) ||
+            (m->rule && strncmp(m->rule, "demonym", 7) == 0))
+            continue;
+        static const char *const LOC[] = {"in", "In", "at", "near", "to", "from", "into",
+                                          "outside", "around", "of", NULL};
+        for (size_t k = 0; LOC[k]; k++)
+            if (preceded_by_word(t, s0, p->span.start, LOC[k]))
+                return NULL;
+        /* the subject opens the sentence: nothing but other names, commas
+         * and "and" before it ("Moscow, Baku and Yerevan signed") */
+        bool opens = true;
+        for (size_t j = s0; j < p->span.start && opens;) {
+            if (!isalpha((unsigned char)t[j])) {
+                j++;
+                continue;
+            }
+            size_t we = j;
+            while (we < p->span.start && isalpha((unsigned char)t[we]))
+                we++;
+            opens = isupper((unsigned char)t[j]) || (we - j == 3 && strncmp(t + j, "and", 3) == 0);
+            j = we;
+        }
+        bool subject = opens && p->span.end <= ev->trigger.start &&
+                       words_between(t, p->span.end, ev->trigger.start) <= 1;
+        /* a party: the subject, or the object right after the verb
+         * ("accused Yerevan of") */
+        bool party = (strncmp(ev->type, "statement.", 10) == 0 ||
+                      strncmp(ev->type, "agreement.", 10) == 0) &&
+                     (opens || (p->span.start >= ev->trigger.end &&
+                                words_between(t, ev->trigger.end, p->span.start) <= 1));
+        return party || subject ? m : NULL;
+    }
+    return NULL;
+}
+
 static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
 {
     const truce_reading *r = c->in->reading;
     const truce_place_mention *best = NULL;
     bool best_in = false;
+    const truce_actor_mention *capital = NULL;
+    const truce_place_mention *capital_place = NULL;
+    int capitals = 0;
+    size_t sent0 = r->sentences.items[ev->sentence].span.start;
     /* the most precise place of the clause (else of the sentence), nearest
      * to the trigger among equals: "the village of X in Y district" is X */
     for (size_t i = 0; i < r->places.n; i++) {
@@ -717,6 +840,17 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         if (p->sentence != ev->sentence || !place_ok(r, p) ||
             in_dateline(c->in->text, r, ev->sentence, p->span))
             continue;
+        if (strncmp(ev->type, "humanitarian.", 13) != 0 && destination(c->in->text, sent0, p->span.start))
+            continue;
+        const truce_actor_mention *cm = metonym(c, ev, p);
+        if (cm) {
+            if (!capital || strcmp(capital->name, cm->name) != 0)
+                capitals++;
+            capital_place = p;
+            capital = cm;
+            capital_place = p;
+            continue;
+        }
         bool inc = within(p->span, clause);
         int rp = precision_rank(p->precision) - container(c->in->text, p->span) -
                  origin(c->in->text, p->span),
@@ -736,6 +870,19 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             best = p;
             best_in = inc;
         }
+    }
+    /* only capitals standing for governments: one names its country, several
+     * name no place */
+    if (!best && capitals) {
+        if (capitals == 1 && capital->country[0]) {
+            ev->place_name = capital->name;
+            ev->place_written = capital->name;
+            memcpy(ev->country, capital->country, 3);
+            ev->place_precision = TRUCE_PLACE_COUNTRY;
+            ev->place_span = capital_place->span;
+            ev->place_rule = "country of a capital that names its government, not the scene";
+        }
+        return;
     }
     truce_span up;
     bool settlement = false;
@@ -927,6 +1074,14 @@ static bool preceded_by(const char *t, size_t sent_start, size_t pos, const char
     return strncmp(t + pos - l - 1, word, l) == 0 && t[pos - 1] == ' ';
 }
 
+/* preceded_by, with "word" whole ("at" is not the end of "that") */
+static bool preceded_by_word(const char *t, size_t sent_start, size_t pos, const char *word)
+{
+    size_t l = strlen(word);
+    return preceded_by(t, sent_start, pos, word) &&
+           (pos == sent_start + l + 1 || !isalnum((unsigned char)t[pos - l - 2]));
+}
+
 /* Words between a and b: 0 when only spaces, 1 for one word, and so on;
  * 99 when punctuation intervenes. */
 static bool actor_before(const truce_reading *r, uint32_t si, size_t from, size_t to)
@@ -1026,6 +1181,15 @@ static bool participle_opens(const char *t, truce_span clause)
     size_t i = clause.start;
     while (i < clause.end && t[i] == ' ')
         i++;
+    /* "... and abducted two farmers": a coordinated verb shares the subject */
+    if (i + 4 < clause.end && strncmp(t + i, "and ", 4) == 0) {
+        i += 4;
+        size_t e2 = i;
+        while (e2 < clause.end && isalpha((unsigned char)t[e2]))
+            e2++;
+        if (e2 - i >= 4 && islower((unsigned char)t[i]))
+            return true;
+    }
     size_t e = i;
     /* "deliberately targeting": past an adverb */
     while (e < clause.end && isalpha((unsigned char)t[e]))
@@ -1103,7 +1267,15 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
     bool have1 = false, have2 = false;
     int rc;
     bool says = strncmp(ev->type, "statement.", 10) == 0 || strncmp(ev->type, "diplomacy.", 10) == 0;
+    size_t mediator_end = 0;
     size_t rv = says ? 0 : reporting_before(c, ev->sentence, clause, ev->trigger.start);
+    /* "The rebels announced a unilateral ceasefire": who announces an
+     * agreement as the verb's object is its party, not a reporter */
+    size_t ts, te;
+    if (rv && strncmp(ev->type, "agreement.", 10) == 0 &&
+        words_between(t, rv, ev->trigger.start) <= 4 &&
+        !ex_find(t, rv, ev->trigger.start, "that", &ts, &te))
+        rv = 0;
     bool pron_back = rv && back_pronoun(t, rv, ev->trigger.start);
     size_t ps, pe;
     bool he_subject = (starts_with_word(t, s, "He") || starts_with_word(t, s, "She")) ||
@@ -1147,6 +1319,16 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             continue;
         if (m->kind == TRUCE_ACTOR_MEDIA || in_dateline(t, r, ev->sentence, m->span))
             continue;
+        /* "..., the Red Cross said", "according to the ministry": who says so
+         * is not an actor of the event it reports */
+        if (!says && ev->claimant_span.end > ev->claimant_span.start &&
+            m->span.start < ev->claimant_span.end && ev->claimant_span.start < m->span.end &&
+            (ev->claimant_span.start >= ev->trigger.end ||
+             (ev->claimant_rule && strncmp(ev->claimant_rule, "\"according to\"", 14) == 0))) {
+            if ((rc = add_actor(a, ev, &cap, t, m, "other", "claimant of the report, not its actor")))
+                return rc;
+            continue;
+        }
         /* "targeting Indian posts": a demonym on the target after the trigger */
         if (m->rule && strncmp(m->rule, "demonym ", 8) == 0 && m->kind == TRUCE_ACTOR_STATE &&
             m->span.start >= ev->trigger.end && target_noun(t, m->span.end)) {
@@ -1190,10 +1372,22 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             have1 = true;
             continue;
         }
+        /* "the shelling of Tskhinvali", "an attack on Kyiv": a capital after
+         * these words is the target place, not its government */
+        if (m->kind == TRUCE_ACTOR_STATE && !(m->rule && strncmp(m->rule, "demonym", 7) == 0) &&
+            !(strlen(m->name) == m->span.end - m->span.start &&
+              strncasecmp_ascii(m->name, t + m->span.start, strlen(m->name))) &&
+            (preceded_by_word(t, s.start, m->span.start, "of") || preceded_by_word(t, s.start, m->span.start, "on") ||
+             preceded_by_word(t, s.start, m->span.start, "at") || preceded_by_word(t, s.start, m->span.start, "over") ||
+             preceded_by_word(t, s.start, m->span.start, "towards")))
+            continue;
         if (m->kind == TRUCE_ACTOR_STATE &&
             (preceded_by(t, s.start, m->span.start, "in") || preceded_by(t, s.start, m->span.start, "In") ||
              preceded_by(t, s.start, m->span.start, "near") ||
-             preceded_by(t, s.start, m->span.start, "from") || compass_place(t, s.start, m->span.start)) &&
+             preceded_by(t, s.start, m->span.start, "from") || destination(t, s.start, m->span.start) ||
+             preceded_by_word(t, s.start, m->span.start, "fled") ||
+             preceded_by_word(t, s.start, m->span.start, "fleeing") ||
+             compass_place(t, s.start, m->span.start)) &&
             !preceded_by(t, s.start, m->span.start, "authorities in") &&
             !preceded_by(t, s.start, m->span.start, "officials in") &&
             !preceded_by(t, s.start, m->span.start, "government in"))
@@ -1226,6 +1420,23 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
                                                : "first actor before the trigger (subject)";
                 have1 = true;
             }
+        } else if (preceded_by_word(t, s.start, m->span.start, "mediation by") ||
+                   preceded_by_word(t, s.start, m->span.start, "mediated by") ||
+                   preceded_by_word(t, s.start, m->span.start, "brokered by") ||
+                   preceded_by_word(t, s.start, m->span.start, "hosted by") ||
+                   (mediator_end && m->span.start <= mediator_end + 6 &&
+                    preceded_by_word(t, s.start, m->span.start, "and"))) {
+            /* "following mediation by Qatar and Egypt": go-betweens */
+            role = "other";
+            rule = "mediator (\"mediation by\", \"brokered by\")";
+            mediator_end = m->span.end;
+        } else if (!have1 && m->span.start >= ev->trigger.end &&
+                   preceded_by_word(t, s.start, m->span.start, "between") &&
+                   words_between(t, ev->trigger.end, m->span.start) <= 1) {
+            /* "a pause between Israel and Hamas": the first party */
+            role = "actor1";
+            rule = "first party after \"between\"";
+            have1 = true;
         } else if (preceded_by(t, s.start, m->span.start, "by") ||
                    preceded_by(t, s.start, m->span.start, "by the") ||
                    agent_after_by(t, ev->trigger.end, m->span.start)) {
@@ -1237,6 +1448,11 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
                     ev->actors[k].rule = "subject of a passive verb";
                 }
             have1 = true;
+        } else if (have1 && !m->country[0] && m->kind == TRUCE_ACTOR_MILITARY &&
+                   strncmp(ev->type, "military.", 9) == 0) {
+            /* "The army deployed 500 troops": the troops moved, not a party */
+            role = "other";
+            rule = "forces the move is made with, not a party";
         } else if (!have2) {
             role = "actor2";
             rule = "first actor after the trigger (object)";
@@ -1284,8 +1500,36 @@ static const char *figure_label(const char *t, const truce_number_mention *n, co
         return "killed";
     if (strcmp(type, "humanitarian.return") == 0)
         return "returned";
+    /* "five missing", "14 people were detained", "displaced 3,000 residents" */
+    static const char *const MISSING[] = {"missing", "unaccounted for", NULL};
+    static const char *const DETAINED[] = {"detained", "arrested", "abducted", "kidnapped",
+                                           "taken prisoner", "taken hostage", "captured", NULL};
+    static const char *const DISPLACED[] = {"displaced", "fled", "evacuated", "have fled",
+                                            "were forced to flee", NULL};
+    if (ex_find_any(t, from, to, MISSING, &ms, &me))
+        return "missing";
+    if (ex_find_any(t, from, to, DETAINED, &ms, &me))
+        return "detained";
+    if (ex_find_any(t, from, to, DISPLACED, &ms, &me))
+        return "displaced";
+    static const char *const DETAINING[] = {"detained", "arrested", "abducted", "kidnapped",
+                                            "detaining", "arresting", "abducting", NULL};
+    static const char *const DISPLACING[] = {"displaced", "displacing", "evacuated",
+                                             "evacuating", NULL};
+    const char *dv = ex_find_any(t, b0, n->span.start, DETAINING, &ms, &me);
+    if (dv && words_between(t, me, n->span.start) == 0)
+        return "detained";
+    dv = ex_find_any(t, b0, n->span.start, DISPLACING, &ms, &me);
+    if (dv && words_between(t, me, n->span.start) == 0)
+        return "displaced";
     if (ex_find_any(t, from, to, FOUND, &ms, &me))
         return "items found";
+    /* "deployed 500 soldiers": a military move counts troops */
+    static const char *const TROOPS[] = {"troop", "soldier", "serviceman", "servicemen",
+                                         "peacekeeper", "fighter", "personnel", NULL};
+    for (size_t k = 0; n->what && strncmp(type, "military.", 9) == 0 && TROOPS[k]; k++)
+        if (strcmp(n->what, TROOPS[k]) == 0)
+            return "troops";
     if (n->what)
         return n->what;
     return "count";
@@ -1297,6 +1541,27 @@ static bool overlaps_date(const truce_reading *r, truce_span s)
         if (r->dates.items[i].span.start < s.end && s.start < r->dates.items[i].span.end)
             return true;
     return false;
+}
+
+/* "39 of them", "including three children", a sentence opening "Of
+ * them"/"Among them": a part of a figure already counted, not to be added to
+ * it (the CSV's fatalities leave it out). */
+static bool part_of_whole(const char *t, truce_span sent, truce_span n, const char *rule)
+{
+    static const char *const AFTER[] = {"of them", "of whom", "of these", "among them", NULL};
+    static const char *const BEFORE[] = {"including", "among them", "of them", "of whom",
+                                         "of these", "among whom", NULL};
+    size_t ms, me;
+    size_t ae = n.end + 14 < sent.end ? n.end + 14 : sent.end;
+    if (ex_find_any(t, n.end, ae, AFTER, &ms, &me) && words_between(t, n.end, ms) <= 1)
+        return true;
+    size_t bs = n.start > sent.start + 16 ? n.start - 16 : sent.start;
+    if (ex_find_any(t, bs, n.start, BEFORE, &ms, &me) && words_between(t, me, n.start) <= 1)
+        return true;
+    /* "Of them, 39 ...": the continuation names parts */
+    return rule && strncmp(rule, "continuation", 12) == 0 &&
+           ex_find_any(t, sent.start, sent.start + 20 < sent.end ? sent.start + 20 : sent.end,
+                       AFTER, &ms, &me);
 }
 
 static int figures_from(truce_arena *a, ex_context *c, truce_event *ev, uint32_t si,
@@ -1323,7 +1588,11 @@ static int figures_from(truce_arena *a, ex_context *c, truce_event *ev, uint32_t
         f->bound = n->bound;
         f->span = n->span;
         f->what = figure_label(c->in->text, n, ev->type);
-        f->rule = rule;
+        f->rule = part_of_whole(c->in->text, r->sentences.items[si].span, n->span, rule)
+                      ? truce_arena_printf(a, "%s; a part of a figure told before (\"of them\", \"including\")", rule)
+                      : rule;
+        if (!f->rule)
+            return TRUCE_ENOMEM;
     }
     return TRUCE_OK;
 }
@@ -1412,7 +1681,7 @@ static bool np_ok(const char *t, size_t b, size_t e)
     return words >= 1 && words <= 7 && isalpha((unsigned char)t[b]);
 }
 
-static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool colon_before)
+static void fill_claimant_base(truce_arena *a, ex_context *c, truce_event *ev, bool colon_before)
 {
     const truce_reading *r = c->in->reading;
     const char *t = c->in->text;
@@ -1440,10 +1709,37 @@ static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool c
             return;
         }
     }
-    if (ex_find(t, s.start, s.end, "citing", &ms, &me) &&
-        (m = actor_in(r, ev->sentence, s.start, ms, true))) {
-        set_claimant(a, ev, t, m, "X, \"citing\" others");
-        return;
+    /* "X reported, citing Y", "X, citing Y, reported": X is the stretch
+     * before ", citing" (less its reporting verb), not any actor earlier */
+    if (ex_find(t, s.start, s.end, "citing", &ms, &me)) {
+        size_t e = ms;
+        while (e > s.start && (t[e - 1] == ' ' || t[e - 1] == ','))
+            e--;
+        size_t b = e;
+        while (b > s.start && t[b - 1] != ',' && t[b - 1] != ';' && t[b - 1] != '"')
+            b--;
+        while (b < e && t[b] == ' ')
+            b++;
+        size_t vs, ve;
+        if (ex_find_any(t, b, e, TRUCE_CUE_REPORTING, &vs, &ve) && ve == e) {
+            e = vs;
+            while (e > b && t[e - 1] == ' ')
+                e--;
+        }
+        /* the stretch names a source, not the event ("Rebels shelled X,
+         * citing witnesses, Imedi reported" is Imedi's) */
+        bool source = !(ev->trigger.start >= b && ev->trigger.start < e) &&
+                      words_between(t, b, e) <= 6;
+        if (source && (m = actor_in(r, ev->sentence, b, e, true))) {
+            set_claimant(a, ev, t, m, "X, \"citing\" others");
+            return;
+        }
+        if (source && e > b + 2 && np_ok(t, b, e) &&
+            (ev->claimant = truce_arena_strndup(a, t + b, e - b))) {
+            ev->claimant_span = (truce_span){b, e};
+            ev->claimant_rule = "X, \"citing\" others (words naming no known actor)";
+            return;
+        }
     }
     size_t from = s.start;
     while (ex_find_any(t, from, s.end, TRUCE_CUE_REPORTING, &ms, &me)) {
@@ -1491,6 +1787,28 @@ static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool c
         ev->claimant = c->in->source;
         ev->claimant_rule = "the outlet (nobody else named)";
     }
+}
+
+/* Who says so; "X, citing Y" names both ("Azernews, citing local media"). */
+static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool colon_before)
+{
+    fill_claimant_base(a, c, ev, colon_before);
+    const char *t = c->in->text;
+    truce_span s = c->in->reading->sentences.items[ev->sentence].span;
+    size_t ms, me;
+    if (!ev->claimant || !ev->claimant_rule || strncmp(ev->claimant_rule, "the outlet", 10) == 0 ||
+        !ex_find(t, s.start, s.end, "citing", &ms, &me))
+        return;
+    size_t b = me, e;
+    while (b < s.end && t[b] == ' ')
+        b++;
+    e = b;
+    while (e < s.end && e < b + 60 && t[e] != ',' && t[e] != '.' && t[e] != ';')
+        e++;
+    const char *both;
+    if (e > b + 2 && np_ok(t, b, e) &&
+        (both = truce_arena_printf(a, "%s, citing %.*s", ev->claimant, (int)(e - b), t + b)))
+        ev->claimant = both;
 }
 
 /* The hedge or plan that qualifies an event sits in the stretch between the
@@ -1575,6 +1893,19 @@ int ex_fill(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause, b
     if ((rc = fill_date(a, c, ev, clause, quoted)))
         return rc;
     fill_place(a, c, ev, clause);
+    /* who says so is the same for every event of a sentence: read it once */
+    if (c->claim_sentence == (long)ev->sentence && c->claim_colon == colon_before) {
+        ev->claimant = c->claim;
+        ev->claimant_span = c->claim_span;
+        ev->claimant_rule = c->claim_rule;
+    } else {
+        fill_claimant(a, c, ev, colon_before);
+        c->claim_sentence = ev->sentence;
+        c->claim_colon = colon_before;
+        c->claim = ev->claimant;
+        c->claim_span = ev->claimant_span;
+        c->claim_rule = ev->claimant_rule;
+    }
     if ((rc = fill_actors(a, c, ev, clause)))
         return rc;
     /* A quotation introduced by "X announced:" is X's act when nobody else acts. */
@@ -1589,19 +1920,6 @@ int ex_fill(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause, b
     }
     if ((rc = figures_from(a, c, ev, ev->sentence, clause, "number in the clause")))
         return rc;
-    /* who says so is the same for every event of a sentence: read it once */
-    if (c->claim_sentence == (long)ev->sentence && c->claim_colon == colon_before) {
-        ev->claimant = c->claim;
-        ev->claimant_span = c->claim_span;
-        ev->claimant_rule = c->claim_rule;
-    } else {
-        fill_claimant(a, c, ev, colon_before);
-        c->claim_sentence = ev->sentence;
-        c->claim_colon = colon_before;
-        c->claim = ev->claimant;
-        c->claim_span = ev->claimant_span;
-        c->claim_rule = ev->claimant_rule;
-    }
     /* "The Ministry calls on...": a statement nobody else reports is its
      * speaker's own claim */
     if (strncmp(ev->type, "statement.", 10) == 0 && ev->claimant_rule &&

@@ -12,6 +12,7 @@
 typedef struct ex_context {
     const truce_extract_input *in;
     const truce_date_mention *run_date;    /* last narrative date of earlier sentences */
+    const truce_date_mention *run_unplaced; /* a later relative date the reader could not place */
     const truce_place_mention *prev_place; /* last place of the previous sentence */
     const truce_place_mention *recent_place; /* last town or region named before */
     const truce_actor_mention *last_official;

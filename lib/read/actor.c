@@ -569,6 +569,10 @@ static size_t try_body(scan *s, size_t i, int *rc)
             e = p;
             while (e < s->len && isdigit((unsigned char)s->t[e]))
                 e++;
+            /* "the 5th Mountain Rifle Brigade", "the 58th Army": an ordinal */
+            if (e + 2 <= s->len && (strncmp(s->t + e, "st", 2) == 0 || strncmp(s->t + e, "nd", 2) == 0 ||
+                                    strncmp(s->t + e, "rd", 2) == 0 || strncmp(s->t + e, "th", 2) == 0))
+                e += 2;
             if (!ends_word(s, e))
                 break;
         } else {
@@ -744,6 +748,27 @@ static size_t try_at(scan *s, size_t i, int *rc)
                     return 0;
                 return g0 + g->plen;
             }
+        }
+    }
+    /* "Ministry of Defense of Azerbaijan": a body followed by its state */
+    if (name && (name->kind == TRUCE_ACTOR_GOVERNMENT || name->kind == TRUCE_ACTOR_MILITARY) &&
+        !name->country[0]) {
+        size_t q = i + name->plen;
+        size_t g0 = 0;
+        if (q + 4 < s->len && strncmp(s->t + q, " of ", 4) == 0)
+            g0 = q + 4;
+        if (g0 && g0 + 4 < s->len && strncmp(s->t + g0, "the ", 4) == 0)
+            g0 += 4;
+        const actor_entry *st = g0 ? longest(s, g0, ACTOR_ENTRY_NAME) : NULL;
+        if (st && st->kind == TRUCE_ACTOR_STATE && ends_word(s, g0 + st->plen)) {
+            const char *nm = truce_arena_printf(s->a, "%s %s", st->name, name->name);
+            const char *rule = truce_arena_printf(s->a, "state's body %s of %s", name->rule,
+                                                  st->rule);
+            if (!nm || !rule)
+                return *rc = TRUCE_ENOMEM, 0;
+            if ((*rc = emit(s, i, g0 + st->plen, nm, name->kind, st->country, NULL, rule)))
+                return 0;
+            return g0 + st->plen;
         }
     }
     if (name) {

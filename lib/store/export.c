@@ -197,10 +197,21 @@ int truce_export_csv(const truce_stored_event *e, truce_buf *b)
     csv_field(b, (v->place_name || v->place_written) ? buf : NULL, false);
     csv_field(b, e->source, false);
     csv_field(b, e->evidence_text, false);
+    /* the killed, each figure once: a part of a whole told before ("39 of
+     * them", "including three children") and a repeat of the same count are
+     * not added again */
     double fatalities = 0;
-    for (size_t i = 0; i < v->n_figures; i++)
-        if (v->figures[i].what && !strcmp(v->figures[i].what, "killed"))
-            fatalities += v->figures[i].value;
+    for (size_t i = 0; i < v->n_figures; i++) {
+        const truce_event_figure *f = &v->figures[i];
+        if (!f->what || strcmp(f->what, "killed") != 0 || (f->rule && strstr(f->rule, "a part of")))
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < i; k++)
+            seen |= v->figures[k].what && !strcmp(v->figures[k].what, "killed") &&
+                    v->figures[k].value == f->value;
+        if (!seen)
+            fatalities += f->value;
+    }
     snprintf(buf, sizeof buf, "%.0f", fatalities);
     csv_field(b, buf, false);
     csv_field(b, truce_certainty_name(v->certainty), false);
