@@ -2,8 +2,9 @@
 # The held-out set (tests/heldout/: twelve reports of our own writing that no
 # rule was written for) scored with ../shared/tools/score-events against
 # tests/heldout/gold-events.jsonl. The floors sit a few points under what truce
-# reached when the set was written (strict recall 0.230, precision 0.597 on
-# 2026-11-23): this catches regressions on unseen text; raise them as truce
+# reaches (strict recall 0.230, precision 0.597 when the set was written on
+# 2026-11-23; 0.540 / 0.690 after that day's extraction work): this catches
+# regressions on unseen text; raise them as truce
 # improves, never lower them to make a change pass, and never tune a rule to
 # these texts (tests/heldout/README.md).
 . "$(dirname "$0")/common.inc"
