@@ -426,12 +426,32 @@ static bool report_date(const char *t, const truce_event *ev, truce_span d)
     return v && !memchr(t + me, ',', d.start - me) && !memchr(t + me, ';', d.start - me);
 }
 
+/* A bare year between an article and a noun ("the 1991 ceasefire", "its 2020
+ * offensive") names the thing, not the time of the event told around it. */
+static bool attributive_year(const char *t, truce_span s, const truce_date_mention *d)
+{
+    static const char *const DET[] = {"the ", "The ", "its ", "their ", "a ", NULL};
+    size_t b = d->span.start, e = d->span.end;
+    if (e - b != 4 || !isdigit((unsigned char)t[b]) || !isdigit((unsigned char)t[b + 3]))
+        return false;
+    if (e + 2 > s.end || t[e] != ' ' || !islower((unsigned char)t[e + 1]))
+        return false;
+    for (size_t k = 0; DET[k]; k++) {
+        size_t l = strlen(DET[k]);
+        if (b >= s.start + l && memcmp(t + b - l, DET[k], l) == 0 &&
+            (b == s.start + l || !isalnum((unsigned char)t[b - l - 1])))
+            return true;
+    }
+    return false;
+}
+
 static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause,
                      bool quoted)
 {
     const truce_reading *r = c->in->reading;
     const truce_date_mention *best = NULL;
-    bool best_in_clause = false;
+    bool best_in_clause = false, best_attr = false;
+    truce_span sspan = r->sentences.items[ev->sentence].span;
     for (size_t i = 0; i < r->dates.n; i++) {
         const truce_date_mention *d = &r->dates.items[i];
         if (d->sentence != ev->sentence || !usable_date(c->in->text, d) ||
@@ -439,10 +459,14 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
             report_date(c->in->text, ev, d->span))
             continue;
         bool inc = within(d->span, clause);
-        if (!best || (inc && !best_in_clause) ||
-            (inc == best_in_clause && dist(d->span, ev->trigger) < dist(best->span, ev->trigger))) {
+        bool attr = attributive_year(c->in->text, sspan, d);
+        if (!best || (best_attr && !attr) ||
+            (attr == best_attr &&
+             ((inc && !best_in_clause) ||
+              (inc == best_in_clause && dist(d->span, ev->trigger) < dist(best->span, ev->trigger))))) {
             best = d;
             best_in_clause = inc;
+            best_attr = attr;
         }
     }
     /* "today" inside quoted speech is the day it was said: the narrative date */
