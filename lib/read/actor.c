@@ -41,7 +41,8 @@ typedef struct scan {
 static bool word_byte(const char *t, size_t len, size_t i)
 {
     unsigned char c = (unsigned char)t[i];
-    if (isalnum(c))
+    /* isalnum of the C locale truce runs in, without the call */
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
         return true;
     if (c >= 0xC2 && c < 0xE0)
         return true;
@@ -69,7 +70,7 @@ static bool ends_word(const scan *s, size_t e)
 static bool upper_at(const scan *s, size_t i)
 {
     unsigned char c = (unsigned char)s->t[i];
-    if (isupper(c))
+    if (c >= 'A' && c <= 'Z') /* isupper of the C locale */
         return true;
     /* Two-byte Latin capitals (À..Þ, Ā.. with even code) are rare in names here;
      * accept C3 80..9E as capitals. */
@@ -254,19 +255,28 @@ static bool stop_word(const scan *s, size_t i, size_t e)
                                     "Had", "Will", "Said", "Says", "Gives", "Visits",
                                     "Continues", "Also"};
     for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
-        if (strlen(W[k]) == e - i && strncmp(W[k], s->t + i, e - i) == 0)
+        if (W[k][0] == s->t[i] && strncmp(W[k], s->t + i, e - i) == 0 && W[k][e - i] == '\0')
             return true;
     return false;
 }
 
 static bool is_dict_word(const scan *s, size_t i, size_t e)
 {
-    for (size_t k = 0; k < s->d->n; k++) {
-        const actor_entry *en = &s->d->items[k];
-        if (en->cls != ACTOR_ENTRY_SUFFIX && en->cls != ACTOR_ENTRY_TITLE &&
-            en->kind != TRUCE_ACTOR_OFFICIAL && en->plen == e - i &&
-            match_at(s, i, en->pattern, en->plen, false))
-            return true;
+    if (i >= s->len)
+        return false;
+    /* only entries filed under the text's first byte can match at i */
+    unsigned char c = (unsigned char)s->t[i];
+    unsigned key = c < 0x80 ? fold_ascii(c) : c;
+    const truce_actor_dict *d = s->d;
+    for (int cls = 0; cls < ACTOR_N_CLASSES; cls++) {
+        if (cls == ACTOR_ENTRY_SUFFIX || cls == ACTOR_ENTRY_TITLE)
+            continue;
+        for (uint32_t o = d->bucket[cls][key]; o < d->bucket[cls][key + 1]; o++) {
+            const actor_entry *en = &d->items[d->order[o]];
+            if (en->kind != TRUCE_ACTOR_OFFICIAL && en->plen == e - i &&
+                match_at(s, i, en->pattern, en->plen, false))
+                return true;
+        }
     }
     return false;
 }
@@ -588,7 +598,7 @@ static size_t try_body(scan *s, size_t i, int *rc)
         }
         words++;
         for (size_t k = 0; k < sizeof H / sizeof H[0]; k++)
-            if (strlen(H[k].head) == e - p && strncmp(H[k].head, s->t + p, e - p) == 0 &&
+            if (H[k].head[0] == s->t[p] && strncmp(H[k].head, s->t + p, e - p) == 0 && H[k].head[e - p] == '\0' &&
                 words >= 2) {
                 end = e;
                 kind = H[k].kind;
