@@ -314,6 +314,25 @@ static const char *designated(truce_arena *a, const truce_gazetteer *g, const ch
     return first_key;
 }
 
+/* The character at i and its category; ASCII without the library calls
+ * (letters are Lu/Ll, digits Nd, every other ASCII byte outside the letter,
+ * mark and number categories the tokenizer tests). */
+static utf8proc_ssize_t next_char(const char *text, size_t len, size_t i, utf8proc_int32_t *cp,
+                                  utf8proc_category_t *c)
+{
+    unsigned char b = (unsigned char)text[i];
+    if (b < 0x80) {
+        *cp = b;
+        *c = b >= 'A' && b <= 'Z' ? UTF8PROC_CATEGORY_LU :
+             b >= 'a' && b <= 'z' ? UTF8PROC_CATEGORY_LL :
+             b >= '0' && b <= '9' ? UTF8PROC_CATEGORY_ND : UTF8PROC_CATEGORY_PO;
+        return 1;
+    }
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), cp);
+    if (k > 0) *c = utf8proc_category(*cp);
+    return k;
+}
+
 static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, size_t *n_out)
 {
     size_t cap = 256, n = 0;
@@ -322,9 +341,9 @@ static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, si
     size_t i = 0;
     while (i < len) {
         utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+        utf8proc_category_t c;
+        utf8proc_ssize_t k = next_char(text, len, i, &cp, &c);
         if (k <= 0) { i++; continue; }
-        utf8proc_category_t c = utf8proc_category(cp);
         bool letter = c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
         bool digit = c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO;
         if (!letter && !digit) { i += (size_t)k; continue; }
@@ -332,9 +351,8 @@ static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, si
         bool cap0 = c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
         bool allcap = true;
         while (i < len) {
-            k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+            k = next_char(text, len, i, &cp, &c);
             if (k <= 0) break;
-            c = utf8proc_category(cp);
             bool w = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
                      (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
                      (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
@@ -345,9 +363,10 @@ static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, si
             if (apos) {
                 /* an apostrophe inside a word (Ma'alot, Kyiv's) keeps the word going */
                 utf8proc_int32_t nx;
+                utf8proc_category_t nc;
                 size_t j = i + (size_t)k;
-                if (j < len && utf8proc_iterate((const utf8proc_uint8_t *)text + j, (utf8proc_ssize_t)(len - j), &nx) > 0 &&
-                    utf8proc_category(nx) >= UTF8PROC_CATEGORY_LU && utf8proc_category(nx) <= UTF8PROC_CATEGORY_LO) {
+                if (j < len && next_char(text, len, j, &nx, &nc) > 0 &&
+                    nc >= UTF8PROC_CATEGORY_LU && nc <= UTF8PROC_CATEGORY_LO) {
                     i = j;
                     continue;
                 }
