@@ -132,15 +132,19 @@ static const actor_entry *longest(const scan *s, size_t i, int cls)
         return NULL;
     unsigned char c1 = i + 1 < s->len ? (unsigned char)s->t[i + 1] : 0;
     unsigned key1 = c1 < 0x80 ? fold_ascii(c1) : c1;
+    bool one = d->pairs[cls][key][0] & 1u;
+    bool two = key1 != 0 && (d->pairs[cls][key][key1 >> 3] & (1u << (key1 & 7)));
+    if (!one && !two)
+        return NULL;
     /* one-byte entries (second key 0), then those sharing the second byte */
     uint32_t ranges[2][2];
     size_t nr = 0;
-    uint32_t z1 = second_from(d, b0, b1, 1);
+    uint32_t z1 = one ? second_from(d, b0, b1, 1) : b0;
     if (z1 > b0) {
         ranges[nr][0] = b0;
         ranges[nr++][1] = z1;
     }
-    if (key1 != 0) {
+    if (two) {
         uint32_t lo = second_from(d, z1, b1, key1), hi = second_from(d, lo, b1, key1 + 1);
         if (hi > lo) {
             ranges[nr][0] = lo;
