@@ -642,7 +642,8 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
         bool after_comma_name = i > 0 && t[i - 1].cap && t[i].start == t[i - 1].end + 2 &&
                                 text[t[i - 1].end] == ',' && text[t[i - 1].end + 1] == ' ';
         bool abbrev = after_comma_name && t[best_j].end < len && text[t[best_j].end] == '.';
-        if (IN(key_of(t, i, best_j, key, sizeof key), stop_words) && country_cand < 0 && !abbrev) continue;
+        /* the long word list last: most candidates are decided before it */
+        if (country_cand < 0 && !abbrev && IN(key_of(t, i, best_j, key, sizeof key), stop_words)) continue;
         if (single && country_cand < 0) {
             /* "Jones said", but not "Paris, Texas, said" (a comma between)
              * nor "in Springfield, Missouri said" */
