@@ -321,9 +321,12 @@ static const actor_entry *official_entry(const scan *s, const char *name, size_t
 
 static const learned *known_surname(const scan *s, size_t i)
 {
+    if (i >= s->len)
+        return NULL;
     for (size_t k = s->nk; k-- > 0;) {
         const learned *l = &s->known[k];
-        if (l->slen && match_at(s, i, l->surname, l->slen, true) &&
+        /* the exact comparison below needs the first byte equal: test it first */
+        if (l->slen && l->surname[0] == s->t[i] && match_at(s, i, l->surname, l->slen, true) &&
             strncmp(s->t + i, l->surname, l->slen) == 0)
             return l;
     }
