@@ -64,7 +64,13 @@ typedef struct ptok {
     const char *norm;       /* normalized form */
     uint32_t hash;          /* of norm: most comparisons of two words end here */
     bool cap, allcap;
+    /* the tokens of equal hash, in text order: the first of them and the
+     * next after this one (SAME_NONE at the end), so a search for the same
+     * word elsewhere in the document visits only those */
+    uint32_t same_first, same_next;
 } ptok;
+
+#define SAME_NONE UINT32_MAX
 
 
 /* Capitalized English words that are also names in GeoNames; as a single
@@ -426,6 +432,32 @@ static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, si
     return TRUCE_OK;
 }
 
+/* Fills same_first and same_next: an open-addressing table from hash to the
+ * first and last token seen with it. */
+static int link_same(truce_arena *a, ptok *t, size_t nt)
+{
+    if (nt >= SAME_NONE / 4) return TRUCE_ENOMEM;
+    size_t cap = 16;
+    while (cap < 2 * nt) cap *= 2;
+    uint32_t *first = truce_arena_alloc(a, cap * sizeof *first);
+    uint32_t *last = truce_arena_alloc(a, cap * sizeof *last);
+    if (!first || !last) return TRUCE_ENOMEM;
+    for (size_t h = 0; h < cap; h++) first[h] = SAME_NONE;
+    for (size_t x = 0; x < nt; x++) {
+        size_t h = t[x].hash & (cap - 1);
+        while (first[h] != SAME_NONE && t[first[h]].hash != t[x].hash) h = (h + 1) & (cap - 1);
+        t[x].same_next = SAME_NONE;
+        if (first[h] == SAME_NONE) {
+            first[h] = last[h] = (uint32_t)x;
+        } else {
+            t[last[h]].same_next = (uint32_t)x;
+            last[h] = (uint32_t)x;
+        }
+        t[x].same_first = first[h];
+    }
+    return TRUCE_OK;
+}
+
 /* Tokens a and a+1 may be read as one name: only a space, a hyphen or a
  * period-space ("St. Louis") between them, never a line break. */
 static bool joinable(const char *text, const ptok *x, const ptok *y)
@@ -473,7 +505,8 @@ static const char *key_of(const ptok *t, size_t i, size_t j, char *buf, size_t c
  * the start of a sentence does not make it a name. */
 static bool lower_in_doc(const ptok *t, size_t nt, size_t i)
 {
-    for (size_t x = 0; x < nt; x++)
+    (void)nt;
+    for (uint32_t x = t[i].same_first; x != SAME_NONE; x = t[x].same_next)
         if (x != i && !t[x].cap && t[x].hash == t[i].hash && !strcmp(t[x].norm, t[i].norm)) return true;
     return false;
 }
@@ -482,7 +515,8 @@ static bool lower_in_doc(const ptok *t, size_t nt, size_t i)
  * ("Mary Jones ... Jones said"): later lone uses are that person. */
 static bool surname_in_doc(const char *text, const ptok *t, size_t nt, size_t i)
 {
-    for (size_t x = 1; x < nt; x++) {
+    for (uint32_t x = t[i].same_first; x != SAME_NONE; x = t[x].same_next) {
+        if (x == 0) continue;
         if (x == i || !t[x].cap || t[x].hash != t[i].hash || strcmp(t[x].norm, t[i].norm) != 0) continue;
         const ptok *p = &t[x - 1];
         if (!p->cap || p->allcap || p->end - p->start < 2 || t[x].start - p->end != 1 || text[p->end] != ' ') continue;
@@ -567,7 +601,7 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
     if (!g || !text || len == 0) return TRUCE_OK;
     ptok *t;
     size_t nt;
-    if (tokenize(a, text, len, &t, &nt) != TRUCE_OK)
+    if (tokenize(a, text, len, &t, &nt) != TRUCE_OK || link_same(a, t, nt) != TRUCE_OK)
         return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
 
     size_t mcap = 64, nm = 0;
