@@ -105,11 +105,28 @@ char *truce_arena_strdup(truce_arena *a, const char *s)
 char *truce_arena_printf(truce_arena *a, const char *fmt, ...)
 {
     va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return NULL;
+    int n;
+    /* Format straight into the current chunk's free space: when the text
+     * fits, the allocation that follows returns that very place, so the
+     * string is formatted once instead of measured and then formatted. */
+    chunk *c = a ? a->head : NULL;
+    if (c && c->size > c->used) {
+        size_t room = c->size - c->used;
+        char *at = (char *)c->data + c->used;
+        va_start(ap, fmt);
+        n = vsnprintf(at, room, fmt, ap);
+        va_end(ap);
+        if (n < 0)
+            return NULL;
+        if ((((size_t)n + 1 + 15) & ~(size_t)15) <= room)
+            return truce_arena_alloc(a, (size_t)n + 1); /* == at */
+    } else {
+        va_start(ap, fmt);
+        n = vsnprintf(NULL, 0, fmt, ap);
+        va_end(ap);
+        if (n < 0)
+            return NULL;
+    }
     char *p = truce_arena_alloc(a, (size_t)n + 1);
     if (!p)
         return NULL;

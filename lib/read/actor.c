@@ -41,7 +41,8 @@ typedef struct scan {
 static bool word_byte(const char *t, size_t len, size_t i)
 {
     unsigned char c = (unsigned char)t[i];
-    if (isalnum(c))
+    /* isalnum of the C locale truce runs in, without the call */
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
         return true;
     if (c >= 0xC2 && c < 0xE0)
         return true;
@@ -69,7 +70,7 @@ static bool ends_word(const scan *s, size_t e)
 static bool upper_at(const scan *s, size_t i)
 {
     unsigned char c = (unsigned char)s->t[i];
-    if (isupper(c))
+    if (c >= 'A' && c <= 'Z') /* isupper of the C locale */
         return true;
     /* Two-byte Latin capitals (À..Þ, Ā.. with even code) are rare in names here;
      * accept C3 80..9E as capitals. */
@@ -131,15 +132,19 @@ static const actor_entry *longest(const scan *s, size_t i, int cls)
         return NULL;
     unsigned char c1 = i + 1 < s->len ? (unsigned char)s->t[i + 1] : 0;
     unsigned key1 = c1 < 0x80 ? fold_ascii(c1) : c1;
+    bool one = d->pairs[cls][key][0] & 1u;
+    bool two = key1 != 0 && (d->pairs[cls][key][key1 >> 3] & (1u << (key1 & 7)));
+    if (!one && !two)
+        return NULL;
     /* one-byte entries (second key 0), then those sharing the second byte */
     uint32_t ranges[2][2];
     size_t nr = 0;
-    uint32_t z1 = second_from(d, b0, b1, 1);
+    uint32_t z1 = one ? second_from(d, b0, b1, 1) : b0;
     if (z1 > b0) {
         ranges[nr][0] = b0;
         ranges[nr++][1] = z1;
     }
-    if (key1 != 0) {
+    if (two) {
         uint32_t lo = second_from(d, z1, b1, key1), hi = second_from(d, lo, b1, key1 + 1);
         if (hi > lo) {
             ranges[nr][0] = lo;
@@ -254,19 +259,28 @@ static bool stop_word(const scan *s, size_t i, size_t e)
                                     "Had", "Will", "Said", "Says", "Gives", "Visits",
                                     "Continues", "Also"};
     for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
-        if (strlen(W[k]) == e - i && strncmp(W[k], s->t + i, e - i) == 0)
+        if (W[k][0] == s->t[i] && strncmp(W[k], s->t + i, e - i) == 0 && W[k][e - i] == '\0')
             return true;
     return false;
 }
 
 static bool is_dict_word(const scan *s, size_t i, size_t e)
 {
-    for (size_t k = 0; k < s->d->n; k++) {
-        const actor_entry *en = &s->d->items[k];
-        if (en->cls != ACTOR_ENTRY_SUFFIX && en->cls != ACTOR_ENTRY_TITLE &&
-            en->kind != TRUCE_ACTOR_OFFICIAL && en->plen == e - i &&
-            match_at(s, i, en->pattern, en->plen, false))
-            return true;
+    if (i >= s->len)
+        return false;
+    /* only entries filed under the text's first byte can match at i */
+    unsigned char c = (unsigned char)s->t[i];
+    unsigned key = c < 0x80 ? fold_ascii(c) : c;
+    const truce_actor_dict *d = s->d;
+    for (int cls = 0; cls < ACTOR_N_CLASSES; cls++) {
+        if (cls == ACTOR_ENTRY_SUFFIX || cls == ACTOR_ENTRY_TITLE)
+            continue;
+        for (uint32_t o = d->bucket[cls][key]; o < d->bucket[cls][key + 1]; o++) {
+            const actor_entry *en = &d->items[d->order[o]];
+            if (en->kind != TRUCE_ACTOR_OFFICIAL && en->plen == e - i &&
+                match_at(s, i, en->pattern, en->plen, false))
+                return true;
+        }
     }
     return false;
 }
@@ -307,9 +321,12 @@ static const actor_entry *official_entry(const scan *s, const char *name, size_t
 
 static const learned *known_surname(const scan *s, size_t i)
 {
+    if (i >= s->len)
+        return NULL;
     for (size_t k = s->nk; k-- > 0;) {
         const learned *l = &s->known[k];
-        if (l->slen && match_at(s, i, l->surname, l->slen, true) &&
+        /* the exact comparison below needs the first byte equal: test it first */
+        if (l->slen && l->surname[0] == s->t[i] && match_at(s, i, l->surname, l->slen, true) &&
             strncmp(s->t + i, l->surname, l->slen) == 0)
             return l;
     }
@@ -588,7 +605,7 @@ static size_t try_body(scan *s, size_t i, int *rc)
         }
         words++;
         for (size_t k = 0; k < sizeof H / sizeof H[0]; k++)
-            if (strlen(H[k].head) == e - p && strncmp(H[k].head, s->t + p, e - p) == 0 &&
+            if (H[k].head[0] == s->t[p] && strncmp(H[k].head, s->t + p, e - p) == 0 && H[k].head[e - p] == '\0' &&
                 words >= 2) {
                 end = e;
                 kind = H[k].kind;

@@ -308,6 +308,11 @@ int actor_dict_index(truce_actor_dict *d)
             }
     for (uint32_t o = 0; o < total; o++)
         d->second[o] = (unsigned char)actor_second_key(&d->items[d->order[o]]);
+    memset(d->pairs, 0, sizeof d->pairs);
+    for (int c = 0; c < ACTOR_N_CLASSES; c++)
+        for (int b = 0; b < 256; b++)
+            for (uint32_t o = d->bucket[c][b]; o < d->bucket[c][b + 1]; o++)
+                d->pairs[c][b][d->second[o] >> 3] |= (unsigned char)(1u << (d->second[o] & 7));
     return TRUCE_OK;
 }
 

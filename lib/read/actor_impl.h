@@ -42,6 +42,10 @@ struct truce_actor_dict {
      * second byte, 0 for one-byte patterns; second[o] is that byte for
      * order[o], so a lookup narrows a bucket by binary search. */
     unsigned char *second;
+    /* pairs[cls][first][second / 8] bit second % 8: some entry of class cls
+     * has that (lower-cased) first and second byte, so a lookup that cannot
+     * match is answered without searching its bucket. */
+    unsigned char pairs[ACTOR_N_CLASSES][256][32];
 };
 
 /* The lower-cased second byte of an entry's pattern (0 if it has one byte). */

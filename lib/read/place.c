@@ -6,6 +6,7 @@
  * whole document says (countries named, places near each other, population,
  * admin level). Results go in the caller's arena; never prints.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,45 +64,53 @@ typedef struct ptok {
     const char *norm;       /* normalized form */
     uint32_t hash;          /* of norm: most comparisons of two words end here */
     bool cap, allcap;
+    /* the tokens of equal hash, in text order: the first of them and the
+     * next after this one (SAME_NONE at the end), so a search for the same
+     * word elsewhere in the document visits only those */
+    uint32_t same_first, same_next;
 } ptok;
+
+#define SAME_NONE UINT32_MAX
 
 
 /* Capitalized English words that are also names in GeoNames; as a single
- * word they are read as ordinary words. Our own list. */
+ * word they are read as ordinary words. Our own list, kept in strcmp order
+ * (byte order) so a lookup is a binary search (checked in debug builds). */
 static const char *const stop_words[] = {
-    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "bath", "be",
-    "before", "best", "between", "bay", "beach", "by", "can", "centre", "center", "china town", "city",
-    "day", "during", "early", "even", "every", "fall", "for", "friday", "from", "going", "gun", "had",
-    "has", "have", "he", "her", "here", "his", "home", "hope", "how", "if", "in", "into", "is", "it",
-    "its", "just", "last", "late", "life", "like", "march", "may", "mayor", "mobile", "monday",
-    "more", "most", "much", "new", "news", "nice", "no", "none", "not", "now", "of", "on", "one",
-    "only", "or", "our", "over", "police", "reading", "said", "saturday", "she", "so", "some",
-    "still", "sunday", "that", "the", "their", "there", "these", "they", "this", "thursday", "time",
-    "to", "today", "tuesday", "under", "union", "university", "up", "us", "victoria", "was", "we",
-    "wednesday", "well", "were", "what", "when", "where", "which", "while", "who", "why", "will",
-    "with", "would", "yet", "you", "young", "hospital", "church", "court", "street", "man", "woman",
-    "government", "army", "party", "people", "president", "minister", "state", "republic", "general",
-    "north", "south", "east", "west", "central", "media", "northern", "southern", "eastern",
-    "western", "coast", "capital", "centre", "lakes", "upper", "lower", "middle", "plateau",
-    "federal", "earth", "gulf", "area", "superior", "metro", "law", "human", "village", "ill", "post", "early", "royal", "independence",
-    "liberty", "unity", "freedom", "victory", "progress", "friendship", "hope", "paradise", "eden",
-    "ocean", "river", "lake", "mount", "sea", "valley", "hill", "hills", "park", "garden", "gardens",
-    "mission", "temple", "tower", "market", "bridge", "station", "airport", "port", "fort", "camp",
-    "june", "july", "august", "april", "january", "february", "september", "october", "november",
-    "december", "christmas", "easter", "god", "jesus", "love", "pride", "chance", "crystal",
-    "diamond", "golden", "silver", "gold", "iron", "stone", "rock", "green", "white", "black", "red",
-    "blue", "brown", "grey", "gray", "orange", "kennedy", "obama", "trump", "bush",
-    "anna", "maria", "mary", "john", "paul", "david", "james", "michael", "george", "charles",
-    "elizabeth", "ali", "omar", "hamas", "taliban", "isis", "nato", "sport", "sports", "industry",
-    "commerce", "energy", "justice", "defense", "defence", "security", "interior", "but", "since",
-    "many", "four", "five", "six", "seven", "eight", "nine", "ten", "two", "three", "council",
-    "section", "sen", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "congress", "arab", "pack", "mart", "white house", "ive", "im", "lets", "thats", "because",
-    "although", "though", "then", "than", "those", "each", "both", "such", "other", "another",
-    "again", "once", "later", "soon", "back", "next", "first", "second", "third", "senate", "house",
-    "school", "college", "county", "board", "office", "department", "club", "center", "library",
-    "war", "peace", "english", "french", "german", "spanish", "italian", "chinese", "japanese",
-    "arabic", "turkish", "persian", "latin", "greek", "dutch", "polish", "jewish", "muslim",
+    "a", "about", "after", "again", "airport", "ali", "all", "also", "although", "am", "an", "and",
+    "anna", "another", "any", "apr", "april", "arab", "arabic", "are", "area", "army", "as", "at",
+    "aug", "august", "back", "bath", "bay", "be", "beach", "because", "before", "best", "between",
+    "black", "blue", "board", "both", "bridge", "brown", "bush", "but", "by", "camp", "can",
+    "capital", "center", "central", "centre", "chance", "charles", "china town", "chinese",
+    "christmas", "church", "city", "club", "coast", "college", "commerce", "congress", "council",
+    "county", "court", "crystal", "david", "day", "dec", "december", "defence", "defense",
+    "department", "diamond", "during", "dutch", "each", "early", "earth", "east", "easter",
+    "eastern", "eden", "eight", "elizabeth", "energy", "english", "even", "every", "fall", "feb",
+    "february", "federal", "first", "five", "for", "fort", "four", "freedom", "french", "friday",
+    "friendship", "from", "garden", "gardens", "general", "george", "german", "god", "going",
+    "gold", "golden", "government", "gray", "greek", "green", "grey", "gulf", "gun", "had", "hamas",
+    "has", "have", "he", "her", "here", "hill", "hills", "his", "home", "hope", "hospital", "house",
+    "how", "human", "if", "ill", "im", "in", "independence", "industry", "interior", "into", "iron",
+    "is", "isis", "it", "italian", "its", "ive", "james", "jan", "january", "japanese", "jesus",
+    "jewish", "john", "jul", "july", "jun", "june", "just", "justice", "kennedy", "lake", "lakes",
+    "last", "late", "later", "latin", "law", "lets", "liberty", "library", "life", "like", "love",
+    "lower", "man", "many", "mar", "march", "maria", "market", "mart", "mary", "may", "mayor",
+    "media", "metro", "michael", "middle", "minister", "mission", "mobile", "monday", "more",
+    "most", "mount", "much", "muslim", "nato", "new", "news", "next", "nice", "nine", "no", "none",
+    "north", "northern", "not", "nov", "november", "now", "obama", "ocean", "oct", "october", "of",
+    "office", "omar", "on", "once", "one", "only", "or", "orange", "other", "our", "over", "pack",
+    "paradise", "park", "party", "paul", "peace", "people", "persian", "plateau", "police",
+    "polish", "port", "post", "president", "pride", "progress", "reading", "red", "republic",
+    "river", "rock", "royal", "said", "saturday", "school", "sea", "second", "section", "security",
+    "sen", "senate", "sep", "sept", "september", "seven", "she", "silver", "since", "six", "so",
+    "some", "soon", "south", "southern", "spanish", "sport", "sports", "state", "station", "still",
+    "stone", "street", "such", "sunday", "superior", "taliban", "temple", "ten", "than", "that",
+    "thats", "the", "their", "then", "there", "these", "they", "third", "this", "those", "though",
+    "three", "thursday", "time", "to", "today", "tower", "trump", "tuesday", "turkish", "two",
+    "under", "union", "unity", "university", "up", "upper", "us", "valley", "victoria", "victory",
+    "village", "war", "was", "we", "wednesday", "well", "were", "west", "western", "what", "when",
+    "where", "which", "while", "white", "white house", "who", "why", "will", "with", "woman",
+    "would", "yet", "you", "young",
 };
 
 /* Stoplisted words that are also first names: "John Bell ... Bell" makes
@@ -177,6 +186,24 @@ static bool in_list(const char *w, const char *const *list, size_t n)
     return false;
 }
 #define IN(w, l) in_list((w), (l), sizeof(l) / sizeof((l)[0]))
+
+/* Membership in a list kept in strcmp order. */
+static bool in_sorted(const char *w, const char *const *list, size_t n)
+{
+#ifndef NDEBUG
+    for (size_t i = 1; i < n; i++) assert(strcmp(list[i - 1], list[i]) < 0);
+#endif
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(w, list[mid]);
+        if (c == 0) return true;
+        if (c < 0) hi = mid;
+        else lo = mid + 1;
+    }
+    return false;
+}
+#define IN_SORTED(w, l) in_sorted((w), (l), sizeof(l) / sizeof((l)[0]))
 
 /* Geographic nouns after a name: "Jordan Valley", "Kodori Gorge". When the
  * gazetteer has no such feature, the name is not its first word (the
@@ -314,6 +341,25 @@ static const char *designated(truce_arena *a, const truce_gazetteer *g, const ch
     return first_key;
 }
 
+/* The character at i and its category; ASCII without the library calls
+ * (letters are Lu/Ll, digits Nd, every other ASCII byte outside the letter,
+ * mark and number categories the tokenizer tests). */
+static utf8proc_ssize_t next_char(const char *text, size_t len, size_t i, utf8proc_int32_t *cp,
+                                  utf8proc_category_t *c)
+{
+    unsigned char b = (unsigned char)text[i];
+    if (b < 0x80) {
+        *cp = b;
+        *c = b >= 'A' && b <= 'Z' ? UTF8PROC_CATEGORY_LU :
+             b >= 'a' && b <= 'z' ? UTF8PROC_CATEGORY_LL :
+             b >= '0' && b <= '9' ? UTF8PROC_CATEGORY_ND : UTF8PROC_CATEGORY_PO;
+        return 1;
+    }
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), cp);
+    if (k > 0) *c = utf8proc_category(*cp);
+    return k;
+}
+
 static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, size_t *n_out)
 {
     size_t cap = 256, n = 0;
@@ -322,9 +368,9 @@ static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, si
     size_t i = 0;
     while (i < len) {
         utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+        utf8proc_category_t c;
+        utf8proc_ssize_t k = next_char(text, len, i, &cp, &c);
         if (k <= 0) { i++; continue; }
-        utf8proc_category_t c = utf8proc_category(cp);
         bool letter = c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
         bool digit = c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO;
         if (!letter && !digit) { i += (size_t)k; continue; }
@@ -332,9 +378,8 @@ static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, si
         bool cap0 = c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
         bool allcap = true;
         while (i < len) {
-            k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+            k = next_char(text, len, i, &cp, &c);
             if (k <= 0) break;
-            c = utf8proc_category(cp);
             bool w = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
                      (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
                      (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
@@ -345,9 +390,10 @@ static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, si
             if (apos) {
                 /* an apostrophe inside a word (Ma'alot, Kyiv's) keeps the word going */
                 utf8proc_int32_t nx;
+                utf8proc_category_t nc;
                 size_t j = i + (size_t)k;
-                if (j < len && utf8proc_iterate((const utf8proc_uint8_t *)text + j, (utf8proc_ssize_t)(len - j), &nx) > 0 &&
-                    utf8proc_category(nx) >= UTF8PROC_CATEGORY_LU && utf8proc_category(nx) <= UTF8PROC_CATEGORY_LO) {
+                if (j < len && next_char(text, len, j, &nx, &nc) > 0 &&
+                    nc >= UTF8PROC_CATEGORY_LU && nc <= UTF8PROC_CATEGORY_LO) {
                     i = j;
                     continue;
                 }
@@ -383,6 +429,32 @@ static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, si
     }
     *out = t;
     *n_out = n;
+    return TRUCE_OK;
+}
+
+/* Fills same_first and same_next: an open-addressing table from hash to the
+ * first and last token seen with it. */
+static int link_same(truce_arena *a, ptok *t, size_t nt)
+{
+    if (nt >= SAME_NONE / 4) return TRUCE_ENOMEM;
+    size_t cap = 16;
+    while (cap < 2 * nt) cap *= 2;
+    uint32_t *first = truce_arena_alloc(a, cap * sizeof *first);
+    uint32_t *last = truce_arena_alloc(a, cap * sizeof *last);
+    if (!first || !last) return TRUCE_ENOMEM;
+    for (size_t h = 0; h < cap; h++) first[h] = SAME_NONE;
+    for (size_t x = 0; x < nt; x++) {
+        size_t h = t[x].hash & (cap - 1);
+        while (first[h] != SAME_NONE && t[first[h]].hash != t[x].hash) h = (h + 1) & (cap - 1);
+        t[x].same_next = SAME_NONE;
+        if (first[h] == SAME_NONE) {
+            first[h] = last[h] = (uint32_t)x;
+        } else {
+            t[last[h]].same_next = (uint32_t)x;
+            last[h] = (uint32_t)x;
+        }
+        t[x].same_first = first[h];
+    }
     return TRUCE_OK;
 }
 
@@ -433,7 +505,8 @@ static const char *key_of(const ptok *t, size_t i, size_t j, char *buf, size_t c
  * the start of a sentence does not make it a name. */
 static bool lower_in_doc(const ptok *t, size_t nt, size_t i)
 {
-    for (size_t x = 0; x < nt; x++)
+    (void)nt;
+    for (uint32_t x = t[i].same_first; x != SAME_NONE; x = t[x].same_next)
         if (x != i && !t[x].cap && t[x].hash == t[i].hash && !strcmp(t[x].norm, t[i].norm)) return true;
     return false;
 }
@@ -442,11 +515,12 @@ static bool lower_in_doc(const ptok *t, size_t nt, size_t i)
  * ("Mary Jones ... Jones said"): later lone uses are that person. */
 static bool surname_in_doc(const char *text, const ptok *t, size_t nt, size_t i)
 {
-    for (size_t x = 1; x < nt; x++) {
+    for (uint32_t x = t[i].same_first; x != SAME_NONE; x = t[x].same_next) {
+        if (x == 0) continue;
         if (x == i || !t[x].cap || t[x].hash != t[i].hash || strcmp(t[x].norm, t[i].norm) != 0) continue;
         const ptok *p = &t[x - 1];
         if (!p->cap || p->allcap || p->end - p->start < 2 || t[x].start - p->end != 1 || text[p->end] != ' ') continue;
-        if (IN(p->norm, place_mods) || (IN(p->norm, stop_words) && !IN(p->norm, first_names))) continue;
+        if (IN(p->norm, place_mods) || (IN_SORTED(p->norm, stop_words) && !IN(p->norm, first_names))) continue;
         if (x + 1 < nt && t[x + 1].cap && t[x + 1].start - t[x].end == 1) continue;
         if (x >= 2 && t[x - 2].cap && t[x - 1].start - t[x - 2].end == 1) continue;
         return true;
@@ -527,7 +601,7 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
     if (!g || !text || len == 0) return TRUCE_OK;
     ptok *t;
     size_t nt;
-    if (tokenize(a, text, len, &t, &nt) != TRUCE_OK)
+    if (tokenize(a, text, len, &t, &nt) != TRUCE_OK || link_same(a, t, nt) != TRUCE_OK)
         return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "out of memory reading places");
 
     size_t mcap = 64, nm = 0;
@@ -623,7 +697,8 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
         bool after_comma_name = i > 0 && t[i - 1].cap && t[i].start == t[i - 1].end + 2 &&
                                 text[t[i - 1].end] == ',' && text[t[i - 1].end + 1] == ' ';
         bool abbrev = after_comma_name && t[best_j].end < len && text[t[best_j].end] == '.';
-        if (IN(key_of(t, i, best_j, key, sizeof key), stop_words) && country_cand < 0 && !abbrev) continue;
+        /* the long word list last: most candidates are decided before it */
+        if (country_cand < 0 && !abbrev && IN_SORTED(key_of(t, i, best_j, key, sizeof key), stop_words)) continue;
         if (single && country_cand < 0) {
             /* "Jones said", but not "Paris, Texas, said" (a comma between)
              * nor "in Springfield, Missouri said" */
@@ -670,7 +745,7 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
         if (i > 0 && t[i - 1].cap && joinable(text, &t[i - 1], &t[i]) && text[t[i - 1].end] == ' ' &&
             !IN(t[i - 1].norm, place_mods) &&
             (!sentence_initial(text, t, i - 1) ||
-             (!IN(t[i - 1].norm, stop_words) && !lower_in_doc(t, nt, i - 1))))
+             (!IN_SORTED(t[i - 1].norm, stop_words) && !lower_in_doc(t, nt, i - 1))))
             continue;
         if (nm == mcap) {
             pmatch *gm = truce_arena_grow(a, m, nm, mcap * 2, sizeof *m);

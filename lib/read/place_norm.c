@@ -3,6 +3,7 @@
  * builder and the place reader (see place_impl.h). Pure function over bytes;
  * allocates nothing, must not depend on other libtruce code.
  */
+#include <stdbool.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -34,6 +35,23 @@ size_t gz_normalize(const char *s, size_t n, char *out, size_t cap)
     int pending_space = 0;
     if (cap == 0) return 0;
     while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {
+            /* ASCII without the library calls: letters and digits are the
+             * only word characters, apostrophes vanish, the rest separate */
+            i++;
+            if (b == '\'' || b == '`') continue;
+            bool lower = b >= 'a' && b <= 'z', upper = b >= 'A' && b <= 'Z', digit = b >= '0' && b <= '9';
+            if (!lower && !upper && !digit) { pending_space = 1; continue; }
+            if (pending_space && o > 0) {
+                if (o + 1 >= cap) return 0;
+                out[o++] = ' ';
+            }
+            pending_space = 0;
+            if (o + 1 >= cap) return 0;
+            out[o++] = upper ? (char)(b + 32) : (char)b;
+            continue;
+        }
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
         if (k <= 0) { i++; pending_space = 1; continue; }

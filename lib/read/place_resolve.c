@@ -31,6 +31,16 @@ static double dist_km(double la1, double lo1, double la2, double lo2)
     return 2 * 6371.0 * asin(sqrt(h < 1 ? h : 1));
 }
 
+/* dist_km(...) < lim, without the trigonometry for most far pairs: the
+ * great-circle distance is never less than the earth's radius times the
+ * difference in latitude, so a pair whose latitudes alone lie well beyond
+ * lim (with a margin far above rounding error) is not near. */
+static bool near_km(double la1, double lo1, double la2, double lo2, double lim)
+{
+    if (fabs(la2 - la1) * (6371.0 * 0.017453292519943295) > lim * 1.001 + 0.01) return false;
+    return dist_km(la1, lo1, la2, lo2) < lim;
+}
+
 static const gz_rec *cand(const truce_gazetteer *g, const pmatch *m, size_t k)
 {
     return &g->recs[m->recs ? m->recs[k] : g->names[m->first + k].rec];
@@ -74,7 +84,7 @@ static bool shadowed(const truce_gazetteer *g, const pmatch *m, const gz_rec *r)
 {
     for (size_t k = 0; k < m->count; k++) {
         const gz_rec *o = cand(g, m, k);
-        if (o != r && o->gid && o->prec == r->prec && dist_km(o->lat, o->lon, r->lat, r->lon) < 30) return true;
+        if (o != r && o->gid && o->prec == r->prec && near_km(o->lat, o->lon, r->lat, r->lon, 30)) return true;
     }
     return false;
 }
@@ -91,7 +101,7 @@ static bool town_inside(const truce_gazetteer *g, const pmatch *m, const gz_rec 
         if (2.0 * o->pop < (double)r->pop) continue;
         if ((o->flags & GZ_SUPPLEMENT) && shadowed(g, m, o)) continue;
         if (r->prec == TRUCE_PLACE_REGION && same_admin1(o, r)) return true;
-        if (dist_km(o->lat, o->lon, r->lat, r->lon) < 60 && (!o->admin1[0] || same_admin1(o, r))) return true;
+        if (near_km(o->lat, o->lon, r->lat, r->lon, 60) && (!o->admin1[0] || same_admin1(o, r))) return true;
     }
     return false;
 }
@@ -164,7 +174,7 @@ static bool pairs_with(const truce_gazetteer *g, const pmatch *m, size_t nm, con
             const gz_rec *q = cand(g, &m[y], k);
             if (q->prec > TRUCE_PLACE_DISTRICT || (q->flags & GZ_DEMONYM)) continue;
             if (fabs(q->lat - r->lat) > dlat || fabs(q->lon - r->lon) > dlon) continue;
-            if (dist_km(r->lat, r->lon, q->lat, q->lon) < PAIR_KM) return true;
+            if (near_km(r->lat, r->lon, q->lat, q->lon, PAIR_KM)) return true;
         }
     }
     return false;
@@ -277,7 +287,7 @@ int place_resolve(truce_arena *a, const truce_gazetteer *g, const pmatch *m, siz
                     const gz_rec *q = pick[y];
                     /* near another place read with some confidence */
                     if (!near && r->prec <= TRUCE_PLACE_DISTRICT && q->prec <= TRUCE_PLACE_DISTRICT &&
-                        dist_km(r->lat, r->lon, q->lat, q->lon) < NEAR_KM)
+                        near_km(r->lat, r->lon, q->lat, q->lon, NEAR_KM))
                         near = true;
                     /* a region holding another place the document names */
                     if (!holds && r->prec == TRUCE_PLACE_REGION && contains(r, q)) holds = true;
