@@ -77,6 +77,9 @@ static int emit(void *ctx, const truce_stored_event *e)
             const char *name = v->actors[i].name ? v->actors[i].name : "";
             size_t need = strlen(name) + (i ? 1 : 0);
             if (w + need > 26) {
+                /* a first name too long for the column is shown cut */
+                if (i == 0)
+                    w = (size_t)snprintf(actors, sizeof actors, "%.25s", name) > 25 ? 25 : strlen(actors);
                 cut = true;
                 break;
             }
