@@ -62,16 +62,7 @@ bool cli_wants_help(int argc, char **argv)
 
 bool cli_date_valid(const char *cmd, const char *opt, const char *v)
 {
-    static const int LEN[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool ok = v && strlen(v) == 10 && v[4] == '-' && v[7] == '-';
-    for (int k = 0; ok && k < 10; k++)
-        if (k != 4 && k != 7 && (v[k] < '0' || v[k] > '9'))
-            ok = false;
-    if (ok) {
-        int y = atoi(v), m = atoi(v + 5), d = atoi(v + 8);
-        bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-        ok = m >= 1 && m <= 12 && d >= 1 && d <= LEN[m - 1] + (m == 2 && leap);
-    }
+    bool ok = v && truce_date_is_iso_day(v, strlen(v));
     if (!ok)
         fprintf(stderr, "truce %s: %s wants a real date YYYY-MM-DD, not \"%s\"\n", cmd, opt,
                 v ? v : "");

@@ -71,6 +71,10 @@ typedef enum truce_date_precision {
 
 const char *truce_date_precision_name(truce_date_precision p);
 
+/* Whether s[0..n) is exactly "YYYY-MM-DD" and a real day of the calendar
+ * (years 0001-9999): the one check for dates given by users and manifests. */
+bool truce_date_is_iso_day(const char *s, size_t n);
+
 typedef struct truce_date_mention {
     truce_span span;
     char start[11];        /* ISO YYYY-MM-DD; "" when unresolved */

@@ -15,7 +15,7 @@
 
 #include "truce/ingest.h"
 #include "core/json_scan.h"
-#include "read/date_scan.h" /* cal_parse_iso, cal_valid */
+#include "truce/read.h" /* truce_date_is_iso_day */
 
 static const char *base_name(const char *p)
 {
@@ -117,8 +117,8 @@ int truce_manifest_load(truce_arena *a, const char *path, truce_manifest *out, t
             goto out;
         }
         const char *pub = json_get(fields, nf, "published");
-        int py, pm, pd;
-        if (pub && !(strlen(pub) >= 10 && cal_parse_iso(pub, &py, &pm, &pd) && cal_valid(py, pm, pd))) {
+        /* a day, or a day with a time after it */
+        if (pub && !(strlen(pub) >= 10 && truce_date_is_iso_day(pub, 10))) {
             rc = truce_error_set(err, TRUCE_EINPUT, path, (long long)lineno,
                                  "manifest line %zu: \"published\" is not a real date YYYY-MM-DD: %s", lineno, pub);
             goto out;

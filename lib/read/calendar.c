@@ -73,6 +73,12 @@ bool cal_parse_iso(const char *s, int *y, int *m, int *d)
     return cal_valid(*y, *m, *d);
 }
 
+bool truce_date_is_iso_day(const char *s, size_t n)
+{
+    int y, m, d;
+    return s && n == 10 && cal_parse_iso(s, &y, &m, &d);
+}
+
 void cal_format(char out[11], int y, int m, int d)
 {
     if (y < 0 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) {

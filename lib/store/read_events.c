@@ -4,7 +4,6 @@
  * Each event handed to the callback lives only for that call.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -303,24 +302,6 @@ int truce_store_query_events(truce_store *s, const truce_event_filter *f, truce_
     return rc;
 }
 
-static bool leap(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-/* "YYYY-MM-DD", a real day of the calendar */
-static bool valid_day(const char *v, size_t n)
-{
-    if (n != 10 || v[4] != '-' || v[7] != '-')
-        return false;
-    for (size_t i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9'))
-            return false;
-    int y = atoi(v), m = (v[5] - '0') * 10 + (v[6] - '0'), d = (v[8] - '0') * 10 + (v[9] - '0');
-    static const int DAYS[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= DAYS[m - 1] + (m == 2 && leap(y));
-}
-
 /* Why a correction's value is refused, or NULL when it is acceptable. */
 static const char *invalid_value(const char *field, const char *value)
 {
@@ -341,7 +322,7 @@ static const char *invalid_value(const char *field, const char *value)
     if (!strcmp(field, "date")) {
         const char *slash = strchr(value, '/');
         size_t n1 = slash ? (size_t)(slash - value) : strlen(value);
-        if (!valid_day(value, n1) || (slash && !valid_day(slash + 1, strlen(slash + 1))))
+        if (!truce_date_is_iso_day(value, n1) || (slash && !truce_date_is_iso_day(slash + 1, strlen(slash + 1))))
             return "wants YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD, real days";
         if (slash && strncmp(slash + 1, value, 10) < 0)
             return "ends before it starts";
