@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/ascii.h"
 #include "extract/extract_impl.h"
 #include "extract/fields.h"
 
@@ -238,16 +239,6 @@ typedef struct trigger_index {
     size_t n_others;
 } trigger_index;
 
-static unsigned char lower_ascii(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
-static bool alnum_ascii(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 static size_t two_byte_bucket(unsigned char c0, unsigned char c1)
 {
     return ((size_t)c0 * 131u + c1) % TI_BUCKETS2;
@@ -265,7 +256,7 @@ static int trigger_index_build(truce_arena *a, trigger_index *ti)
     ti->n_others = 0;
     for (size_t k = 0; k < TRUCE_N_TRIGGERS; k++) {
         unsigned char c = (unsigned char)TRUCE_TRIGGERS[k].phrase[0];
-        if (!(alnum_ascii(c) || c >= 0x80))
+        if (!(truce_ascii_alnum(c) || c >= 0x80))
             ti->others[ti->n_others++] = (uint16_t)k;
     }
     for (size_t i = 0; i < TI_BUCKETS2; i++)
@@ -274,12 +265,12 @@ static int trigger_index_build(truce_arena *a, trigger_index *ti)
         ti->head1[i] = TI_NONE;
     for (size_t k = TRUCE_N_TRIGGERS; k-- > 0;) {
         const unsigned char *ph = (const unsigned char *)TRUCE_TRIGGERS[k].phrase;
-        ti->by_words[k] = alnum_ascii(ph[0]) || ph[0] >= 0x80;
+        ti->by_words[k] = truce_ascii_alnum(ph[0]) || ph[0] >= 0x80;
         if (!ti->by_words[k])
             continue;
-        unsigned char c0 = lower_ascii(ph[0]);
-        if (alnum_ascii(ph[1])) {
-            size_t b = two_byte_bucket(c0, lower_ascii(ph[1]));
+        unsigned char c0 = truce_ascii_fold(ph[0]);
+        if (truce_ascii_alnum(ph[1])) {
+            size_t b = two_byte_bucket(c0, truce_ascii_fold(ph[1]));
             ti->next[k] = ti->head2[b];
             ti->head2[b] = (uint16_t)k;
         } else {
@@ -319,19 +310,19 @@ static int find_hits(const truce_extract_input *in, const trigger_index *ti, uin
     bool all_starts = true;
     for (size_t i = s.start; i < s.end && all_starts; i++) {
         unsigned char c = (unsigned char)in->text[i];
-        bool w = alnum_ascii(c) || c >= 0x80;
-        bool prev = i > 0 && (alnum_ascii((unsigned char)in->text[i - 1]) ||
+        bool w = truce_ascii_alnum(c) || c >= 0x80;
+        bool prev = i > 0 && (truce_ascii_alnum((unsigned char)in->text[i - 1]) ||
                               (unsigned char)in->text[i - 1] >= 0x80 || in->text[i - 1] == '\'');
         if (!w || prev)
             continue;
-        unsigned char c0 = lower_ascii(c);
-        unsigned char c1 = i + 1 < s.end ? lower_ascii((unsigned char)in->text[i + 1]) : 0;
+        unsigned char c0 = truce_ascii_fold(c);
+        unsigned char c1 = i + 1 < s.end ? truce_ascii_fold((unsigned char)in->text[i + 1]) : 0;
         for (int pass = 0; pass < 2; pass++) {
             uint16_t k = pass == 0 ? ti->head1[c0]
-                                   : alnum_ascii(c1) ? ti->head2[two_byte_bucket(c0, c1)] : TI_NONE;
+                                   : truce_ascii_alnum(c1) ? ti->head2[two_byte_bucket(c0, c1)] : TI_NONE;
             for (; k != TI_NONE; k = ti->next[k]) {
                 const unsigned char *ph = (const unsigned char *)TRUCE_TRIGGERS[k].phrase;
-                if (lower_ascii(ph[0]) != c0 || (pass == 1 && lower_ascii(ph[1]) != c1))
+                if (truce_ascii_fold(ph[0]) != c0 || (pass == 1 && truce_ascii_fold(ph[1]) != c1))
                     continue;
                 size_t e = ex_match_at(in->text, s.end, i, TRUCE_TRIGGERS[k].phrase);
                 if (!e)

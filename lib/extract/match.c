@@ -8,29 +8,12 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/ascii.h"
 #include "extract/extract_impl.h"
-
-/* ASCII classes written out rather than <ctype.h> calls: this is the
- * innermost loop of extraction, and truce reads text in the "C" locale,
- * where the two agree. */
-static inline bool alnum_ascii(unsigned char c)
-{
-    return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
-}
-
-static inline bool space_ascii(unsigned char c)
-{
-    return c == ' ' || (unsigned)(c - '\t') < 5u;
-}
-
-static inline unsigned char fold_ascii(unsigned char c)
-{
-    return (unsigned)(c - 'A') < 26u ? (unsigned char)(c + 32) : c;
-}
 
 static inline bool wordc(unsigned char c)
 {
-    return alnum_ascii(c) || c >= 0x80 || c == '\'';
+    return truce_ascii_alnum(c) || c >= 0x80 || c == '\'';
 }
 
 size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase)
@@ -49,9 +32,9 @@ size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase)
             continue;
         }
         if (pc == ' ') {
-            if (k >= len || !space_ascii((unsigned char)t[k]))
+            if (k >= len || !truce_ascii_space((unsigned char)t[k]))
                 return 0;
-            while (k < len && space_ascii((unsigned char)t[k]))
+            while (k < len && truce_ascii_space((unsigned char)t[k]))
                 k++;
             p++;
             continue;
@@ -59,7 +42,7 @@ size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase)
         if (k >= len)
             return 0;
         unsigned char tc = (unsigned char)t[k];
-        if (tc != pc && !(tc < 0x80 && fold_ascii(tc) == fold_ascii(pc)))
+        if (tc != pc && !(tc < 0x80 && truce_ascii_fold(tc) == truce_ascii_fold(pc)))
             return 0;
         k++;
         p++;
@@ -136,13 +119,13 @@ const char *ex_find_any(const char *t, size_t from, size_t end, const char *cons
         unsigned char c = (unsigned char)list[k][0];
         if (c == '*' || c == ' ' || c == 0)
             return find_any_slow(t, from, end, list, ms, me);
-        unsigned char key = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        unsigned char key = truce_ascii_fold(c);
         next[k] = head[key];
         head[key] = (unsigned char)k;
     }
     for (size_t i = from; i < end; i++) {
         unsigned char c = (unsigned char)t[i];
-        unsigned char key = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        unsigned char key = truce_ascii_fold(c);
         unsigned char k = head[key];
         if (k == NONE)
             continue;

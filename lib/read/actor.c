@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "core/ascii.h"
 #include "read/actor_impl.h"
 
 typedef struct learned {
@@ -41,8 +42,7 @@ typedef struct scan {
 static bool word_byte(const char *t, size_t len, size_t i)
 {
     unsigned char c = (unsigned char)t[i];
-    /* isalnum of the C locale truce runs in, without the call */
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+    if (truce_ascii_alnum(c))
         return true;
     if (c >= 0xC2 && c < 0xE0)
         return true;
@@ -78,12 +78,6 @@ static bool upper_at(const scan *s, size_t i)
 }
 
 /* Case-insensitive (ASCII) match of an entry at i, on word boundaries. */
-/* tolower of the C locale truce runs in, without the call */
-static unsigned char fold_ascii(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
 static bool match_at(const scan *s, size_t i, const char *p, size_t pl, bool capital)
 {
     if (i + pl > s->len)
@@ -94,7 +88,7 @@ static bool match_at(const scan *s, size_t i, const char *p, size_t pl, bool cap
         unsigned char a = (unsigned char)s->t[i + k], b = (unsigned char)p[k];
         if (a == b)
             continue;
-        if (a < 0x80 && b < 0x80 && fold_ascii(a) == fold_ascii(b))
+        if (a < 0x80 && b < 0x80 && truce_ascii_fold(a) == truce_ascii_fold(b))
             continue;
         /* one space in a pattern matches any run of spaces */
         return false;
@@ -125,13 +119,13 @@ static const actor_entry *longest(const scan *s, size_t i, int cls)
     if (i >= s->len || cls < 0 || cls >= ACTOR_N_CLASSES)
         return NULL;
     unsigned char c = (unsigned char)s->t[i];
-    unsigned key = c < 0x80 ? fold_ascii(c) : c;
+    unsigned key = c < 0x80 ? truce_ascii_fold(c) : c;
     const truce_actor_dict *d = s->d;
     uint32_t b0 = d->bucket[cls][key], b1 = d->bucket[cls][key + 1];
     if (b0 == b1)
         return NULL;
     unsigned char c1 = i + 1 < s->len ? (unsigned char)s->t[i + 1] : 0;
-    unsigned key1 = c1 < 0x80 ? fold_ascii(c1) : c1;
+    unsigned key1 = c1 < 0x80 ? truce_ascii_fold(c1) : c1;
     bool one = d->pairs[cls][key][0] & 1u;
     bool two = key1 != 0 && (d->pairs[cls][key][key1 >> 3] & (1u << (key1 & 7)));
     if (!one && !two)
@@ -270,7 +264,7 @@ static bool is_dict_word(const scan *s, size_t i, size_t e)
         return false;
     /* only entries filed under the text's first byte can match at i */
     unsigned char c = (unsigned char)s->t[i];
-    unsigned key = c < 0x80 ? fold_ascii(c) : c;
+    unsigned key = c < 0x80 ? truce_ascii_fold(c) : c;
     const truce_actor_dict *d = s->d;
     for (int cls = 0; cls < ACTOR_N_CLASSES; cls++) {
         if (cls == ACTOR_ENTRY_SUFFIX || cls == ACTOR_ENTRY_TITLE)

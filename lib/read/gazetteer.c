@@ -87,19 +87,19 @@ static size_t lower_bound(const truce_gazetteer *g, const char *key, size_t from
     return lo;
 }
 
+/* How many names from index lo on have exactly this key. */
+static size_t equal_run(const truce_gazetteer *g, const char *key, size_t lo)
+{
+    size_t e = lo;
+    while (e < g->n_names && strcmp(g->pool + g->names[e].key_off, key) == 0) e++;
+    return e - lo;
+}
+
 size_t gz_lookup(const truce_gazetteer *g, const char *key, size_t *count)
 {
     size_t lo = lower_bound(g, key, 0);
-    size_t e = lo;
-    while (e < g->n_names && strcmp(g->pool + g->names[e].key_off, key) == 0) e++;
-    *count = e - lo;
+    *count = equal_run(g, key, lo);
     return lo;
-}
-
-int gz_has_prefix(const truce_gazetteer *g, const char *key, size_t klen)
-{
-    size_t lo = lower_bound(g, key, 0);
-    return lo < g->n_names && strncmp(g->pool + g->names[lo].key_off, key, klen) == 0;
 }
 
 int gz_probe(const truce_gazetteer *g, const char *key, size_t klen, size_t from, size_t *lo_out, size_t *count)
@@ -108,8 +108,6 @@ int gz_probe(const truce_gazetteer *g, const char *key, size_t klen, size_t from
     *lo_out = lo;
     *count = 0;
     if (lo >= g->n_names || strncmp(g->pool + g->names[lo].key_off, key, klen) != 0) return 0;
-    size_t e = lo;
-    while (e < g->n_names && strcmp(g->pool + g->names[e].key_off, key) == 0) e++;
-    *count = e - lo;
+    *count = equal_run(g, key, lo);
     return 1;
 }

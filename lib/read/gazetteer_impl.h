@@ -25,9 +25,7 @@ struct truce_gazetteer {
 int gz_load(const char *path, truce_gazetteer **out, truce_error *err);
 /* First index in g->names whose key equals `key`; *count of them (0: none). */
 size_t gz_lookup(const truce_gazetteer *g, const char *key, size_t *count);
-/* Whether some key starts with key[0..klen) (klen = strlen(key)). */
-int gz_has_prefix(const truce_gazetteer *g, const char *key, size_t klen);
-/* Both at once, searching g->names[from..]: returns whether some key starts
+/* Searching g->names[from..]: returns whether some key starts
  * with key[0..klen); *lo is the first index not below key (a longer key that
  * extends this one may start its search there), *count the exact matches. */
 int gz_probe(const truce_gazetteer *g, const char *key, size_t klen, size_t from, size_t *lo, size_t *count);

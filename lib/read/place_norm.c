@@ -7,6 +7,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "core/ascii.h"
 #include "read/place_impl.h"
 
 static int fold_special(utf8proc_int32_t cp, const char **rep)
@@ -69,8 +70,7 @@ size_t gz_normalize(const char *s, size_t n, char *out, size_t cap)
         pending_space = 0;
         if (cp < 128) {
             if (o + 1 >= cap) return 0;
-            char c = (char)cp;
-            out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+            out[o++] = (char)truce_ascii_fold((unsigned char)cp);
             continue;
         }
         const char *rep;
