@@ -137,6 +137,7 @@ static const char EXPORT_HELP[] =
     "usage: truce export [--db FILE] [--format jsonl|csv|geojson] [FILTERS]\n"
     "\n"
     "Writes events to stdout. jsonl fields: id, key, doc, doc_id, source, type,\n"
+    "acled{event_type,sub_event_type}, cameo,\n"
     "date{start,end,precision}, place{name (as written),resolved,lat,lon,geonames_id,country,precision},\n"
     "actors[{name,role,kind}], figures[{value,what,bound}], claimant, certainty,\n"
     "evidence{text,start,end} (byte offsets in the original document), corrected.\n"
