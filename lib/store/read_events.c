@@ -80,6 +80,34 @@ static bool contains_ci(const char *hay, const char *needle)
     return false;
 }
 
+/* The coordinates `truce correct` records beside a place correction the
+ * gazetteer resolved: "LAT LON GEONAMES_ID CC PRECISION" (CC "-" when the
+ * place has no country). */
+typedef struct place_geo {
+    double lat, lon;
+    long geonames_id;
+    char country[3];
+    truce_place_precision precision;
+} place_geo;
+
+static bool parse_place_geo(const char *value, place_geo *g)
+{
+    char cc[3], prec[16];
+    if (!value || sscanf(value, "%lf %lf %ld %2s %15s", &g->lat, &g->lon, &g->geonames_id, cc, prec) != 5 ||
+        g->lat < -90 || g->lat > 90 || g->lon < -180 || g->lon > 180)
+        return false;
+    if (strcmp(cc, "-") == 0)
+        g->country[0] = '\0';
+    else
+        memcpy(g->country, cc, 3);
+    for (int pr = TRUCE_PLACE_POINT; pr <= TRUCE_PLACE_COUNTRY; pr++)
+        if (!strcmp(prec, truce_place_precision_name((truce_place_precision)pr))) {
+            g->precision = (truce_place_precision)pr;
+            return true;
+        }
+    return false;
+}
+
 /* Applies every correction recorded for the event's key, oldest first. */
 static bool apply_corrections(truce_store *s, truce_arena *a, truce_stored_event *e)
 {
@@ -113,21 +141,15 @@ static bool apply_corrections(truce_store *s, truce_arena *a, truce_stored_event
             e->ev.country[0] = '\0';
             e->ev.place_rule = "analyst correction (no coordinates)";
         } else if (!strcmp(field, "place_geo") && value) {
-            /* recorded by `truce correct` after a place correction the
-             * gazetteer resolved: "LAT LON GEONAMES_ID CC PRECISION" */
-            double lat, lon;
-            long id;
-            char cc[3], prec[16];
-            if (sscanf(value, "%lf %lf %ld %2s %15s", &lat, &lon, &id, cc, prec) == 5) {
-                e->ev.lat = lat;
-                e->ev.lon = lon;
+            place_geo g;
+            if (parse_place_geo(value, &g)) {
+                e->ev.lat = g.lat;
+                e->ev.lon = g.lon;
                 e->ev.has_coords = true;
-                e->ev.geonames_id = id;
-                if (strcmp(cc, "-") != 0)
-                    memcpy(e->ev.country, cc, 3);
-                for (int pr = TRUCE_PLACE_POINT; pr <= TRUCE_PLACE_COUNTRY; pr++)
-                    if (!strcmp(prec, truce_place_precision_name((truce_place_precision)pr)))
-                        e->ev.place_precision = (truce_place_precision)pr;
+                e->ev.geonames_id = g.geonames_id;
+                if (g.country[0])
+                    memcpy(e->ev.country, g.country, 3);
+                e->ev.place_precision = g.precision;
                 e->ev.place_rule = "analyst correction, resolved in the gazetteer";
             }
         } else if (!strcmp(field, "date") && value) {
@@ -329,13 +351,8 @@ static const char *invalid_value(const char *field, const char *value)
         return NULL;
     }
     if (!strcmp(field, "place_geo")) {
-        double lat, lon;
-        long id;
-        char cc[3], prec[16];
-        if (sscanf(value, "%lf %lf %ld %2s %15s", &lat, &lon, &id, cc, prec) != 5 || lat < -90 || lat > 90 ||
-            lon < -180 || lon > 180)
-            return "wants \"LAT LON GEONAMES_ID CC PRECISION\"";
-        return NULL;
+        place_geo g;
+        return parse_place_geo(value, &g) ? NULL : "wants \"LAT LON GEONAMES_ID CC PRECISION\"";
     }
     return NULL;
 }
