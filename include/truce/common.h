@@ -88,6 +88,8 @@ bool truce_buf_append(truce_buf *b, const void *p, size_t n);
 bool truce_buf_reserve(truce_buf *b, size_t extra);
 bool truce_buf_puts(truce_buf *b, const char *s);
 bool truce_buf_putc(truce_buf *b, char c);
+/* Decimal digits of v, without printf's cost. */
+bool truce_buf_put_uint(truce_buf *b, unsigned long long v);
 bool truce_buf_printf(truce_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

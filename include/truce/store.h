@@ -24,7 +24,7 @@
 extern "C" {
 #endif
 
-#define TRUCE_SCHEMA_VERSION 2
+#define TRUCE_SCHEMA_VERSION 3
 
 typedef struct truce_store truce_store;
 

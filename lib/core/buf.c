@@ -67,6 +67,17 @@ bool truce_buf_putc(truce_buf *b, char c)
     return truce_buf_append(b, &c, 1);
 }
 
+bool truce_buf_put_uint(truce_buf *b, unsigned long long v)
+{
+    char digits[20];
+    size_t n = 0;
+    do {
+        digits[sizeof digits - ++n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return truce_buf_append(b, digits + sizeof digits - n, n);
+}
+
 bool truce_buf_printf(truce_buf *b, const char *fmt, ...)
 {
     va_list ap;

@@ -4,10 +4,13 @@
  * a process killed mid-ingest leaves every committed document complete and
  * nothing of the one in flight. Journal mode is WAL for concurrent readers.
  * A document's sentences, tokens and mentions go into its own row as compact
- * blobs (store/codec.c); statements are prepared once per open store.
+ * blobs (store/codec.c), an event's actors and figures into its row as JSON;
+ * statements are prepared once per open store.
  * A store is used by one thread at a time (like an arena), so the connection
  * is opened without SQLite's per-call mutex.
  */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,10 +111,8 @@ static const char *const STMT_SQL[STMT_COUNT] = {
         "trigger_start,trigger_end,date_start,date_end,date_precision,date_basis,"
         "date_span_start,date_span_end,place_written,place_name,geonames_id,lat,lon,"
         "country,place_precision,place_rule,place_span_start,place_span_end,claimant,"
-        "claimant_rule,claimant_span_start,claimant_span_end,certainty,certainty_rule) "
-        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    [STMT_ACTOR] = "INSERT INTO event_actors(event_id,ord,name,role,kind,country,start,end,rule) VALUES(?,?,?,?,?,?,?,?,?)",
-    [STMT_FIGURE] = "INSERT INTO event_figures(event_id,ord,value,value_max,what,bound,start,end,rule) VALUES(?,?,?,?,?,?,?,?,?)",
+        "claimant_rule,claimant_span_start,claimant_span_end,certainty,certainty_rule,actors,figures) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 };
 
 /* The cached statement, prepared on first use; NULL (with err set) on failure. */
@@ -243,15 +244,93 @@ static int put_mentions(const truce_reading *r, truce_buf *out, size_t *n)
     return out->failed ? TRUCE_ENOMEM : TRUCE_OK;
 }
 
+static void json_text(truce_buf *b, const char *key, const char *v)
+{
+    truce_buf_puts(b, key);
+    if (v)
+        truce_buf_json_string(b, v, strlen(v));
+    else
+        truce_buf_puts(b, "null");
+}
+
+static void json_span(truce_buf *b, truce_span sp)
+{
+    if (sp.end > sp.start) {
+        truce_buf_puts(b, ",\"start\":");
+        truce_buf_put_uint(b, sp.start);
+        truce_buf_puts(b, ",\"end\":");
+        truce_buf_put_uint(b, sp.end);
+    } else
+        truce_buf_puts(b, ",\"start\":null,\"end\":null");
+}
+
+/* A figure's value in the fewest digits that read back as the same double. */
+static void json_double(truce_buf *b, const char *key, double v)
+{
+    truce_buf_puts(b, key);
+    if (!isfinite(v)) {
+        truce_buf_puts(b, "null");
+        return;
+    }
+    if (v >= 0 && v < 1e15 && v == (double)(unsigned long long)v) {
+        truce_buf_put_uint(b, (unsigned long long)v);  /* most figures: a count */
+        return;
+    }
+    char num[32];
+    snprintf(num, sizeof num, "%.15g", v);
+    if (strtod(num, NULL) != v)
+        snprintf(num, sizeof num, "%.17g", v);
+    truce_buf_puts(b, num);
+}
+
+/* An event's actors and figures as the JSON arrays of its row (schema 3).
+ * Keys are the columns of the event_actors and event_figures views. */
+static void actors_json(const truce_event *e, truce_buf *b)
+{
+    truce_buf_reset(b);
+    truce_buf_putc(b, '[');
+    for (size_t j = 0; j < e->n_actors; j++) {
+        const truce_event_actor *a = &e->actors[j];
+        json_text(b, j ? ",{\"name\":" : "{\"name\":", a->name ? a->name : "");
+        json_text(b, ",\"role\":", a->role ? a->role : "other");
+        json_text(b, ",\"kind\":", truce_actor_kind_name(a->kind));
+        json_text(b, ",\"country\":", a->country[0] ? a->country : NULL);
+        json_span(b, a->span);
+        json_text(b, ",\"rule\":", a->rule);
+        truce_buf_putc(b, '}');
+    }
+    truce_buf_putc(b, ']');
+}
+
+static void figures_json(const truce_event *e, truce_buf *b)
+{
+    truce_buf_reset(b);
+    truce_buf_putc(b, '[');
+    for (size_t j = 0; j < e->n_figures; j++) {
+        const truce_event_figure *f = &e->figures[j];
+        json_double(b, j ? ",{\"value\":" : "{\"value\":", f->value);
+        json_double(b, ",\"value_max\":", f->value_max);
+        json_text(b, ",\"what\":", f->what);
+        json_text(b, ",\"bound\":", truce_bound_name(f->bound));
+        json_span(b, f->span);
+        json_text(b, ",\"rule\":", f->rule);
+        truce_buf_putc(b, '}');
+    }
+    truce_buf_putc(b, ']');
+}
+
 static int put_events(truce_store *s, const char *doc_id, const truce_event_list *evs,
                       truce_error *err)
 {
-    sqlite3_stmt *ev = stmt(s, STMT_EVENT, err), *ac = stmt(s, STMT_ACTOR, err),
-                 *fi = stmt(s, STMT_FIGURE, err);
-    if (!ev || !ac || !fi)
+    sqlite3_stmt *ev = stmt(s, STMT_EVENT, err);
+    if (!ev)
         return TRUCE_ESTORE;
+    truce_buf key, actors, figures;
+    truce_buf_init(&key);
+    truce_buf_init(&actors);
+    truce_buf_init(&figures);
     int rc = TRUCE_OK;
-    for (size_t i = 0; i < evs->n; i++) {
+    for (size_t i = 0; i < evs->n && rc == TRUCE_OK; i++) {
         const truce_event *e = &evs->items[i];
         /* The key must survive re-extraction: the document, where the
          * sentence starts, the type, and which such event in that sentence. */
@@ -259,10 +338,25 @@ static int put_events(truce_store *s, const char *doc_id, const truce_event_list
         for (size_t j = 0; j < i; j++)
             if (evs->items[j].evidence.start == e->evidence.start && strcmp(evs->items[j].type, e->type) == 0)
                 ordinal++;
-        char key[160];
-        snprintf(key, sizeof key, "%.16s:%zu:%s:%d", doc_id, e->evidence.start, e->type, ordinal);
+        truce_buf_reset(&key);
+        size_t id_len = 0;
+        while (id_len < 16 && doc_id[id_len])
+            id_len++;
+        truce_buf_append(&key, doc_id, id_len);
+        truce_buf_putc(&key, ':');
+        truce_buf_put_uint(&key, e->evidence.start);
+        truce_buf_putc(&key, ':');
+        truce_buf_puts(&key, e->type);
+        truce_buf_putc(&key, ':');
+        truce_buf_put_uint(&key, (unsigned)ordinal);
+        actors_json(e, &actors);
+        figures_json(e, &figures);
+        if (key.failed || actors.failed || figures.failed) {
+            rc = truce_error_set(err, TRUCE_ENOMEM, s->path, -1, "out of memory");
+            break;
+        }
         int k = 1;
-        sqlite3_bind_text(ev, k++, key, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ev, k++, key.data, (int)key.len, SQLITE_STATIC);
         sqlite3_bind_text(ev, k++, doc_id, -1, SQLITE_STATIC);
         sqlite3_bind_int64(ev, k++, e->sentence);
         sqlite3_bind_int64(ev, k++, (sqlite3_int64)e->evidence.start);
@@ -289,37 +383,14 @@ static int put_events(truce_store *s, const char *doc_id, const truce_event_list
         bind_span(ev, k, e->claimant_span); k += 2;
         sqlite3_bind_text(ev, k++, truce_certainty_name(e->certainty), -1, SQLITE_STATIC);
         bind_text_or_null(ev, k++, e->certainty_rule);
-        if ((rc = exec_step(s, ev, err, "event")) != TRUCE_OK)
-            return rc;
-        long long id = sqlite3_last_insert_rowid(s->db);
-        for (size_t j = 0; j < e->n_actors; j++) {
-            const truce_event_actor *a = &e->actors[j];
-            sqlite3_bind_int64(ac, 1, id);
-            sqlite3_bind_int64(ac, 2, (sqlite3_int64)j);
-            sqlite3_bind_text(ac, 3, a->name ? a->name : "", -1, SQLITE_STATIC);
-            sqlite3_bind_text(ac, 4, a->role ? a->role : "other", -1, SQLITE_STATIC);
-            sqlite3_bind_text(ac, 5, truce_actor_kind_name(a->kind), -1, SQLITE_STATIC);
-            bind_text_or_null(ac, 6, a->country[0] ? a->country : NULL);
-            bind_span(ac, 7, a->span);
-            bind_text_or_null(ac, 9, a->rule);
-            if ((rc = exec_step(s, ac, err, "event actor")) != TRUCE_OK)
-                return rc;
-        }
-        for (size_t j = 0; j < e->n_figures; j++) {
-            const truce_event_figure *f = &e->figures[j];
-            sqlite3_bind_int64(fi, 1, id);
-            sqlite3_bind_int64(fi, 2, (sqlite3_int64)j);
-            sqlite3_bind_double(fi, 3, f->value);
-            sqlite3_bind_double(fi, 4, f->value_max);
-            bind_text_or_null(fi, 5, f->what);
-            sqlite3_bind_text(fi, 6, truce_bound_name(f->bound), -1, SQLITE_STATIC);
-            bind_span(fi, 7, f->span);
-            bind_text_or_null(fi, 9, f->rule);
-            if ((rc = exec_step(s, fi, err, "event figure")) != TRUCE_OK)
-                return rc;
-        }
+        sqlite3_bind_text(ev, k++, (const char *)actors.data, (int)actors.len, SQLITE_STATIC);
+        sqlite3_bind_text(ev, k++, (const char *)figures.data, (int)figures.len, SQLITE_STATIC);
+        rc = exec_step(s, ev, err, "event");
     }
-    return TRUCE_OK;
+    truce_buf_free(&key);
+    truce_buf_free(&actors);
+    truce_buf_free(&figures);
+    return rc;
 }
 
 /* The document's row with its packed sentences, tokens and mentions. */

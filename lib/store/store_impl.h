@@ -16,8 +16,6 @@ enum store_stmt {
     STMT_DOCUMENT,
     STMT_REGION,
     STMT_EVENT,
-    STMT_ACTOR,
-    STMT_FIGURE,
     STMT_COUNT
 };
 
