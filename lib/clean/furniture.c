@@ -11,8 +11,8 @@
  */
 #include <ctype.h>
 #include <string.h>
-#include <strings.h>
 
+#include "core/ascii.h"
 #include "truce/clean.h"
 
 typedef struct line {
@@ -49,25 +49,41 @@ static int add(regions *r, size_t s, size_t e, const char *reason)
     return TRUCE_OK;
 }
 
+/* strncasecmp for ASCII without its per-byte locale lookups: these run for
+ * every line and every phrase. */
+static bool ascii_ncase_eq(const char *s, const char *phrase, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (truce_ascii_fold((unsigned char)s[i]) != truce_ascii_fold((unsigned char)phrase[i]))
+            return false;
+    return true;
+}
+
 static bool line_is(const char *t, const line *l, const char *word)
 {
     size_t n = strlen(word);
-    return l->end - l->start == n && strncasecmp(t + l->start, word, n) == 0;
+    return l->end - l->start == n && ascii_ncase_eq(t + l->start, word, n);
 }
 
 static bool line_starts(const char *t, const line *l, const char *prefix)
 {
     size_t n = strlen(prefix);
-    return l->end - l->start >= n && strncasecmp(t + l->start, prefix, n) == 0;
+    return l->end - l->start >= n && ascii_ncase_eq(t + l->start, prefix, n);
 }
 
 static bool line_has(const char *t, const line *l, const char *needle)
 {
     size_t n = strlen(needle);
-    /* first byte before the full comparison: this runs for every line and needle */
-    int first = n ? tolower((unsigned char)needle[0]) : 0;
-    for (size_t i = l->start; i + n <= l->end; i++)
-        if ((!n || tolower((unsigned char)t[i]) == first) && strncasecmp(t + i, needle, n) == 0)
+    if (!n)
+        return true;
+    if (l->end - l->start < n)
+        return false;
+    /* OR 0x20 folds letters to lower case; any other byte it lets through
+     * is refused by the full comparison */
+    unsigned char first = (unsigned char)(truce_ascii_fold((unsigned char)needle[0]) | 0x20);
+    const unsigned char *u = (const unsigned char *)t;
+    for (size_t i = l->start, last = l->end - n; i <= last; i++)
+        if ((u[i] | 0x20) == first && ascii_ncase_eq(t + i, needle, n))
             return true;
     return false;
 }
@@ -77,7 +93,7 @@ static size_t word_count(const char *t, const line *l)
     size_t n = 0;
     bool in = false;
     for (size_t i = l->start; i < l->end; i++) {
-        bool sp = isspace((unsigned char)t[i]);
+        bool sp = truce_ascii_space((unsigned char)t[i]);
         if (!sp && !in)
             n++;
         in = !sp;
@@ -273,7 +289,7 @@ static bool same_line(const char *t, const line *a, const line *b)
             j += y == 0xE2 ? 3 : 1;
             continue;
         }
-        if (tolower(x) != tolower(y))
+        if (truce_ascii_fold(x) != truce_ascii_fold(y))
             return false;
         i++, j++;
     }
@@ -295,15 +311,15 @@ int truce_clean_text(truce_arena *a, const char *t, size_t len, truce_region_lis
         while (e < len && t[e] != '\n')
             e++;
         size_t s = i, f = e;
-        while (s < f && isspace((unsigned char)t[s]))
+        while (s < f && truce_ascii_space((unsigned char)t[s]))
             s++;
-        while (f > s && isspace((unsigned char)t[f - 1]))
+        while (f > s && truce_ascii_space((unsigned char)t[f - 1]))
             f--;
         /* bullets before a comment marker ("• Post a new comment") */
         if (f - s > 4 && (unsigned char)t[s] == 0xE2 && (unsigned char)t[s + 1] == 0x80 &&
             (unsigned char)t[s + 2] == 0xA2) {
             s += 3;
-            while (s < f && isspace((unsigned char)t[s]))
+            while (s < f && truce_ascii_space((unsigned char)t[s]))
                 s++;
         }
         if (f > s) {
