@@ -127,32 +127,27 @@ static const migration MIGRATIONS[] = {
     migrate_to_2,
     "DROP TABLE mentions; DROP TABLE sentences; DROP TABLE tokens;"
     "DROP INDEX events_doc; DROP INDEX events_type;" },
-    /* 3: an event's actors and figures as JSON arrays in its own row, one
-     * insert per event instead of one per item (they were two thirds of all
-     * rows written). Views of the same names give them back as rows. */
+    /* 3: an event's actors and figures as JSON in its own row, one insert per
+     * event instead of one per item (they were two thirds of all rows
+     * written): an array of arrays, each item's values in the order of the
+     * views' columns. Views of the old tables' names give them back as rows. */
   { "ALTER TABLE events ADD COLUMN actors TEXT NOT NULL DEFAULT '[]';"
     "ALTER TABLE events ADD COLUMN figures TEXT NOT NULL DEFAULT '[]';"
-    "UPDATE events SET actors = (SELECT json_group_array(json_object('name', name, 'role', role,"
-    "  'kind', kind, 'country', country, 'start', start, 'end', end, 'rule', rule))"
+    "UPDATE events SET actors = (SELECT json_group_array(json_array(name, role, kind, country, start, end, rule))"
     "  FROM (SELECT * FROM event_actors a WHERE a.event_id = events.id ORDER BY a.ord))"
     " WHERE id IN (SELECT event_id FROM event_actors);"
-    "UPDATE events SET figures = (SELECT json_group_array(json_object('value', value, 'value_max', value_max,"
-    "  'what', what, 'bound', bound, 'start', start, 'end', end, 'rule', rule))"
+    "UPDATE events SET figures = (SELECT json_group_array(json_array(value, value_max, what, bound, start, end, rule))"
     "  FROM (SELECT * FROM event_figures f WHERE f.event_id = events.id ORDER BY f.ord))"
     " WHERE id IN (SELECT event_id FROM event_figures);"
     "DROP TABLE event_actors; DROP TABLE event_figures;"
     "CREATE VIEW event_actors AS SELECT e.id AS event_id, j.key AS ord,"
-    "  json_extract(j.value, '$.name') AS name, json_extract(j.value, '$.role') AS role,"
-    "  json_extract(j.value, '$.kind') AS kind, json_extract(j.value, '$.country') AS country,"
-    "  json_extract(j.value, '$.start') AS start, json_extract(j.value, '$.end') AS end,"
-    "  json_extract(j.value, '$.rule') AS rule"
+    "  j.value ->> 0 AS name, j.value ->> 1 AS role, j.value ->> 2 AS kind, j.value ->> 3 AS country,"
+    "  j.value ->> 4 AS start, j.value ->> 5 AS end, j.value ->> 6 AS rule"
     "  FROM events e, json_each(e.actors) j;"
     "CREATE VIEW event_figures AS SELECT e.id AS event_id, j.key AS ord,"
-    "  CAST(json_extract(j.value, '$.value') AS REAL) AS value,"
-    "  CAST(json_extract(j.value, '$.value_max') AS REAL) AS value_max,"
-    "  json_extract(j.value, '$.what') AS what, json_extract(j.value, '$.bound') AS bound,"
-    "  json_extract(j.value, '$.start') AS start, json_extract(j.value, '$.end') AS end,"
-    "  json_extract(j.value, '$.rule') AS rule"
+    "  CAST(j.value ->> 0 AS REAL) AS value, CAST(j.value ->> 1 AS REAL) AS value_max,"
+    "  j.value ->> 2 AS what, j.value ->> 3 AS bound, j.value ->> 4 AS start, j.value ->> 5 AS end,"
+    "  j.value ->> 6 AS rule"
     "  FROM events e, json_each(e.figures) j;",
     NULL, NULL },
 };

@@ -244,9 +244,8 @@ static int put_mentions(const truce_reading *r, truce_buf *out, size_t *n)
     return out->failed ? TRUCE_ENOMEM : TRUCE_OK;
 }
 
-static void json_text(truce_buf *b, const char *key, const char *v)
+static void json_text(truce_buf *b, const char *v)
 {
-    truce_buf_puts(b, key);
     if (v)
         truce_buf_json_string(b, v, strlen(v));
     else
@@ -256,18 +255,18 @@ static void json_text(truce_buf *b, const char *key, const char *v)
 static void json_span(truce_buf *b, truce_span sp)
 {
     if (sp.end > sp.start) {
-        truce_buf_puts(b, ",\"start\":");
+        truce_buf_putc(b, ',');
         truce_buf_put_uint(b, sp.start);
-        truce_buf_puts(b, ",\"end\":");
+        truce_buf_putc(b, ',');
         truce_buf_put_uint(b, sp.end);
-    } else
-        truce_buf_puts(b, ",\"start\":null,\"end\":null");
+    } else {
+        truce_buf_puts(b, ",null,null");
+    }
 }
 
 /* A figure's value in the fewest digits that read back as the same double. */
-static void json_double(truce_buf *b, const char *key, double v)
+static void json_double(truce_buf *b, double v)
 {
-    truce_buf_puts(b, key);
     if (!isfinite(v)) {
         truce_buf_puts(b, "null");
         return;
@@ -283,21 +282,27 @@ static void json_double(truce_buf *b, const char *key, double v)
     truce_buf_puts(b, num);
 }
 
-/* An event's actors and figures as the JSON arrays of its row (schema 3).
- * Keys are the columns of the event_actors and event_figures views. */
+/* An event's actors and figures as the JSON of its row (schema 3): an array
+ * of arrays, each holding the values of one row of the event_actors or
+ * event_figures view in the order of its columns after event_id and ord. */
 static void actors_json(const truce_event *e, truce_buf *b)
 {
     truce_buf_reset(b);
     truce_buf_putc(b, '[');
     for (size_t j = 0; j < e->n_actors; j++) {
         const truce_event_actor *a = &e->actors[j];
-        json_text(b, j ? ",{\"name\":" : "{\"name\":", a->name ? a->name : "");
-        json_text(b, ",\"role\":", a->role ? a->role : "other");
-        json_text(b, ",\"kind\":", truce_actor_kind_name(a->kind));
-        json_text(b, ",\"country\":", a->country[0] ? a->country : NULL);
+        truce_buf_puts(b, j ? ",[" : "[");
+        json_text(b, a->name ? a->name : "");
+        truce_buf_putc(b, ',');
+        json_text(b, a->role ? a->role : "other");
+        truce_buf_putc(b, ',');
+        json_text(b, truce_actor_kind_name(a->kind));
+        truce_buf_putc(b, ',');
+        json_text(b, a->country[0] ? a->country : NULL);
         json_span(b, a->span);
-        json_text(b, ",\"rule\":", a->rule);
-        truce_buf_putc(b, '}');
+        truce_buf_putc(b, ',');
+        json_text(b, a->rule);
+        truce_buf_putc(b, ']');
     }
     truce_buf_putc(b, ']');
 }
@@ -308,13 +313,18 @@ static void figures_json(const truce_event *e, truce_buf *b)
     truce_buf_putc(b, '[');
     for (size_t j = 0; j < e->n_figures; j++) {
         const truce_event_figure *f = &e->figures[j];
-        json_double(b, j ? ",{\"value\":" : "{\"value\":", f->value);
-        json_double(b, ",\"value_max\":", f->value_max);
-        json_text(b, ",\"what\":", f->what);
-        json_text(b, ",\"bound\":", truce_bound_name(f->bound));
+        truce_buf_puts(b, j ? ",[" : "[");
+        json_double(b, f->value);
+        truce_buf_putc(b, ',');
+        json_double(b, f->value_max);
+        truce_buf_putc(b, ',');
+        json_text(b, f->what);
+        truce_buf_putc(b, ',');
+        json_text(b, truce_bound_name(f->bound));
         json_span(b, f->span);
-        json_text(b, ",\"rule\":", f->rule);
-        truce_buf_putc(b, '}');
+        truce_buf_putc(b, ',');
+        json_text(b, f->rule);
+        truce_buf_putc(b, ']');
     }
     truce_buf_putc(b, ']');
 }
