@@ -5,6 +5,8 @@
 #ifndef TRUCE_EXTRACT_IMPL_H
 #define TRUCE_EXTRACT_IMPL_H
 
+#include <stdint.h>
+
 #include "truce/extract.h"
 
 /* Trigger flags. */
@@ -43,6 +45,56 @@ extern const char *const TRUCE_CUE_OBSERVING[];
 extern const char *const TRUCE_FORCE_WORDS[];
 extern const char *const TRUCE_MONITOR_WORDS[];
 extern const char *const TRUCE_CUE_VISITOR[];
+
+/* A document's word starts, indexed once, and the phrase lists prepared for
+ * searching them (match.c). Every search through it gives the same answer as
+ * ex_find / ex_find_any on the same range: it only skips, by the folded first
+ * bytes, the positions where those would fail. */
+enum {
+    EX_LIST_MAX = 32,   /* longer lists are searched by ex_find_any */
+    EX_LISTS = 96,      /* distinct lists of one document (lib/extract has fewer) */
+    EX_LIST_SLOTS = 256,
+    EX_NONE = 0xFF,
+};
+
+typedef struct ex_list_info {
+    const char *const *list;
+    bool fast;                   /* every phrase starts with a word byte; <= EX_LIST_MAX */
+    uint8_t head[256];           /* first phrase by folded first byte, in list order */
+    uint8_t next[EX_LIST_MAX];
+    uint64_t pfx[EX_LIST_MAX], mask[EX_LIST_MAX]; /* ex_phrase_key of each phrase */
+} ex_list_info;
+
+typedef struct ex_finder {
+    const char *t;
+    size_t len;
+    size_t n;                    /* word starts: a letter, digit or byte >= 0x80 after */
+    uint32_t *pos;               /* anything but those and the apostrophe */
+    uint64_t *key;               /* ex_text_key at each word start */
+    size_t n_lists;
+    uint8_t slot[EX_LIST_SLOTS]; /* list pointer hash -> index in lists + 1 */
+    ex_list_info lists[EX_LISTS];
+} ex_finder;
+
+/* Indexes the word starts of text[0, len) in the arena: TRUCE_OK, or
+ * TRUCE_ENOMEM, or TRUCE_EINPUT for a text of 4 GiB or more. */
+int ex_finder_new(truce_arena *a, const char *t, size_t len, ex_finder **out);
+/* Index of the first word start at or after pos. */
+size_t ex_word_at(const ex_finder *f, size_t pos);
+/* The folded bytes of text[i, i + 8) (bytes at and past lim read as 0), one
+ * byte per 8 bits, the first lowest. */
+uint64_t ex_text_key(const char *t, size_t i, size_t lim);
+/* The folded bytes of the phrase before its first space or '*' (at most 8),
+ * laid out as ex_text_key, with the mask of the bytes given: a text key k can
+ * start a match only when (k & mask) == key. */
+uint64_t ex_phrase_key(const char *phrase, uint64_t *mask);
+/* The prepared list, or NULL when the document's table is full. */
+const ex_list_info *ex_list_get(ex_finder *f, const char *const *list);
+/* ex_find and ex_find_any, answered from the index. */
+bool ex_fx_find(const ex_finder *f, size_t from, size_t end, const char *phrase, size_t *ms,
+                size_t *me);
+const char *ex_fx_find_any(ex_finder *f, size_t from, size_t end, const char *const *list,
+                           size_t *ms, size_t *me);
 
 /* Matches `phrase` at text[i] (word start); returns the end or 0. */
 size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase);

@@ -44,10 +44,10 @@ typedef struct ex_context {
     const char *const *cue_list[24];
     uint16_t cue_first[24], cue_count[24];
     struct { uint32_t s, e; uint16_t k; } cue_hits[512];
-    uint16_t ws_first[257];                /* word starts of the sentence by first byte */
-    uint32_t ws_pos[1024];
-    bool ws_all;                           /* every word start fitted in ws_pos */                /* previous sentence, when its unlisted names may serve */
+    size_t cue_w0, cue_w1;                 /* the sentence's word starts in fx */
+    bool ws_all;                           /* at most 1024 of them (else ex_find_any) */
     const truce_place_mention *dateline_place; /* "GOMA, Feb 8 (Wire) -": where the report was filed */
+    ex_finder *fx;                         /* the document's word starts (match.c) */
 } ex_context;
 
 /* End of a wire dateline ("GOMA, Feb 8 (Wire) - ") opening sentence s, or 0. */

@@ -143,3 +143,170 @@ const char *ex_find_any(const char *t, size_t from, size_t end, const char *cons
     }
     return NULL;
 }
+
+/* A word can start with a letter, a digit or a byte of a UTF-8 sequence. */
+static inline bool word_first(unsigned char c)
+{
+    return truce_ascii_alnum(c) || c >= 0x80;
+}
+
+uint64_t ex_text_key(const char *t, size_t i, size_t lim)
+{
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (i + 8 <= lim) {
+        /* eight bytes at once: add 0x20 to each byte from 'A' to 'Z' */
+        const uint64_t ones = 0x0101010101010101u;
+        uint64_t x;
+        memcpy(&x, t + i, 8);
+        uint64_t low = x & (0x7F * ones);
+        uint64_t ge_a = low + (0x80 - 'A') * ones; /* top bit: at least 'A' */
+        uint64_t gt_z = low + (0x7F - 'Z') * ones; /* top bit: past 'Z' */
+        uint64_t upper = ge_a & ~gt_z & ~x & (0x80 * ones);
+        return x | (upper >> 2);
+    }
+#endif
+    uint64_t x = 0;
+    for (size_t j = 0; j < 8 && i + j < lim; j++)
+        x |= (uint64_t)truce_ascii_fold((unsigned char)t[i + j]) << (8 * j);
+    return x;
+}
+
+uint64_t ex_phrase_key(const char *phrase, uint64_t *mask)
+{
+    uint64_t k = 0, m = 0;
+    for (size_t j = 0; j < 8; j++) {
+        unsigned char c = (unsigned char)phrase[j];
+        if (c == 0 || c == ' ' || c == '*')
+            break;
+        k |= (uint64_t)truce_ascii_fold(c) << (8 * j);
+        m |= (uint64_t)0xFF << (8 * j);
+    }
+    *mask = m;
+    return k;
+}
+
+int ex_finder_new(truce_arena *a, const char *t, size_t len, ex_finder **out)
+{
+    *out = NULL;
+    /* offsets are kept in 32 bits */
+    if (len >= UINT32_MAX)
+        return TRUCE_EINPUT;
+    ex_finder *f = truce_arena_alloc(a, sizeof *f);
+    if (!f)
+        return TRUCE_ENOMEM;
+    f->t = t;
+    f->len = len;
+    f->n = 0;
+    f->n_lists = 0;
+    memset(f->slot, 0, sizeof f->slot);
+    /* at most one word start in two bytes */
+    size_t cap = len / 2 + 1;
+    f->pos = truce_arena_alloc(a, cap * sizeof *f->pos);
+    f->key = truce_arena_alloc(a, cap * sizeof *f->key);
+    if (!f->pos || !f->key)
+        return TRUCE_ENOMEM;
+    bool prev = false; /* the byte before is a word byte (or an apostrophe) */
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)t[i];
+        bool w = word_first(c);
+        if (w && !prev) {
+            f->pos[f->n] = (uint32_t)i;
+            f->key[f->n] = ex_text_key(t, i, len);
+            f->n++;
+        }
+        prev = w || c == '\'';
+    }
+    *out = f;
+    return TRUCE_OK;
+}
+
+size_t ex_word_at(const ex_finder *f, size_t pos)
+{
+    size_t lo = 0, hi = f->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (f->pos[mid] < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+const ex_list_info *ex_list_get(ex_finder *f, const char *const *list)
+{
+    size_t h = ((uintptr_t)list >> 3) % EX_LIST_SLOTS;
+    while (f->slot[h]) {
+        if (f->lists[f->slot[h] - 1].list == list)
+            return &f->lists[f->slot[h] - 1];
+        h = (h + 1) % EX_LIST_SLOTS;
+    }
+    if (f->n_lists == EX_LISTS)
+        return NULL;
+    ex_list_info *L = &f->lists[f->n_lists];
+    L->list = list;
+    size_t n = 0;
+    while (list[n])
+        n++;
+    L->fast = n <= EX_LIST_MAX;
+    memset(L->head, EX_NONE, sizeof L->head);
+    for (size_t k = n; L->fast && k-- > 0;) {
+        unsigned char c = (unsigned char)list[k][0];
+        if (!word_first(c)) {
+            L->fast = false;
+            break;
+        }
+        unsigned char b = truce_ascii_fold(c);
+        L->next[k] = L->head[b];
+        L->head[b] = (uint8_t)k;
+        L->pfx[k] = ex_phrase_key(list[k], &L->mask[k]);
+    }
+    f->slot[h] = (uint8_t)++f->n_lists;
+    return L;
+}
+
+/* The word starts in [from, end) are the only places where a phrase that
+ * begins with a word byte can match (ex_match_at refuses the middle of a
+ * word), so visiting them in order, each phrase in list order, finds what
+ * ex_find_any finds. */
+const char *ex_fx_find_any(ex_finder *f, size_t from, size_t end, const char *const *list,
+                           size_t *ms, size_t *me)
+{
+    const ex_list_info *L = ex_list_get(f, list);
+    if (!L || !L->fast)
+        return ex_find_any(f->t, from, end, list, ms, me);
+    for (size_t w = ex_word_at(f, from); w < f->n && f->pos[w] < end; w++) {
+        uint64_t k = f->key[w];
+        for (uint8_t p = L->head[k & 0xFF]; p != EX_NONE; p = L->next[p]) {
+            if ((k & L->mask[p]) != L->pfx[p])
+                continue;
+            size_t e = ex_match_at(f->t, end, f->pos[w], list[p]);
+            if (e) {
+                *ms = f->pos[w];
+                *me = e;
+                return list[p];
+            }
+        }
+    }
+    return NULL;
+}
+
+bool ex_fx_find(const ex_finder *f, size_t from, size_t end, const char *phrase, size_t *ms,
+                size_t *me)
+{
+    if (!word_first((unsigned char)phrase[0]))
+        return ex_find(f->t, from, end, phrase, ms, me);
+    uint64_t mask, pk = ex_phrase_key(phrase, &mask);
+    for (size_t w = ex_word_at(f, from); w < f->n && f->pos[w] < end; w++) {
+        if ((f->key[w] & mask) != pk)
+            continue;
+        size_t e = ex_match_at(f->t, end, f->pos[w], phrase);
+        if (e) {
+            *ms = f->pos[w];
+            *me = e;
+            return true;
+        }
+    }
+    return false;
+}
