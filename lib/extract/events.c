@@ -247,6 +247,7 @@ typedef struct trigger_index {
     uint16_t *others;   /* the triggers that do not, in lexicon order */
     size_t n_others;
     uint64_t *pfx, *mask; /* ex_phrase_key of each trigger */
+    uint8_t *lit;
 } trigger_index;
 
 static size_t two_byte_bucket(unsigned char c0, unsigned char c1)
@@ -263,7 +264,8 @@ static int trigger_index_build(truce_arena *a, trigger_index *ti)
     ti->others = truce_arena_alloc(a, TRUCE_N_TRIGGERS * sizeof *ti->others);
     ti->pfx = truce_arena_alloc(a, TRUCE_N_TRIGGERS * sizeof *ti->pfx);
     ti->mask = truce_arena_alloc(a, TRUCE_N_TRIGGERS * sizeof *ti->mask);
-    if (!ti->next || !ti->by_words || !ti->others || !ti->pfx || !ti->mask)
+    ti->lit = truce_arena_alloc(a, TRUCE_N_TRIGGERS * sizeof *ti->lit);
+    if (!ti->next || !ti->by_words || !ti->others || !ti->pfx || !ti->mask || !ti->lit)
         return TRUCE_ENOMEM;
     ti->n_others = 0;
     for (size_t k = 0; k < TRUCE_N_TRIGGERS; k++) {
@@ -277,7 +279,9 @@ static int trigger_index_build(truce_arena *a, trigger_index *ti)
         ti->head1[i] = TI_NONE;
     for (size_t k = TRUCE_N_TRIGGERS; k-- > 0;) {
         const unsigned char *ph = (const unsigned char *)TRUCE_TRIGGERS[k].phrase;
-        ti->pfx[k] = ex_phrase_key(TRUCE_TRIGGERS[k].phrase, &ti->mask[k]);
+        size_t lit;
+        ti->pfx[k] = ex_phrase_key(TRUCE_TRIGGERS[k].phrase, &ti->mask[k], &lit);
+        ti->lit[k] = (uint8_t)lit;
         ti->by_words[k] = truce_ascii_alnum(ph[0]) || ph[0] >= 0x80;
         if (!ti->by_words[k])
             continue;
@@ -336,7 +340,7 @@ static int find_hits(ex_context *c, const trigger_index *ti, uint32_t si,
             for (; k != TI_NONE; k = ti->next[k]) {
                 if ((key & ti->mask[k]) != ti->pfx[k])
                     continue;
-                size_t e = ex_match_at(in->text, s.end, i, TRUCE_TRIGGERS[k].phrase);
+                size_t e = ex_match_keyed(in->text, s.end, i, TRUCE_TRIGGERS[k].phrase, ti->lit[k]);
                 if (!e)
                     continue;
                 if (nc == MAX_CANDIDATES) {

@@ -63,6 +63,7 @@ typedef struct ex_list_info {
     uint8_t head[256];           /* first phrase by folded first byte, in list order */
     uint8_t next[EX_LIST_MAX];
     uint64_t pfx[EX_LIST_MAX], mask[EX_LIST_MAX]; /* ex_phrase_key of each phrase */
+    uint8_t lit[EX_LIST_MAX];
 } ex_list_info;
 
 typedef struct ex_finder {
@@ -81,13 +82,14 @@ typedef struct ex_finder {
 int ex_finder_new(truce_arena *a, const char *t, size_t len, ex_finder **out);
 /* Index of the first word start at or after pos. */
 size_t ex_word_at(const ex_finder *f, size_t pos);
-/* The folded bytes of text[i, i + 8) (bytes at and past lim read as 0), one
- * byte per 8 bits, the first lowest. */
+/* The bytes of text[i, i + 8), ASCII letters folded and white space made
+ * ' ' (bytes at and past lim read as 0), one byte per 8 bits, the first
+ * lowest. */
 uint64_t ex_text_key(const char *t, size_t i, size_t lim);
-/* The folded bytes of the phrase before its first space or '*' (at most 8),
- * laid out as ex_text_key, with the mask of the bytes given: a text key k can
- * start a match only when (k & mask) == key. */
-uint64_t ex_phrase_key(const char *phrase, uint64_t *mask);
+/* The phrase's opening laid out as ex_text_key: its folded bytes before the
+ * first space or '*' (at most 8; their count in *lit), and that space. A text
+ * key k can start a match only when (k & *mask) == the returned key. */
+uint64_t ex_phrase_key(const char *phrase, uint64_t *mask, size_t *lit);
 /* The prepared list, or NULL when the document's table is full. */
 const ex_list_info *ex_list_get(ex_finder *f, const char *const *list);
 /* ex_find and ex_find_any, answered from the index. */
@@ -98,6 +100,9 @@ const char *ex_fx_find_any(ex_finder *f, size_t from, size_t end, const char *co
 
 /* Matches `phrase` at text[i] (word start); returns the end or 0. */
 size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase);
+/* ex_match_at at a word start whose key agreed with the phrase's: the first
+ * `lit` bytes are known to match and are not compared again. */
+size_t ex_match_keyed(const char *t, size_t len, size_t i, const char *phrase, size_t lit);
 /* First match of phrase in [from, end): sets ms and me; false when none. */
 bool ex_find(const char *t, size_t from, size_t end, const char *phrase, size_t *ms, size_t *me);
 /* First match of any listed phrase in [from, end); returns the phrase or NULL. */

@@ -90,15 +90,17 @@ static const char *cue_find_any(ex_context *c, uint32_t si, const char *const *l
             for (size_t k = fast ? L->head[key & 0xFF] : 0; fast ? k != EX_NONE : list[k] != NULL;
                  k = fast ? L->next[k] : k + 1) {
                 uint64_t mask, pk;
+                size_t lit;
                 if (fast) {
                     mask = L->mask[k];
                     pk = L->pfx[k];
+                    lit = L->lit[k];
                 } else {
-                    pk = ex_phrase_key(list[k], &mask);
+                    pk = ex_phrase_key(list[k], &mask, &lit);
                 }
                 if ((key & mask) != pk)
                     continue;
-                size_t e0 = ex_match_at(t, S.end, s0, list[k]);
+                size_t e0 = ex_match_keyed(t, S.end, s0, list[k], lit);
                 if (!e0)
                     continue;
                 if (c->cue_nhits == cap) {

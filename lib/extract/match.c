@@ -16,13 +16,10 @@ static inline bool wordc(unsigned char c)
     return truce_ascii_alnum(c) || c >= 0x80 || c == '\'';
 }
 
-size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase)
+/* The match of phrase[p...] at text[k...], the phrase having matched from
+ * text[i] up to there. */
+static inline size_t match_from(const char *t, size_t len, const char *phrase, size_t p, size_t k)
 {
-    if (!phrase[0])
-        return 0;
-    if (i > 0 && wordc((unsigned char)t[i - 1]) && wordc((unsigned char)phrase[0]))
-        return 0;
-    size_t p = 0, k = i;
     while (phrase[p]) {
         unsigned char pc = (unsigned char)phrase[p];
         if (pc == '*') {
@@ -51,6 +48,22 @@ size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase)
     if (wordc(last) && k < len && wordc((unsigned char)t[k]) && t[k] != '\'')
         return 0;
     return k;
+}
+
+size_t ex_match_at(const char *t, size_t len, size_t i, const char *phrase)
+{
+    if (!phrase[0])
+        return 0;
+    if (i > 0 && wordc((unsigned char)t[i - 1]) && wordc((unsigned char)phrase[0]))
+        return 0;
+    return match_from(t, len, phrase, 0, i);
+}
+
+size_t ex_match_keyed(const char *t, size_t len, size_t i, const char *phrase, size_t lit)
+{
+    if (i + lit > len)
+        return 0;
+    return match_from(t, len, phrase, lit, i + lit);
 }
 
 static const char *find_any_slow(const char *t, size_t from, size_t end,
@@ -150,36 +163,52 @@ static inline bool word_first(unsigned char c)
     return truce_ascii_alnum(c) || c >= 0x80;
 }
 
+/* The key's view of a byte: ASCII letters folded, white space as ' '. */
+static inline unsigned char key_byte(unsigned char c)
+{
+    return truce_ascii_space(c) ? ' ' : truce_ascii_fold(c);
+}
+
 uint64_t ex_text_key(const char *t, size_t i, size_t lim)
 {
 #if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (i + 8 <= lim) {
-        /* eight bytes at once: add 0x20 to each byte from 'A' to 'Z' */
-        const uint64_t ones = 0x0101010101010101u;
+        /* eight bytes at once: add 0x20 to each byte from 'A' to 'Z', make
+         * each byte from '\t' to '\r' a space */
+        const uint64_t ones = 0x0101010101010101u, top = 0x80 * ones;
         uint64_t x;
         memcpy(&x, t + i, 8);
         uint64_t low = x & (0x7F * ones);
-        uint64_t ge_a = low + (0x80 - 'A') * ones; /* top bit: at least 'A' */
-        uint64_t gt_z = low + (0x7F - 'Z') * ones; /* top bit: past 'Z' */
-        uint64_t upper = ge_a & ~gt_z & ~x & (0x80 * ones);
-        return x | (upper >> 2);
+        uint64_t ascii = ~x & top;
+        uint64_t upper = (low + (0x80 - 'A') * ones) & ~(low + (0x7F - 'Z') * ones) & ascii;
+        uint64_t ctl = (low + (0x80 - '\t') * ones) & ~(low + (0x7F - '\r') * ones) & ascii;
+        uint64_t ctl_bytes = (ctl >> 7) * 0xFF;
+        x = (x | (upper >> 2)) & ~ctl_bytes;
+        return x | (ctl_bytes & (' ' * ones));
     }
 #endif
     uint64_t x = 0;
     for (size_t j = 0; j < 8 && i + j < lim; j++)
-        x |= (uint64_t)truce_ascii_fold((unsigned char)t[i + j]) << (8 * j);
+        x |= (uint64_t)key_byte((unsigned char)t[i + j]) << (8 * j);
     return x;
 }
 
-uint64_t ex_phrase_key(const char *phrase, uint64_t *mask)
+uint64_t ex_phrase_key(const char *phrase, uint64_t *mask, size_t *lit)
 {
     uint64_t k = 0, m = 0;
-    for (size_t j = 0; j < 8; j++) {
+    size_t j = 0;
+    for (; j < 8; j++) {
         unsigned char c = (unsigned char)phrase[j];
         if (c == 0 || c == ' ' || c == '*')
             break;
         k |= (uint64_t)truce_ascii_fold(c) << (8 * j);
+        m |= (uint64_t)0xFF << (8 * j);
+    }
+    *lit = j;
+    /* a space in the phrase needs white space in the text */
+    if (j < 8 && phrase[j] == ' ') {
+        k |= (uint64_t)' ' << (8 * j);
         m |= (uint64_t)0xFF << (8 * j);
     }
     *mask = m;
@@ -260,7 +289,9 @@ const ex_list_info *ex_list_get(ex_finder *f, const char *const *list)
         unsigned char b = truce_ascii_fold(c);
         L->next[k] = L->head[b];
         L->head[b] = (uint8_t)k;
-        L->pfx[k] = ex_phrase_key(list[k], &L->mask[k]);
+        size_t lit;
+        L->pfx[k] = ex_phrase_key(list[k], &L->mask[k], &lit);
+        L->lit[k] = (uint8_t)lit;
     }
     f->slot[h] = (uint8_t)++f->n_lists;
     return L;
@@ -281,7 +312,7 @@ const char *ex_fx_find_any(ex_finder *f, size_t from, size_t end, const char *co
         for (uint8_t p = L->head[k & 0xFF]; p != EX_NONE; p = L->next[p]) {
             if ((k & L->mask[p]) != L->pfx[p])
                 continue;
-            size_t e = ex_match_at(f->t, end, f->pos[w], list[p]);
+            size_t e = ex_match_keyed(f->t, end, f->pos[w], list[p], L->lit[p]);
             if (e) {
                 *ms = f->pos[w];
                 *me = e;
@@ -297,11 +328,12 @@ bool ex_fx_find(const ex_finder *f, size_t from, size_t end, const char *phrase,
 {
     if (!word_first((unsigned char)phrase[0]))
         return ex_find(f->t, from, end, phrase, ms, me);
-    uint64_t mask, pk = ex_phrase_key(phrase, &mask);
+    size_t lit;
+    uint64_t mask, pk = ex_phrase_key(phrase, &mask, &lit);
     for (size_t w = ex_word_at(f, from); w < f->n && f->pos[w] < end; w++) {
         if ((f->key[w] & mask) != pk)
             continue;
-        size_t e = ex_match_at(f->t, end, f->pos[w], phrase);
+        size_t e = ex_match_keyed(f->t, end, f->pos[w], phrase, lit);
         if (e) {
             *ms = f->pos[w];
             *me = e;
