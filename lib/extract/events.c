@@ -248,6 +248,7 @@ typedef struct trigger_index {
     size_t n_others;
     uint64_t *pfx, *mask; /* ex_phrase_key of each trigger */
     uint8_t *lit;
+    const char **rule;    /* per trigger, its rule name once an event used it */
 } trigger_index;
 
 static size_t two_byte_bucket(unsigned char c0, unsigned char c1)
@@ -265,7 +266,9 @@ static int trigger_index_build(truce_arena *a, trigger_index *ti)
     ti->pfx = truce_arena_alloc(a, TRUCE_N_TRIGGERS * sizeof *ti->pfx);
     ti->mask = truce_arena_alloc(a, TRUCE_N_TRIGGERS * sizeof *ti->mask);
     ti->lit = truce_arena_alloc(a, TRUCE_N_TRIGGERS * sizeof *ti->lit);
-    if (!ti->next || !ti->by_words || !ti->others || !ti->pfx || !ti->mask || !ti->lit)
+    ti->rule = truce_arena_calloc(a, TRUCE_N_TRIGGERS, sizeof *ti->rule);
+    if (!ti->next || !ti->by_words || !ti->others || !ti->pfx || !ti->mask || !ti->lit ||
+        !ti->rule)
         return TRUCE_ENOMEM;
     ti->n_others = 0;
     for (size_t k = 0; k < TRUCE_N_TRIGGERS; k++) {
@@ -792,10 +795,14 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
                 return truce_error_set(err, TRUCE_ENOMEM, NULL, (long long)s.start,
                                        "extract: out of memory");
             ev->type = type;
-            ev->type_rule = truce_arena_printf(a, "trigger \"%s\"%s%s%s", hits[h].tr->phrase,
-                                               hits[h].tr->need ? " with \"" : "",
-                                               hits[h].tr->need ? hits[h].tr->need : "",
-                                               hits[h].tr->need ? "\" in the sentence" : "");
+            /* one string per trigger and document, shared by its events */
+            const trigger *tr = hits[h].tr;
+            const char **rule = &tindex.rule[tr - TRUCE_TRIGGERS];
+            if (!*rule)
+                *rule = tr->need ? ex_cat(a, "trigger \"", tr->phrase, "\" with \"", tr->need,
+                                          "\" in the sentence", (char *)NULL)
+                                 : ex_cat(a, "trigger \"", tr->phrase, "\"", (char *)NULL);
+            ev->type_rule = *rule;
             if (!ev->type_rule)
                 return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "extract: out of memory");
             ev->trigger.start = hits[h].start;

@@ -5,6 +5,7 @@
  * name of the rule that chose it.
  */
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,6 +126,28 @@ static const char *cue_find_any(ex_context *c, uint32_t si, const char *const *l
             return list[c->cue_hits[h].k];
         }
     return NULL;
+}
+
+char *ex_cat(truce_arena *a, ...)
+{
+    va_list ap;
+    size_t n = 0;
+    va_start(ap, a);
+    for (const char *p; (p = va_arg(ap, const char *));)
+        n += strlen(p);
+    va_end(ap);
+    char *out = truce_arena_alloc(a, n + 1), *w = out;
+    if (!out)
+        return NULL;
+    va_start(ap, a);
+    for (const char *p; (p = va_arg(ap, const char *));) {
+        size_t l = strlen(p);
+        memcpy(w, p, l);
+        w += l;
+    }
+    va_end(ap);
+    *w = 0;
+    return out;
 }
 
 void ex_context_init(ex_context *c, const truce_extract_input *in)
@@ -474,9 +497,9 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
         return TRUCE_OK;
     }
     if (best) {
-        const char *b = truce_arena_printf(a, "nearest date in the %s (%s)",
-                                           best_in_clause ? "clause" : "sentence",
-                                           best->basis ? best->basis : "date reader");
+        const char *b = ex_cat(a, best_in_clause ? "nearest date in the clause ("
+                                                 : "nearest date in the sentence (",
+                               best->basis ? best->basis : "date reader", ")", (char *)NULL);
         if (!b)
             return TRUCE_ENOMEM;
         set_date(ev, best, b, true);
@@ -512,8 +535,9 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
         return ev->date_basis ? TRUCE_OK : TRUCE_ENOMEM;
     }
     if (c->run_date) {
-        const char *b = truce_arena_printf(a, "narrative date of an earlier sentence (%s)",
-                                           c->run_date->basis ? c->run_date->basis : "date reader");
+        const char *b = ex_cat(a, "narrative date of an earlier sentence (",
+                               c->run_date->basis ? c->run_date->basis : "date reader", ")",
+                               (char *)NULL);
         if (!b)
             return TRUCE_ENOMEM;
         set_date(ev, c->run_date, b, true);
@@ -1242,19 +1266,20 @@ static bool agent_after_by(ex_finder *fx, size_t from, size_t at)
  * the state */
 static bool compass_place(const char *t, size_t sent_start, size_t pos)
 {
-    static const char *const C[] = {"northern", "southern", "eastern", "western", "central",
-                                    "north-eastern", "north-western", "south-eastern",
-                                    "south-western", "northeastern", "northwestern",
-                                    "southeastern", "southwestern", NULL};
-    for (size_t k = 0; C[k]; k++) {
-        char w[40];
-        snprintf(w, sizeof w, "in %s", C[k]);
-        if (preceded_by(t, sent_start, pos, w))
+    static const char *const IN_C[] = {"in northern", "in southern", "in eastern", "in western",
+                                       "in central", "in north-eastern", "in north-western",
+                                       "in south-eastern", "in south-western", "in northeastern",
+                                       "in northwestern", "in southeastern", "in southwestern",
+                                       NULL};
+    static const char *const INSIDE_C[] = {"inside northern", "inside southern", "inside eastern",
+                                           "inside western", "inside central",
+                                           "inside north-eastern", "inside north-western",
+                                           "inside south-eastern", "inside south-western",
+                                           "inside northeastern", "inside northwestern",
+                                           "inside southeastern", "inside southwestern", NULL};
+    for (size_t k = 0; IN_C[k]; k++)
+        if (preceded_by(t, sent_start, pos, IN_C[k]) || preceded_by(t, sent_start, pos, INSIDE_C[k]))
             return true;
-        snprintf(w, sizeof w, "inside %s", C[k]);
-        if (preceded_by(t, sent_start, pos, w))
-            return true;
-    }
     return preceded_by(t, sent_start, pos, "inside");
 }
 

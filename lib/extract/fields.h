@@ -50,6 +50,10 @@ typedef struct ex_context {
     ex_finder *fx;                         /* the document's word starts (match.c) */
 } ex_context;
 
+/* The strings given, up to a NULL, joined in the arena (a rule name without
+ * printf); NULL when out of memory. */
+char *ex_cat(truce_arena *a, ...);
+
 /* End of a wire dateline ("GOMA, Feb 8 (Wire) - ") opening sentence s, or 0. */
 size_t ex_dateline_end(const char *t, truce_span s);
 
