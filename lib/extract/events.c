@@ -239,15 +239,15 @@ static bool territory_named(ex_context *c, uint32_t si, truce_span s)
  * start with a letter or digit followed by another, and are found by those
  * two bytes; the rest (one-byte words, "a*") by their first byte alone.
  * Triggers starting with anything else are searched for in the text. */
-enum { TI_BUCKETS2 = 1024, TI_NONE = 0xFFFF, TI_MAX = 4096 };
+enum { TI_BUCKETS2 = 1024, TI_NONE = 0xFFFF, TI_MAX = 4096, TI_NO_KEY = 0xFF };
 typedef struct trigger_index {
     uint16_t head2[TI_BUCKETS2], head1[256];
     uint16_t *next;     /* per trigger, the next one in its bucket */
     bool *by_words;     /* per trigger: begins with a word character */
     uint16_t *others;   /* the triggers that do not, in lexicon order */
     size_t n_others;
-    uint64_t *pfx, *mask; /* ex_phrase_key of each trigger */
-    uint8_t *lit;
+    uint64_t *pfx, *mask; /* ex_phrase_key of each trigger... */
+    uint8_t *lit;         /* ...and its literal length; TI_NO_KEY until made */
     const char **rule;    /* per trigger, its rule name once an event used it */
 } trigger_index;
 
@@ -271,20 +271,18 @@ static int trigger_index_build(truce_arena *a, trigger_index *ti)
         !ti->rule)
         return TRUCE_ENOMEM;
     ti->n_others = 0;
+    /* keys are made when a sentence first reaches the trigger: a document
+     * reaches only some of them */
+    memset(ti->lit, TI_NO_KEY, TRUCE_N_TRIGGERS * sizeof *ti->lit);
     for (size_t k = 0; k < TRUCE_N_TRIGGERS; k++) {
         unsigned char c = (unsigned char)TRUCE_TRIGGERS[k].phrase[0];
         if (!(truce_ascii_alnum(c) || c >= 0x80))
             ti->others[ti->n_others++] = (uint16_t)k;
     }
-    for (size_t i = 0; i < TI_BUCKETS2; i++)
-        ti->head2[i] = TI_NONE;
-    for (size_t i = 0; i < 256; i++)
-        ti->head1[i] = TI_NONE;
+    memset(ti->head2, 0xFF, sizeof ti->head2); /* TI_NONE */
+    memset(ti->head1, 0xFF, sizeof ti->head1);
     for (size_t k = TRUCE_N_TRIGGERS; k-- > 0;) {
         const unsigned char *ph = (const unsigned char *)TRUCE_TRIGGERS[k].phrase;
-        size_t lit;
-        ti->pfx[k] = ex_phrase_key(TRUCE_TRIGGERS[k].phrase, &ti->mask[k], &lit);
-        ti->lit[k] = (uint8_t)lit;
         ti->by_words[k] = truce_ascii_alnum(ph[0]) || ph[0] >= 0x80;
         if (!ti->by_words[k])
             continue;
@@ -315,7 +313,7 @@ static int candidate_cmp(const void *x, const void *y)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
-static int find_hits(ex_context *c, const trigger_index *ti, uint32_t si,
+static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                      truce_span s, hit *hits, size_t *nh, size_t max)
 {
     const truce_extract_input *in = c->in;
@@ -341,6 +339,11 @@ static int find_hits(ex_context *c, const trigger_index *ti, uint32_t si,
             uint16_t k = pass == 0 ? ti->head1[c0]
                                    : truce_ascii_alnum(c1) ? ti->head2[two_byte_bucket(c0, c1)] : TI_NONE;
             for (; k != TI_NONE; k = ti->next[k]) {
+                if (ti->lit[k] == TI_NO_KEY) {
+                    size_t lit;
+                    ti->pfx[k] = ex_phrase_key(TRUCE_TRIGGERS[k].phrase, &ti->mask[k], &lit);
+                    ti->lit[k] = (uint8_t)lit;
+                }
                 if ((key & ti->mask[k]) != ti->pfx[k])
                     continue;
                 size_t e = ex_match_keyed(in->text, s.end, i, TRUCE_TRIGGERS[k].phrase, ti->lit[k]);

@@ -55,6 +55,7 @@ enum {
     EX_LISTS = 96,      /* distinct lists of one document (lib/extract has fewer) */
     EX_LIST_SLOTS = 256,
     EX_NONE = 0xFF,
+    EX_BLOCK_SHIFT = 5, /* ex_word_at starts from the first word of a 32-byte block */
 };
 
 typedef struct ex_list_info {
@@ -72,6 +73,7 @@ typedef struct ex_finder {
     size_t n;                    /* word starts: a letter, digit or byte >= 0x80 after */
     uint32_t *pos;               /* anything but those and the apostrophe */
     uint64_t *key;               /* ex_text_key at each word start */
+    uint32_t *block;             /* per 32 bytes of text, the first word start in or after */
     size_t n_lists;
     uint8_t slot[EX_LIST_SLOTS]; /* list pointer hash -> index in lists + 1 */
     ex_list_info lists[EX_LISTS];
@@ -81,7 +83,15 @@ typedef struct ex_finder {
  * TRUCE_ENOMEM, or TRUCE_EINPUT for a text of 4 GiB or more. */
 int ex_finder_new(truce_arena *a, const char *t, size_t len, ex_finder **out);
 /* Index of the first word start at or after pos. */
-size_t ex_word_at(const ex_finder *f, size_t pos);
+static inline size_t ex_word_at(const ex_finder *f, size_t pos)
+{
+    if (pos >= f->len)
+        return f->n;
+    size_t w = f->block[pos >> EX_BLOCK_SHIFT];
+    while (w < f->n && f->pos[w] < pos)
+        w++;
+    return w;
+}
 /* The bytes of text[i, i + 8), ASCII letters folded and white space made
  * ' ' (bytes at and past lim read as 0), one byte per 8 bits, the first
  * lowest. */
@@ -90,8 +100,19 @@ uint64_t ex_text_key(const char *t, size_t i, size_t lim);
  * first space or '*' (at most 8; their count in *lit), and that space. A text
  * key k can start a match only when (k & *mask) == the returned key. */
 uint64_t ex_phrase_key(const char *phrase, uint64_t *mask, size_t *lit);
+/* Prepares list in f's table at slot h (ex_list_get). */
+const ex_list_info *ex_list_build(ex_finder *f, const char *const *list, size_t h);
 /* The prepared list, or NULL when the document's table is full. */
-const ex_list_info *ex_list_get(ex_finder *f, const char *const *list);
+static inline const ex_list_info *ex_list_get(ex_finder *f, const char *const *list)
+{
+    size_t h = ((uintptr_t)list >> 3) % EX_LIST_SLOTS;
+    while (f->slot[h]) {
+        if (f->lists[f->slot[h] - 1].list == list)
+            return &f->lists[f->slot[h] - 1];
+        h = (h + 1) % EX_LIST_SLOTS;
+    }
+    return ex_list_build(f, list, h);
+}
 /* ex_find and ex_find_any, answered from the index. */
 bool ex_fx_find(const ex_finder *f, size_t from, size_t end, const char *phrase, size_t *ms,
                 size_t *me);

@@ -215,6 +215,27 @@ uint64_t ex_phrase_key(const char *phrase, uint64_t *mask, size_t *lit)
     return k;
 }
 
+/* Per byte: 3 a word can start with it (letter, digit, byte >= 0x80), 1 it
+ * only continues one (apostrophe), 0 neither. */
+static const unsigned char WORD_CLASS[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+};
+
 int ex_finder_new(truce_arena *a, const char *t, size_t len, ex_finder **out)
 {
     *out = NULL;
@@ -229,48 +250,46 @@ int ex_finder_new(truce_arena *a, const char *t, size_t len, ex_finder **out)
     f->n = 0;
     f->n_lists = 0;
     memset(f->slot, 0, sizeof f->slot);
-    /* at most one word start in two bytes */
-    size_t cap = len / 2 + 1;
+    /* about one word in six bytes of news text; grown when more */
+    size_t cap = len / 6 + 16;
     f->pos = truce_arena_alloc(a, cap * sizeof *f->pos);
     f->key = truce_arena_alloc(a, cap * sizeof *f->key);
-    if (!f->pos || !f->key)
+    f->block = truce_arena_alloc(a, ((len >> EX_BLOCK_SHIFT) + 2) * sizeof *f->block);
+    if (!f->pos || !f->key || !f->block)
         return TRUCE_ENOMEM;
+    size_t nb = 0;     /* blocks given their first word so far */
     bool prev = false; /* the byte before is a word byte (or an apostrophe) */
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)t[i];
-        bool w = word_first(c);
-        if (w && !prev) {
+        unsigned char cls = WORD_CLASS[(unsigned char)t[i]];
+        if (cls == 3 && !prev) {
+            if (f->n == cap) {
+                size_t nc = cap * 2;
+                uint32_t *np = truce_arena_grow(a, f->pos, f->n, nc, sizeof *np);
+                uint64_t *nk = np ? truce_arena_grow(a, f->key, f->n, nc, sizeof *nk) : NULL;
+                if (!nk)
+                    return TRUCE_ENOMEM;
+                f->pos = np;
+                f->key = nk;
+                cap = nc;
+            }
+            /* this word is the first at or after the blocks up to its own */
+            for (; nb <= (i >> EX_BLOCK_SHIFT); nb++)
+                f->block[nb] = (uint32_t)f->n;
             f->pos[f->n] = (uint32_t)i;
             f->key[f->n] = ex_text_key(t, i, len);
             f->n++;
         }
-        prev = w || c == '\'';
+        prev = cls != 0;
     }
+    /* the blocks after the last word start */
+    for (; nb < (len >> EX_BLOCK_SHIFT) + 2; nb++)
+        f->block[nb] = (uint32_t)f->n;
     *out = f;
     return TRUCE_OK;
 }
 
-size_t ex_word_at(const ex_finder *f, size_t pos)
+const ex_list_info *ex_list_build(ex_finder *f, const char *const *list, size_t h)
 {
-    size_t lo = 0, hi = f->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (f->pos[mid] < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-const ex_list_info *ex_list_get(ex_finder *f, const char *const *list)
-{
-    size_t h = ((uintptr_t)list >> 3) % EX_LIST_SLOTS;
-    while (f->slot[h]) {
-        if (f->lists[f->slot[h] - 1].list == list)
-            return &f->lists[f->slot[h] - 1];
-        h = (h + 1) % EX_LIST_SLOTS;
-    }
     if (f->n_lists == EX_LISTS)
         return NULL;
     ex_list_info *L = &f->lists[f->n_lists];
