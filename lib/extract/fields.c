@@ -87,9 +87,10 @@ static const char *cue_find_any(ex_context *c, uint32_t si, const char *const *l
          * ordered by start, then by list order */
         for (size_t w = c->cue_w0; w < c->cue_w1; w++) {
             uint64_t key = fx->key[w];
-            size_t s0 = fx->pos[w];
-            for (size_t k = fast ? L->head[key & 0xFF] : 0; fast ? k != EX_NONE : list[k] != NULL;
-                 k = fast ? L->next[k] : k + 1) {
+            size_t k = fast ? L->head[key & 0xFF] : 0;
+            if (fast && k == EX_NONE)
+                continue;
+            for (; fast ? k != EX_NONE : list[k] != NULL; k = fast ? L->next[k] : k + 1) {
                 uint64_t mask, pk;
                 size_t lit;
                 if (fast) {
@@ -101,7 +102,7 @@ static const char *cue_find_any(ex_context *c, uint32_t si, const char *const *l
                 }
                 if ((key & mask) != pk)
                     continue;
-                size_t e0 = ex_match_keyed(t, S.end, s0, list[k], lit);
+                size_t s0 = fx->pos[w], e0 = ex_match_keyed(t, S.end, s0, list[k], lit);
                 if (!e0)
                     continue;
                 if (c->cue_nhits == cap) {
@@ -591,15 +592,21 @@ static bool overlaps_mention(const truce_reading *r, size_t a, size_t b)
 
 static bool calendar_word(const char *t, size_t a, size_t b)
 {
-    static const char *const W[] = {"January", "February", "March", "April", "May", "June",
-                                    "July", "August", "September", "October", "November",
-                                    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-                                    "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday",
-                                    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-                                    "The", "A", "An", "This", "That", "Its", "Their", "His",
-                                    "Her", "Our", "He", "She", "It", "They", "We", NULL};
-    for (size_t k = 0; W[k]; k++)
-        if (strlen(W[k]) == b - a && strncmp(W[k], t + a, b - a) == 0)
+    /* with their lengths, so most words are refused without a comparison */
+#define CW(w) {w, sizeof w - 1}
+    static const struct { const char *w; size_t n; } W[] = {
+        CW("January"), CW("February"), CW("March"), CW("April"), CW("May"), CW("June"),
+        CW("July"), CW("August"), CW("September"), CW("October"), CW("November"),
+        CW("December"), CW("Jan"), CW("Feb"), CW("Mar"), CW("Apr"), CW("Jun"), CW("Jul"),
+        CW("Aug"), CW("Sep"), CW("Sept"), CW("Oct"), CW("Nov"), CW("Dec"), CW("Monday"),
+        CW("Tuesday"), CW("Wednesday"), CW("Thursday"), CW("Friday"), CW("Saturday"),
+        CW("Sunday"), CW("The"), CW("A"), CW("An"), CW("This"), CW("That"), CW("Its"),
+        CW("Their"), CW("His"), CW("Her"), CW("Our"), CW("He"), CW("She"), CW("It"),
+        CW("They"), CW("We"),
+    };
+#undef CW
+    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
+        if (W[k].n == b - a && t[a] == W[k].w[0] && memcmp(W[k].w, t + a, b - a) == 0)
             return true;
     return false;
 }
