@@ -65,6 +65,8 @@ typedef struct ex_list_info {
     uint8_t next[EX_LIST_MAX];
     uint64_t pfx[EX_LIST_MAX], mask[EX_LIST_MAX]; /* ex_phrase_key of each phrase */
     uint8_t lit[EX_LIST_MAX];
+    uint8_t firsts[EX_LIST_MAX]; /* the distinct folded first bytes */
+    uint8_t n_firsts;
 } ex_list_info;
 
 typedef struct ex_finder {

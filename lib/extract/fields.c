@@ -65,6 +65,7 @@ static const char *cue_find_any(ex_context *c, uint32_t si, const char *const *l
         c->cue_w0 = ex_word_at(fx, S.start);
         c->cue_w1 = ex_word_at(fx, S.end);
         c->ws_all = c->cue_w1 - c->cue_w0 <= 1024;
+        c->cue_chained = false;
     }
     size_t slot = c->cue_nslots;
     for (size_t k = 0; k < c->cue_nslots; k++)
@@ -83,23 +84,51 @@ static const char *cue_find_any(ex_context *c, uint32_t si, const char *const *l
         }
         if (!c->ws_all)
             return ex_fx_find_any(fx, from, to, list, ms, me);
-        /* word by word, each phrase in list order: the slot comes out
-         * ordered by start, then by list order */
-        for (size_t w = c->cue_w0; w < c->cue_w1; w++) {
-            uint64_t key = fx->key[w];
-            size_t k = fast ? L->head[key & 0xFF] : 0;
-            if (fast && k == EX_NONE)
-                continue;
-            for (; fast ? k != EX_NONE : list[k] != NULL; k = fast ? L->next[k] : k + 1) {
-                uint64_t mask, pk;
-                size_t lit;
-                if (fast) {
-                    mask = L->mask[k];
-                    pk = L->pfx[k];
-                    lit = L->lit[k];
-                } else {
-                    pk = ex_phrase_key(list[k], &mask, &lit);
+        if (fast && !c->cue_chained) {
+            memset(c->cue_whead, 0xFF, sizeof c->cue_whead);
+            for (size_t w = c->cue_w1; w-- > c->cue_w0;) {
+                unsigned char b = (unsigned char)(fx->key[w] & 0xFF);
+                c->cue_wnext[w - c->cue_w0] = c->cue_whead[b];
+                c->cue_whead[b] = (uint16_t)(w - c->cue_w0);
+            }
+            c->cue_chained = true;
+        }
+        /* only the words that begin like some phrase: each is tried with
+         * those phrases in list order, and the slot is kept ordered by
+         * start, then by list order */
+        for (size_t f = 0; fast && f < L->n_firsts; f++) {
+            unsigned char b = L->firsts[f];
+            for (uint16_t x = c->cue_whead[b]; x != 0xFFFF; x = c->cue_wnext[x]) {
+                size_t w = c->cue_w0 + x;
+                uint64_t key = fx->key[w];
+                for (size_t k = L->head[b]; k != EX_NONE; k = L->next[k]) {
+                    if ((key & L->mask[k]) != L->pfx[k])
+                        continue;
+                    size_t s0 = fx->pos[w], e0 = ex_match_keyed(t, S.end, s0, list[k], L->lit[k]);
+                    if (!e0)
+                        continue;
+                    if (c->cue_nhits == cap) {
+                        c->cue_nhits = first;
+                        return ex_fx_find_any(fx, from, to, list, ms, me);
+                    }
+                    size_t j = c->cue_nhits++;
+                    while (j > first && (c->cue_hits[j - 1].s > s0 ||
+                                         (c->cue_hits[j - 1].s == s0 && c->cue_hits[j - 1].k > k))) {
+                        c->cue_hits[j] = c->cue_hits[j - 1];
+                        j--;
+                    }
+                    c->cue_hits[j].s = (uint32_t)s0;
+                    c->cue_hits[j].e = (uint32_t)e0;
+                    c->cue_hits[j].k = (uint16_t)k;
                 }
+            }
+        }
+        /* a list not prepared: word by word, each phrase in list order */
+        for (size_t w = c->cue_w0; !fast && w < c->cue_w1; w++) {
+            uint64_t key = fx->key[w];
+            for (size_t k = 0; list[k]; k++) {
+                size_t lit;
+                uint64_t mask, pk = ex_phrase_key(list[k], &mask, &lit);
                 if ((key & mask) != pk)
                     continue;
                 size_t s0 = fx->pos[w], e0 = ex_match_keyed(t, S.end, s0, list[k], lit);

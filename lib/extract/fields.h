@@ -46,6 +46,9 @@ typedef struct ex_context {
     struct { uint32_t s, e; uint16_t k; } cue_hits[512];
     size_t cue_w0, cue_w1;                 /* the sentence's word starts in fx */
     bool ws_all;                           /* at most 1024 of them (else ex_find_any) */
+    bool cue_chained;                      /* cue_whead and cue_wnext are built: */
+    uint16_t cue_whead[256];               /* the sentence's words by folded first */
+    uint16_t cue_wnext[1024];              /* byte, in order (offsets from cue_w0) */
     const truce_place_mention *dateline_place; /* "GOMA, Feb 8 (Wire) -": where the report was filed */
     ex_finder *fx;                         /* the document's word starts (match.c) */
 } ex_context;

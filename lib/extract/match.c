@@ -298,6 +298,7 @@ const ex_list_info *ex_list_build(ex_finder *f, const char *const *list, size_t 
     while (list[n])
         n++;
     L->fast = n <= EX_LIST_MAX;
+    L->n_firsts = 0;
     memset(L->head, EX_NONE, sizeof L->head);
     for (size_t k = n; L->fast && k-- > 0;) {
         unsigned char c = (unsigned char)list[k][0];
@@ -306,6 +307,8 @@ const ex_list_info *ex_list_build(ex_finder *f, const char *const *list, size_t 
             break;
         }
         unsigned char b = truce_ascii_fold(c);
+        if (L->head[b] == EX_NONE)
+            L->firsts[L->n_firsts++] = b;
         L->next[k] = L->head[b];
         L->head[b] = (uint8_t)k;
         size_t lit;
