@@ -579,7 +579,7 @@ static bool violence_present(const hit *hits, size_t nh)
 
 /* "the cases of civilian casualties" without a count refers to a report's
  * subject, not to an incident of its own. */
-static bool uncounted_cases(const ex_finder *fx, const truce_event *ev)
+static bool uncounted_cases(ex_finder *fx, const truce_event *ev)
 {
     size_t ms, me;
     return strncmp(ev->type, "civilians.", 10) == 0 && ev->n_figures == 0 &&
@@ -834,7 +834,7 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
                 memcpy(verb, in->text + pe->trigger.start, vl);
                 verb[vl] = 0;
                 size_t vs, ve;
-                if (ex_fx_find(ctx.fx, s.start, s.end, verb, &vs, &ve)) {
+                if (ex_fx_find_text(ctx.fx, s.start, s.end, verb, &vs, &ve)) {
                     int rc = ex_elaborate(a, &ctx, pe, si, s);
                     if (rc)
                         return truce_error_set(err, rc, NULL, (long long)s.start,

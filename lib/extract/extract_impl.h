@@ -56,7 +56,15 @@ enum {
     EX_LIST_SLOTS = 256,
     EX_NONE = 0xFF,
     EX_BLOCK_SHIFT = 5, /* ex_word_at starts from the first word of a 32-byte block */
+    EX_PHRASES = 128,   /* constant phrases of ex_fx_find with their keys kept */
+    EX_PHRASE_SLOTS = 256,
 };
+
+typedef struct ex_phrase_info {
+    const char *phrase;
+    uint64_t pfx, mask;
+    size_t lit;
+} ex_phrase_info;
 
 typedef struct ex_list_info {
     const char *const *list;
@@ -79,6 +87,9 @@ typedef struct ex_finder {
     size_t n_lists;
     uint8_t slot[EX_LIST_SLOTS]; /* list pointer hash -> index in lists + 1 */
     ex_list_info lists[EX_LISTS];
+    size_t n_phrases;
+    uint8_t pslot[EX_PHRASE_SLOTS]; /* phrase pointer hash -> index in phrases + 1 */
+    ex_phrase_info phrases[EX_PHRASES];
 } ex_finder;
 
 /* Indexes the word starts of text[0, len) in the arena: TRUCE_OK, or
@@ -115,9 +126,13 @@ static inline const ex_list_info *ex_list_get(ex_finder *f, const char *const *l
     }
     return ex_list_build(f, list, h);
 }
-/* ex_find and ex_find_any, answered from the index. */
-bool ex_fx_find(const ex_finder *f, size_t from, size_t end, const char *phrase, size_t *ms,
+/* ex_find and ex_find_any, answered from the index. ex_fx_find keeps the
+ * phrase's key by its address: the phrase must be a constant (a literal or a
+ * lexicon string); ex_fx_find_text takes a phrase built at run time. */
+bool ex_fx_find(ex_finder *f, size_t from, size_t end, const char *phrase, size_t *ms,
                 size_t *me);
+bool ex_fx_find_text(const ex_finder *f, size_t from, size_t end, const char *phrase,
+                     size_t *ms, size_t *me);
 const char *ex_fx_find_any(ex_finder *f, size_t from, size_t end, const char *const *list,
                            size_t *ms, size_t *me);
 

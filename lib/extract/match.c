@@ -250,6 +250,8 @@ int ex_finder_new(truce_arena *a, const char *t, size_t len, ex_finder **out)
     f->n = 0;
     f->n_lists = 0;
     memset(f->slot, 0, sizeof f->slot);
+    f->n_phrases = 0;
+    memset(f->pslot, 0, sizeof f->pslot);
     /* about one word in six bytes of news text; grown when more */
     size_t cap = len / 6 + 16;
     f->pos = truce_arena_alloc(a, cap * sizeof *f->pos);
@@ -345,13 +347,9 @@ const char *ex_fx_find_any(ex_finder *f, size_t from, size_t end, const char *co
     return NULL;
 }
 
-bool ex_fx_find(const ex_finder *f, size_t from, size_t end, const char *phrase, size_t *ms,
-                size_t *me)
+static bool find_keyed(const ex_finder *f, size_t from, size_t end, const char *phrase,
+                       uint64_t pk, uint64_t mask, size_t lit, size_t *ms, size_t *me)
 {
-    if (!word_first((unsigned char)phrase[0]))
-        return ex_find(f->t, from, end, phrase, ms, me);
-    size_t lit;
-    uint64_t mask, pk = ex_phrase_key(phrase, &mask, &lit);
     for (size_t w = ex_word_at(f, from); w < f->n && f->pos[w] < end; w++) {
         if ((f->key[w] & mask) != pk)
             continue;
@@ -363,4 +361,34 @@ bool ex_fx_find(const ex_finder *f, size_t from, size_t end, const char *phrase,
         }
     }
     return false;
+}
+
+bool ex_fx_find_text(const ex_finder *f, size_t from, size_t end, const char *phrase,
+                     size_t *ms, size_t *me)
+{
+    if (!word_first((unsigned char)phrase[0]))
+        return ex_find(f->t, from, end, phrase, ms, me);
+    size_t lit;
+    uint64_t mask, pk = ex_phrase_key(phrase, &mask, &lit);
+    return find_keyed(f, from, end, phrase, pk, mask, lit, ms, me);
+}
+
+bool ex_fx_find(ex_finder *f, size_t from, size_t end, const char *phrase, size_t *ms,
+                size_t *me)
+{
+    if (!word_first((unsigned char)phrase[0]))
+        return ex_find(f->t, from, end, phrase, ms, me);
+    size_t h = ((uintptr_t)phrase >> 2) % EX_PHRASE_SLOTS;
+    while (f->pslot[h] && f->phrases[f->pslot[h] - 1].phrase != phrase)
+        h = (h + 1) % EX_PHRASE_SLOTS;
+    if (!f->pslot[h]) {
+        if (f->n_phrases == EX_PHRASES)
+            return ex_fx_find_text(f, from, end, phrase, ms, me);
+        ex_phrase_info *p = &f->phrases[f->n_phrases];
+        p->phrase = phrase;
+        p->pfx = ex_phrase_key(phrase, &p->mask, &p->lit);
+        f->pslot[h] = (uint8_t)++f->n_phrases;
+    }
+    const ex_phrase_info *p = &f->phrases[f->pslot[h] - 1];
+    return find_keyed(f, from, end, phrase, p->pfx, p->mask, p->lit, ms, me);
 }
