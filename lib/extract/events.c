@@ -50,8 +50,9 @@ typedef struct quote_info {
     bool open_after;  /* a quote is still open at the end */
 } quote_info;
 
-static quote_info scan_quotes(const char *t, truce_span s, bool open_before)
+static quote_info scan_quotes(ex_finder *fx, truce_span s, bool open_before)
 {
+    const char *t = fx->t;
     quote_info q = {open_before, false, open_before};
     bool open = open_before;
     size_t close_at = 0;
@@ -80,7 +81,7 @@ static quote_info scan_quotes(const char *t, truce_span s, bool open_before)
     }
     if (q.quoted && close_at) {
         size_t ms, me;
-        if (ex_find_any(t, close_at, s.end, TRUCE_CUE_REPORTING, &ms, &me))
+        if (ex_fx_find_any(fx, close_at, s.end, TRUCE_CUE_REPORTING, &ms, &me))
             q.attributed = true;
     }
     q.open_after = open;
@@ -112,10 +113,12 @@ static int push_event(truce_arena *a, truce_event_list *out, size_t *cap, truce_
 
 /* "repelled", "attacked", "had withdrawn" are about war only beside an
  * armed force. */
-static bool names_force(const truce_extract_input *in, uint32_t si, truce_span s)
+static bool names_force(ex_context *c, uint32_t si, truce_span s)
 {
+    const truce_extract_input *in = c->in;
+    ex_finder *fx = c->fx;
     size_t ms, me;
-    if (ex_find_any(in->text, s.start, s.end, TRUCE_FORCE_WORDS, &ms, &me))
+    if (ex_fx_find_any(fx, s.start, s.end, TRUCE_FORCE_WORDS, &ms, &me))
         return true;
     for (size_t i = 0; i < in->reading->actors.n; i++) {
         const truce_actor_mention *m = &in->reading->actors.items[i];
@@ -144,10 +147,11 @@ static bool polity_kind(const truce_actor_mention *m)
 /* Statements, agreements and visits count when a polity makes them: an
  * actor of the sentence (or, after a pronoun, of the sentence before), or
  * the writer speaking as "we" or "I". */
-static bool names_polity(const truce_extract_input *in, uint32_t si, truce_span s, size_t ms)
+static bool names_polity(ex_context *c, uint32_t si, truce_span s, size_t ms)
 {
+    const truce_extract_input *in = c->in;
     const truce_reading *r = in->reading;
-    if (names_force(in, si, s))
+    if (names_force(c, si, s))
         return true;
     for (size_t i = 0; i < r->actors.n; i++) {
         const truce_actor_mention *m = &r->actors.items[i];
@@ -181,10 +185,12 @@ static bool violent_type(const char *type)
     return strncmp(type, "conflict.", 9) == 0 || strncmp(type, "civilians.", 10) == 0;
 }
 
-static bool names_monitor(const truce_extract_input *in, uint32_t si, truce_span s)
+static bool names_monitor(ex_context *c, uint32_t si, truce_span s)
 {
+    const truce_extract_input *in = c->in;
+    ex_finder *fx = c->fx;
     size_t ms, me;
-    if (ex_find_any(in->text, s.start, s.end, TRUCE_MONITOR_WORDS, &ms, &me))
+    if (ex_fx_find_any(fx, s.start, s.end, TRUCE_MONITOR_WORDS, &ms, &me))
         return true;
     for (size_t i = 0; i < in->reading->actors.n; i++) {
         const truce_actor_mention *m = &in->reading->actors.items[i];
@@ -203,22 +209,25 @@ static int words_after(const char *t, size_t a, size_t b)
     return n;
 }
 
-static bool ended_after(const char *t, size_t me, size_t end)
+static bool ended_after(ex_finder *fx, size_t me, size_t end)
 {
+    const char *t = fx->t;
     static const char *const E[] = {"ended", "stopped", "subsided", "ceased", "died down", NULL};
     static const char *const N[] = {"never", "not", "hardly", NULL};
     size_t lim = me + 25 < end ? me + 25 : end, ms, e2, n1, n2;
     /* "fighting around Debaltseve never stopped" goes on */
-    return ex_find_any(t, me, lim, E, &ms, &e2) != NULL && words_after(t, me, ms) <= 2 &&
-           !ex_find_any(t, me, ms, N, &n1, &n2);
+    return ex_fx_find_any(fx, me, lim, E, &ms, &e2) != NULL && words_after(t, me, ms) <= 2 &&
+           !ex_fx_find_any(fx, me, ms, N, &n1, &n2);
 }
 
-static bool territory_named(const truce_extract_input *in, uint32_t si, truce_span s)
+static bool territory_named(ex_context *c, uint32_t si, truce_span s)
 {
+    const truce_extract_input *in = c->in;
+    ex_finder *fx = c->fx;
     static const char *const W[] = {"control", "territory", "district", "region", "town",
                                     "village", "city", "area", "villages", "lands", NULL};
     size_t ms, me;
-    if (ex_find_any(in->text, s.start, s.end, W, &ms, &me))
+    if (ex_fx_find_any(fx, s.start, s.end, W, &ms, &me))
         return true;
     for (size_t i = 0; i < in->reading->places.n; i++)
         if (in->reading->places.items[i].sentence == si)
@@ -230,13 +239,16 @@ static bool territory_named(const truce_extract_input *in, uint32_t si, truce_sp
  * start with a letter or digit followed by another, and are found by those
  * two bytes; the rest (one-byte words, "a*") by their first byte alone.
  * Triggers starting with anything else are searched for in the text. */
-enum { TI_BUCKETS2 = 1024, TI_NONE = 0xFFFF, TI_MAX = 4096 };
+enum { TI_BUCKETS2 = 1024, TI_NONE = 0xFFFF, TI_MAX = 4096, TI_NO_KEY = 0xFF };
 typedef struct trigger_index {
     uint16_t head2[TI_BUCKETS2], head1[256];
     uint16_t *next;     /* per trigger, the next one in its bucket */
     bool *by_words;     /* per trigger: begins with a word character */
     uint16_t *others;   /* the triggers that do not, in lexicon order */
     size_t n_others;
+    uint64_t *pfx, *mask; /* ex_phrase_key of each trigger... */
+    uint8_t *lit;         /* ...and its literal length; TI_NO_KEY until made */
+    const char **rule;    /* per trigger, its rule name once an event used it */
 } trigger_index;
 
 static size_t two_byte_bucket(unsigned char c0, unsigned char c1)
@@ -251,18 +263,24 @@ static int trigger_index_build(truce_arena *a, trigger_index *ti)
     ti->next = truce_arena_alloc(a, TRUCE_N_TRIGGERS * sizeof *ti->next);
     ti->by_words = truce_arena_alloc(a, TRUCE_N_TRIGGERS * sizeof *ti->by_words);
     ti->others = truce_arena_alloc(a, TRUCE_N_TRIGGERS * sizeof *ti->others);
-    if (!ti->next || !ti->by_words || !ti->others)
+    ti->pfx = truce_arena_alloc(a, TRUCE_N_TRIGGERS * sizeof *ti->pfx);
+    ti->mask = truce_arena_alloc(a, TRUCE_N_TRIGGERS * sizeof *ti->mask);
+    ti->lit = truce_arena_alloc(a, TRUCE_N_TRIGGERS * sizeof *ti->lit);
+    ti->rule = truce_arena_calloc(a, TRUCE_N_TRIGGERS, sizeof *ti->rule);
+    if (!ti->next || !ti->by_words || !ti->others || !ti->pfx || !ti->mask || !ti->lit ||
+        !ti->rule)
         return TRUCE_ENOMEM;
     ti->n_others = 0;
+    /* keys are made when a sentence first reaches the trigger: a document
+     * reaches only some of them */
+    memset(ti->lit, TI_NO_KEY, TRUCE_N_TRIGGERS * sizeof *ti->lit);
     for (size_t k = 0; k < TRUCE_N_TRIGGERS; k++) {
         unsigned char c = (unsigned char)TRUCE_TRIGGERS[k].phrase[0];
         if (!(truce_ascii_alnum(c) || c >= 0x80))
             ti->others[ti->n_others++] = (uint16_t)k;
     }
-    for (size_t i = 0; i < TI_BUCKETS2; i++)
-        ti->head2[i] = TI_NONE;
-    for (size_t i = 0; i < 256; i++)
-        ti->head1[i] = TI_NONE;
+    memset(ti->head2, 0xFF, sizeof ti->head2); /* TI_NONE */
+    memset(ti->head1, 0xFF, sizeof ti->head1);
     for (size_t k = TRUCE_N_TRIGGERS; k-- > 0;) {
         const unsigned char *ph = (const unsigned char *)TRUCE_TRIGGERS[k].phrase;
         ti->by_words[k] = truce_ascii_alnum(ph[0]) || ph[0] >= 0x80;
@@ -295,10 +313,12 @@ static int candidate_cmp(const void *x, const void *y)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
-static int find_hits(const truce_extract_input *in, const trigger_index *ti, uint32_t si,
+static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                      truce_span s, hit *hits, size_t *nh, size_t max)
 {
+    const truce_extract_input *in = c->in;
     const truce_reading *r = in->reading;
+    ex_finder *fx = c->fx;
     *nh = 0;
     /* Every word trigger starts a word, so only word starts can begin a
      * match: each word start tries the few triggers that begin with its
@@ -308,23 +328,25 @@ static int find_hits(const truce_extract_input *in, const trigger_index *ti, uin
     candidate cand[MAX_CANDIDATES];
     size_t nc = 0;
     bool all_starts = true;
-    for (size_t i = s.start; i < s.end && all_starts; i++) {
-        unsigned char c = (unsigned char)in->text[i];
-        bool w = truce_ascii_alnum(c) || c >= 0x80;
-        bool prev = i > 0 && (truce_ascii_alnum((unsigned char)in->text[i - 1]) ||
-                              (unsigned char)in->text[i - 1] >= 0x80 || in->text[i - 1] == '\'');
-        if (!w || prev)
-            continue;
-        unsigned char c0 = truce_ascii_fold(c);
-        unsigned char c1 = i + 1 < s.end ? truce_ascii_fold((unsigned char)in->text[i + 1]) : 0;
+    /* the word starts of the sentence, each with its first eight bytes
+     * folded: a trigger whose literal opening differs cannot match there */
+    for (size_t w = ex_word_at(fx, s.start); w < fx->n && fx->pos[w] < s.end && all_starts; w++) {
+        size_t i = fx->pos[w];
+        uint64_t key = fx->key[w];
+        unsigned char c0 = (unsigned char)(key & 0xFF);
+        unsigned char c1 = i + 1 < s.end ? (unsigned char)(key >> 8 & 0xFF) : 0;
         for (int pass = 0; pass < 2; pass++) {
             uint16_t k = pass == 0 ? ti->head1[c0]
                                    : truce_ascii_alnum(c1) ? ti->head2[two_byte_bucket(c0, c1)] : TI_NONE;
             for (; k != TI_NONE; k = ti->next[k]) {
-                const unsigned char *ph = (const unsigned char *)TRUCE_TRIGGERS[k].phrase;
-                if (truce_ascii_fold(ph[0]) != c0 || (pass == 1 && truce_ascii_fold(ph[1]) != c1))
+                if (ti->lit[k] == TI_NO_KEY) {
+                    size_t lit;
+                    ti->pfx[k] = ex_phrase_key(TRUCE_TRIGGERS[k].phrase, &ti->mask[k], &lit);
+                    ti->lit[k] = (uint8_t)lit;
+                }
+                if ((key & ti->mask[k]) != ti->pfx[k])
                     continue;
-                size_t e = ex_match_at(in->text, s.end, i, TRUCE_TRIGGERS[k].phrase);
+                size_t e = ex_match_keyed(in->text, s.end, i, TRUCE_TRIGGERS[k].phrase, ti->lit[k]);
                 if (!e)
                     continue;
                 if (nc == MAX_CANDIDATES) {
@@ -383,51 +405,51 @@ static int find_hits(const truce_extract_input *in, const trigger_index *ti, uin
                     found = true;
                 }
             } else {
-                found = from < s.end && ex_find(in->text, from, s.end, tr->phrase, &ms, &me);
+                found = from < s.end && ex_fx_find(fx, from, s.end, tr->phrase, &ms, &me);
             }
             if (!found)
                 break;
             from = me;
             size_t ns = 0, ne = 0;
-            if (tr->need && !ex_find(in->text, s.start, s.end, tr->need, &ns, &ne))
+            if (tr->need && !ex_fx_find(fx, s.start, s.end, tr->need, &ns, &ne))
                 break;
             /* "could have signed an agreement on a truce": the counterfactual
              * sits before the needed word as well as before the trigger */
             if (tr->need) {
                 size_t c0 = ns > s.start + 20 ? ns - 20 : s.start, c1, c2;
-                if (ex_find_any(in->text, c0, ns, TRUCE_CUE_COUNTERFACTUAL, &c1, &c2))
+                if (ex_fx_find_any(fx, c0, ns, TRUCE_CUE_COUNTERFACTUAL, &c1, &c2))
                     continue;
             }
             /* "brought an end to six weeks of fighting": what ended is
              * background, not an event of the report */
             if (strncmp(tr->type, "conflict.", 9) == 0) {
                 size_t e0 = ms > s.start + 30 ? ms - 30 : s.start, c1, c2;
-                if (ex_find(in->text, e0, ms, "end to", &c1, &c2))
+                if (ex_fx_find(fx, e0, ms, "end to", &c1, &c2))
                     continue;
             }
             if ((tr->flags & TRIG_NEED_OFFICIAL_AFTER) &&
                 !has_actor_after(r, si, me, TRUCE_ACTOR_OFFICIAL, TRUCE_ACTOR_GOVERNMENT) &&
-                !ex_find_any(in->text, me, me + 20 < s.end ? me + 20 : s.end,
+                !ex_fx_find_any(fx, me, me + 20 < s.end ? me + 20 : s.end,
                              TRUCE_CUE_VISITOR, &ns, &ne))
                 continue;
             /* "technicians, who will be deployed": a plan inside a relative
              * clause describes its antecedent, it reports no event */
             size_t rs0 = ms > s.start + 22 ? ms - 22 : s.start;
-            if ((ex_find(in->text, rs0, ms + 5, "who will", &ns, &ne) ||
-                 ex_find(in->text, rs0, ms + 5, "which will", &ns, &ne)) && ns > s.start + 2 &&
+            if ((ex_fx_find(fx, rs0, ms + 5, "who will", &ns, &ne) ||
+                 ex_fx_find(fx, rs0, ms + 5, "which will", &ns, &ne)) && ns > s.start + 2 &&
                 in->text[ns - 2] == ',')
                 continue;
             /* "to end the clashes": a purpose names no event of its own */
             size_t ps0 = ms > s.start + 14 ? ms - 14 : s.start;
-            if (ex_find_any(in->text, ps0, ms, TRUCE_CUE_PURPOSE, &ns, &ne) && ne == ms - 1)
+            if (ex_fx_find_any(fx, ps0, ms, TRUCE_CUE_PURPOSE, &ns, &ne) && ne == ms - 1)
                 continue;
             if ((tr->flags & TRIG_NEED_MILITARY_BEFORE) && !has_military_before(r, si, s.start, ms))
                 continue;
-            if ((tr->flags & TRIG_NEED_FORCE) && !names_force(in, si, s))
+            if ((tr->flags & TRIG_NEED_FORCE) && !names_force(c, si, s))
                 continue;
-            if ((tr->flags & TRIG_NEED_POLITY) && !names_polity(in, si, s, ms))
+            if ((tr->flags & TRIG_NEED_POLITY) && !names_polity(c, si, s, ms))
                 continue;
-            if ((tr->flags & TRIG_NEED_MONITOR) && !names_monitor(in, si, s))
+            if ((tr->flags & TRIG_NEED_MONITOR) && !names_monitor(c, si, s))
                 continue;
             /* an overlapping hit of the same type is the same words */
             bool dup = false;
@@ -437,7 +459,7 @@ static int find_hits(const truce_extract_input *in, const trigger_index *ti, uin
                     dup = true;
             /* "could have signed": what did not happen is no event */
             size_t cs0 = ms > s.start + 20 ? ms - 20 : s.start, cs1, ce1;
-            if (ex_find_any(in->text, cs0, ms, TRUCE_CUE_COUNTERFACTUAL, &cs1, &ce1))
+            if (ex_fx_find_any(fx, cs0, ms, TRUCE_CUE_COUNTERFACTUAL, &cs1, &ce1))
                 continue;
             /* ", which opposes the junta": a relative clause describes its
              * antecedent; "if they attack": a condition is no event */
@@ -451,9 +473,9 @@ static int find_hits(const truce_extract_input *in, const trigger_index *ti, uin
             size_t rs1 = ms > ls + 25 ? ms - 25 : ls, rc1, rc2;
             static const char *const REL[] = {"who is", "who was", "who are", "which is", NULL};
             if (strncmp(tr->type, "statement.", 10) == 0 &&
-                ex_find_any(in->text, rs1, ms, REL, &rc1, &rc2))
+                ex_fx_find_any(fx, rs1, ms, REL, &rc1, &rc2))
                 continue;
-            if (ex_find_any(in->text, ls, ms, TRUCE_CUE_CONDITION, &cs1, &ce1))
+            if (ex_fx_find_any(fx, ls, ms, TRUCE_CUE_CONDITION, &cs1, &ce1))
                 continue;
             /* "an effort to urge Ukraine", "pleaded guilty to threatening": a
              * statement verb after "to" names an aim or a charge, not a
@@ -470,22 +492,22 @@ static int find_hits(const truce_extract_input *in, const trigger_index *ti, uin
                 ex_match_at(in->text, ms, ws, "nobody") || ex_match_at(in->text, ms, ws, "no one"))
                 continue;
             /* "the clashes ended": the end of violence is not more of it */
-            if (strncmp(tr->type, "conflict.", 9) == 0 && ended_after(in->text, me, s.end))
+            if (strncmp(tr->type, "conflict.", 9) == 0 && ended_after(fx, me, s.end))
                 continue;
             /* "air raid sirens", "rocket alert": a warning, not the attack */
             {
                 static const char *const W[] = {"siren", "sirens", "alert", "alerts", "warning",
                                                 "shelter", "shelters", NULL};
                 size_t lim = me + 9 < s.end ? me + 9 : s.end, w1, w2;
-                if (violent_type(tr->type) && ex_find_any(in->text, me, lim, W, &w1, &w2))
+                if (violent_type(tr->type) && ex_fx_find_any(fx, me, lim, W, &w1, &w2))
                     continue;
             }
             /* "was handed over to a neutral party": a transfer is of territory */
-            if (strcmp(tr->type, "territory.transfer") == 0 && !territory_named(in, si, s))
+            if (strcmp(tr->type, "territory.transfer") == 0 && !territory_named(c, si, s))
                 continue;
             /* "107 ceasefire violations, including 45 explosions": a part of
              * the event named before it, not one of its own */
-            if (ex_find(in->text, ls, ms, "including", &cs1, &ce1))
+            if (ex_fx_find(fx, ls, ms, "including", &cs1, &ce1))
                 continue;
             if (!dup && *nh < max)
                 hits[(*nh)++] = (hit){tr, ms, me};
@@ -557,11 +579,11 @@ static bool violence_present(const hit *hits, size_t nh)
 
 /* "the cases of civilian casualties" without a count refers to a report's
  * subject, not to an incident of its own. */
-static bool uncounted_cases(const char *t, const truce_event *ev)
+static bool uncounted_cases(ex_finder *fx, const truce_event *ev)
 {
     size_t ms, me;
     return strncmp(ev->type, "civilians.", 10) == 0 && ev->n_figures == 0 &&
-           ex_find(t, ev->evidence.start, ev->evidence.end, "cases of", &ms, &me);
+           ex_fx_find(fx, ev->evidence.start, ev->evidence.end, "cases of", &ms, &me);
 }
 
 /* Hits that yield no event of their own: posts deployed are a base, not a
@@ -671,6 +693,11 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
     size_t prev_first = 0;
     ex_context ctx;
     ex_context_init(&ctx, in);
+    int frc = ex_finder_new(a, in->text, in->len, &ctx.fx);
+    if (frc)
+        return truce_error_set(err, frc, NULL, -1,
+                               frc == TRUCE_ENOMEM ? "extract: out of memory"
+                                                   : "extract: text too large to index");
     trigger_index tindex;
     int trc = trigger_index_build(a, &tindex);
     if (trc)
@@ -679,7 +706,7 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
     for (uint32_t si = 0; si < r->sentences.n; si++) {
         const truce_sentence *sent = &r->sentences.items[si];
         truce_span s = sent->span;
-        quote_info q = scan_quotes(in->text, s, open);
+        quote_info q = scan_quotes(ctx.fx, s, open);
         open = q.open_after;
         bool colon_before = prev_colon;
         prev_colon = ends_with_colon(in->text, s);
@@ -696,7 +723,7 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
         /* "In total, ...", "39 of them ...": figures for the previous event. */
         size_t cs, ce;
         if (prev_events_sentence == (long)si - 1 &&
-            ex_find_any(in->text, s.start, s.start + 40 < s.end ? s.start + 40 : s.end,
+            ex_fx_find_any(ctx.fx, s.start, s.start + 40 < s.end ? s.start + 40 : s.end,
                         TRUCE_CUE_CONTINUATION, &cs, &ce)) {
             int rc = ex_add_figures(a, &ctx, &out->items[prev_first], si, s);
             if (rc)
@@ -707,7 +734,7 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
 
         hit hits[32];
         size_t nh;
-        find_hits(in, &tindex, si, s, hits, &nh, 32);
+        find_hits(&ctx, &tindex, si, s, hits, &nh, 32);
         /* a question names no event */
         if (ends_with_question(in->text, s))
             nh = 0;
@@ -771,10 +798,14 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
                 return truce_error_set(err, TRUCE_ENOMEM, NULL, (long long)s.start,
                                        "extract: out of memory");
             ev->type = type;
-            ev->type_rule = truce_arena_printf(a, "trigger \"%s\"%s%s%s", hits[h].tr->phrase,
-                                               hits[h].tr->need ? " with \"" : "",
-                                               hits[h].tr->need ? hits[h].tr->need : "",
-                                               hits[h].tr->need ? "\" in the sentence" : "");
+            /* one string per trigger and document, shared by its events */
+            const trigger *tr = hits[h].tr;
+            const char **rule = &tindex.rule[tr - TRUCE_TRIGGERS];
+            if (!*rule)
+                *rule = tr->need ? ex_cat(a, "trigger \"", tr->phrase, "\" with \"", tr->need,
+                                          "\" in the sentence", (char *)NULL)
+                                 : ex_cat(a, "trigger \"", tr->phrase, "\"", (char *)NULL);
+            ev->type_rule = *rule;
             if (!ev->type_rule)
                 return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "extract: out of memory");
             ev->trigger.start = hits[h].start;
@@ -784,7 +815,7 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
             int rc = ex_fill(a, &ctx, ev, clause, q.quoted, colon_before);
             if (rc)
                 return truce_error_set(err, rc, NULL, (long long)s.start, "extract: out of memory");
-            if (uncounted_cases(in->text, ev))
+            if (uncounted_cases(ctx.fx, ev))
                 out->n--;
             else
                 ex_note_event(&ctx, ev);
@@ -803,7 +834,7 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
                 memcpy(verb, in->text + pe->trigger.start, vl);
                 verb[vl] = 0;
                 size_t vs, ve;
-                if (ex_find(in->text, s.start, s.end, verb, &vs, &ve)) {
+                if (ex_fx_find_text(ctx.fx, s.start, s.end, verb, &vs, &ve)) {
                     int rc = ex_elaborate(a, &ctx, pe, si, s);
                     if (rc)
                         return truce_error_set(err, rc, NULL, (long long)s.start,

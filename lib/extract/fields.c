@@ -5,6 +5,7 @@
  * name of the rule that chose it.
  */
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,43 +57,15 @@ static const char *cue_find_any(ex_context *c, uint32_t si, const char *const *l
 {
     const char *t = c->in->text;
     truce_span S = c->in->reading->sentences.items[si].span;
+    ex_finder *fx = c->fx;
     if (c->cue_sentence != (long)si) {
         c->cue_sentence = si;
         c->cue_nslots = 0;
         c->cue_nhits = 0;
-        /* word starts grouped by lower-cased first byte: a phrase is tried
-         * only where a word begins like it */
-        uint16_t count[256] = {0};
-        size_t n = 0, cap = sizeof c->ws_pos / sizeof c->ws_pos[0];
-        c->ws_all = true;
-        for (int pass = 0; pass < 2; pass++) {
-            uint16_t fill[256];
-            if (pass == 1) {
-                c->ws_first[0] = 0;
-                for (int b = 0; b < 256; b++)
-                    c->ws_first[b + 1] = (uint16_t)(c->ws_first[b] + count[b]);
-                memcpy(fill, c->ws_first, sizeof fill);
-            }
-            n = 0;
-            for (size_t i = S.start; i < S.end; i++) {
-                unsigned char ch = (unsigned char)t[i];
-                bool w = isalnum(ch) || ch >= 0x80;
-                unsigned char pc = i > 0 ? (unsigned char)t[i - 1] : ' ';
-                bool prev = isalnum(pc) || pc >= 0x80 || pc == '\'';
-                if (!w || prev)
-                    continue;
-                if (n == cap) {
-                    c->ws_all = false;
-                    break;
-                }
-                unsigned char key = ch < 0x80 ? (unsigned char)tolower(ch) : ch;
-                if (pass == 0)
-                    count[key]++;
-                else
-                    c->ws_pos[fill[key]++] = (uint32_t)i;
-                n++;
-            }
-        }
+        c->cue_w0 = ex_word_at(fx, S.start);
+        c->cue_w1 = ex_word_at(fx, S.end);
+        c->ws_all = c->cue_w1 - c->cue_w0 <= 1024;
+        c->cue_chained = false;
     }
     size_t slot = c->cue_nslots;
     for (size_t k = 0; k < c->cue_nslots; k++)
@@ -100,30 +73,72 @@ static const char *cue_find_any(ex_context *c, uint32_t si, const char *const *l
             slot = k;
     if (slot == c->cue_nslots) {
         if (slot == sizeof c->cue_list / sizeof c->cue_list[0])
-            return ex_find_any(t, from, to, list, ms, me);
+            return ex_fx_find_any(fx, from, to, list, ms, me);
         size_t first = c->cue_nhits, cap = sizeof c->cue_hits / sizeof c->cue_hits[0];
-        for (size_t k = 0; list[k]; k++) {
+        const ex_list_info *L = ex_list_get(fx, list);
+        bool fast = L && L->fast;
+        for (size_t k = 0; !fast && list[k]; k++) {
             unsigned char f0 = (unsigned char)list[k][0];
-            if (!c->ws_all || !(isalnum(f0) || f0 >= 0x80)) {
-                c->cue_nhits = first;
-                return ex_find_any(t, from, to, list, ms, me);
+            if (!(isalnum(f0) || f0 >= 0x80))
+                return ex_fx_find_any(fx, from, to, list, ms, me);
+        }
+        if (!c->ws_all)
+            return ex_fx_find_any(fx, from, to, list, ms, me);
+        if (fast && !c->cue_chained) {
+            memset(c->cue_whead, 0xFF, sizeof c->cue_whead);
+            for (size_t w = c->cue_w1; w-- > c->cue_w0;) {
+                unsigned char b = (unsigned char)(fx->key[w] & 0xFF);
+                c->cue_wnext[w - c->cue_w0] = c->cue_whead[b];
+                c->cue_whead[b] = (uint16_t)(w - c->cue_w0);
             }
-            unsigned char key = f0 < 0x80 ? (unsigned char)tolower(f0) : f0;
-            for (size_t w = c->ws_first[key]; w < c->ws_first[key + 1]; w++) {
-                size_t s0 = c->ws_pos[w], e0 = ex_match_at(t, S.end, s0, list[k]);
+            c->cue_chained = true;
+        }
+        /* only the words that begin like some phrase: each is tried with
+         * those phrases in list order, and the slot is kept ordered by
+         * start, then by list order */
+        for (size_t f = 0; fast && f < L->n_firsts; f++) {
+            unsigned char b = L->firsts[f];
+            for (uint16_t x = c->cue_whead[b]; x != 0xFFFF; x = c->cue_wnext[x]) {
+                size_t w = c->cue_w0 + x;
+                uint64_t key = fx->key[w];
+                for (size_t k = L->head[b]; k != EX_NONE; k = L->next[k]) {
+                    if ((key & L->mask[k]) != L->pfx[k])
+                        continue;
+                    size_t s0 = fx->pos[w], e0 = ex_match_keyed(t, S.end, s0, list[k], L->lit[k]);
+                    if (!e0)
+                        continue;
+                    if (c->cue_nhits == cap) {
+                        c->cue_nhits = first;
+                        return ex_fx_find_any(fx, from, to, list, ms, me);
+                    }
+                    size_t j = c->cue_nhits++;
+                    while (j > first && (c->cue_hits[j - 1].s > s0 ||
+                                         (c->cue_hits[j - 1].s == s0 && c->cue_hits[j - 1].k > k))) {
+                        c->cue_hits[j] = c->cue_hits[j - 1];
+                        j--;
+                    }
+                    c->cue_hits[j].s = (uint32_t)s0;
+                    c->cue_hits[j].e = (uint32_t)e0;
+                    c->cue_hits[j].k = (uint16_t)k;
+                }
+            }
+        }
+        /* a list not prepared: word by word, each phrase in list order */
+        for (size_t w = c->cue_w0; !fast && w < c->cue_w1; w++) {
+            uint64_t key = fx->key[w];
+            for (size_t k = 0; list[k]; k++) {
+                size_t lit;
+                uint64_t mask, pk = ex_phrase_key(list[k], &mask, &lit);
+                if ((key & mask) != pk)
+                    continue;
+                size_t s0 = fx->pos[w], e0 = ex_match_keyed(t, S.end, s0, list[k], lit);
                 if (!e0)
                     continue;
                 if (c->cue_nhits == cap) {
                     c->cue_nhits = first;
-                    return ex_find_any(t, from, to, list, ms, me);
+                    return ex_fx_find_any(fx, from, to, list, ms, me);
                 }
                 size_t j = c->cue_nhits++;
-                /* keep the slot ordered by start, then by list order */
-                while (j > first && (c->cue_hits[j - 1].s > s0 ||
-                                     (c->cue_hits[j - 1].s == s0 && c->cue_hits[j - 1].k > k))) {
-                    c->cue_hits[j] = c->cue_hits[j - 1];
-                    j--;
-                }
                 c->cue_hits[j].s = (uint32_t)s0;
                 c->cue_hits[j].e = (uint32_t)e0;
                 c->cue_hits[j].k = (uint16_t)k;
@@ -141,6 +156,28 @@ static const char *cue_find_any(ex_context *c, uint32_t si, const char *const *l
             return list[c->cue_hits[h].k];
         }
     return NULL;
+}
+
+char *ex_cat(truce_arena *a, ...)
+{
+    va_list ap;
+    size_t n = 0;
+    va_start(ap, a);
+    for (const char *p; (p = va_arg(ap, const char *));)
+        n += strlen(p);
+    va_end(ap);
+    char *out = truce_arena_alloc(a, n + 1), *w = out;
+    if (!out)
+        return NULL;
+    va_start(ap, a);
+    for (const char *p; (p = va_arg(ap, const char *));) {
+        size_t l = strlen(p);
+        memcpy(w, p, l);
+        w += l;
+    }
+    va_end(ap);
+    *w = 0;
+    return out;
 }
 
 void ex_context_init(ex_context *c, const truce_extract_input *in)
@@ -206,8 +243,9 @@ static bool in_dateline(const char *t, const truce_reading *r, uint32_t si, truc
 
 /* A date inside a relative clause ("which was announced on November 9")
  * describes something else than the sentence's own events. */
-static bool in_relative_clause(const char *t, truce_span sent, truce_span d)
+static bool in_relative_clause(ex_finder *fx, truce_span sent, truce_span d)
 {
+    const char *t = fx->t;
     size_t from = sent.start;
     for (size_t i = d.start; i > sent.start; i--)
         if (t[i - 1] == ',') {
@@ -215,7 +253,7 @@ static bool in_relative_clause(const char *t, truce_span sent, truce_span d)
             break;
         }
     size_t ms, me;
-    return ex_find(t, from, d.start, "which", &ms, &me);
+    return ex_fx_find(fx, from, d.start, "which", &ms, &me);
 }
 
 /* "Two days later", "a week earlier", "the next day": a date told
@@ -235,13 +273,14 @@ static bool relative_date(const char *t, const truce_date_mention *d)
 
 /* A relative date the reader could not place, longer than hours ("an hour
  * later" stays on the day told before). */
-static bool unplaced_relative(const char *t, const truce_date_mention *d)
+static bool unplaced_relative(ex_finder *fx, const truce_date_mention *d)
 {
+    const char *t = fx->t;
     size_t hs, he;
     return !d->start[0] && relative_date(t, d) &&
-           !ex_find(t, d->span.start, d->span.end, "hour", &hs, &he) &&
-           !ex_find(t, d->span.start, d->span.end, "hours", &hs, &he) &&
-           !ex_find(t, d->span.start, d->span.end, "minutes", &hs, &he);
+           !ex_fx_find(fx, d->span.start, d->span.end, "hour", &hs, &he) &&
+           !ex_fx_find(fx, d->span.start, d->span.end, "hours", &hs, &he) &&
+           !ex_fx_find(fx, d->span.start, d->span.end, "minutes", &hs, &he);
 }
 
 /* A position in time: a resolved date that is not a length, or a relative
@@ -276,7 +315,7 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
         bool deictic_quote = quoted && d->basis && strncmp(d->basis, "deictic", 7) == 0;
         if (d->sentence == si && usable_date(c->in->text, d) && !d->future && !deictic_quote &&
             !in_dateline(c->in->text, r, si, d->span) &&
-            !in_relative_clause(c->in->text, s, d->span) && !d->open_end &&
+            !in_relative_clause(c->fx, s, d->span) && !d->open_end &&
             (!pick || date_width(d) <= date_width(pick)))
             pick = d;
     }
@@ -287,7 +326,7 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
         /* "Two days later, ..." unplaced: what follows is after it, date unknown */
         for (size_t i = 0; i < r->dates.n; i++)
             if (r->dates.items[i].sentence == si && !quoted &&
-                unplaced_relative(c->in->text, &r->dates.items[i]))
+                unplaced_relative(c->fx, &r->dates.items[i]))
                 c->run_unplaced = &r->dates.items[i];
     }
     c->prev_place = NULL;
@@ -322,7 +361,7 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
     /* A sentence that introduces a quotation ("The ministry announced:")
      * names its speaker for the quoted sentence after it. */
     size_t ms, me;
-    if (ex_find_any(c->in->text, s.start, s.end, TRUCE_CUE_REPORTING, &ms, &me)) {
+    if (ex_fx_find_any(c->fx, s.start, s.end, TRUCE_CUE_REPORTING, &ms, &me)) {
         const truce_actor_mention *best = NULL;
         for (size_t i = 0; i < r->actors.n; i++) {
             const truce_actor_mention *m = &r->actors.items[i];
@@ -351,7 +390,7 @@ static void set_date(truce_event *ev, const truce_date_mention *d, const char *b
 /* A date between a past reporting verb and its reported clause ("announced
  * on November 21 that...", "announced at the end of their December 23rd
  * rally that they would...") dates the reporting, which is in the past. */
-static bool past_report_before(const char *t, size_t sent_start, truce_span d)
+static bool past_report_before(ex_finder *fx, size_t sent_start, truce_span d)
 {
     static const char *const V[] = {"announced", "said", "stated", "declared", "reported",
                                     "told", "noted", "claimed", NULL};
@@ -360,14 +399,14 @@ static bool past_report_before(const char *t, size_t sent_start, truce_span d)
     size_t ms, me, vs = 0, ve = 0;
     bool found = false;
     /* the last reporting verb before the date */
-    while (ex_find_any(t, from, d.start, V, &ms, &me)) {
+    while (ex_fx_find_any(fx, from, d.start, V, &ms, &me)) {
         found = true;
         vs = ms;
         ve = me;
         from = me;
     }
     (void)vs;
-    return found && !ex_find_any(t, ve, d.start, STOP, &ms, &me);
+    return found && !ex_fx_find_any(fx, ve, d.start, STOP, &ms, &me);
 }
 
 static void year_back(char *iso)
@@ -415,14 +454,15 @@ static bool present_statement(const char *t, const truce_event *ev)
 
 /* ", the Army said in a statement on Tuesday night": a date after the
  * reporting verb that follows the event dates the report, not the event. */
-static bool report_date(const char *t, const truce_event *ev, truce_span d)
+static bool report_date(ex_finder *fx, const truce_event *ev, truce_span d)
 {
+    const char *t = fx->t;
     if (strncmp(ev->type, "statement.", 10) == 0 || d.start < ev->trigger.end)
         return false;
     static const char *const SAID[] = {"said", "says", "told", "reported", "stated", "added",
                                        "wrote", NULL};
     size_t from = d.start > ev->trigger.end + 40 ? d.start - 40 : ev->trigger.end, ms, me;
-    const char *v = ex_find_any(t, from, d.start, SAID, &ms, &me);
+    const char *v = ex_fx_find_any(fx, from, d.start, SAID, &ms, &me);
     return v && !memchr(t + me, ',', d.start - me) && !memchr(t + me, ';', d.start - me);
 }
 
@@ -456,7 +496,7 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
         const truce_date_mention *d = &r->dates.items[i];
         if (d->sentence != ev->sentence || !usable_date(c->in->text, d) ||
             in_dateline(c->in->text, r, ev->sentence, d->span) ||
-            report_date(c->in->text, ev, d->span))
+            report_date(c->fx, ev, d->span))
             continue;
         bool inc = within(d->span, clause);
         bool attr = attributive_year(c->in->text, sspan, d);
@@ -472,11 +512,11 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
     /* "today" inside quoted speech is the day it was said: the narrative date */
     if (best && quoted && c->run_date && best->span.end - best->span.start <= 12) {
         size_t ms, me;
-        if (ex_find(c->in->text, best->span.start, best->span.end, "today", &ms, &me))
+        if (ex_fx_find(c->fx, best->span.start, best->span.end, "today", &ms, &me))
             best = NULL;
     }
     if (best && best->future &&
-        past_report_before(c->in->text, r->sentences.items[ev->sentence].span.start, best->span) &&
+        past_report_before(c->fx, r->sentences.items[ev->sentence].span.start, best->span) &&
         c->in->doc_date && strlen(c->in->doc_date) == 10 && strlen(best->start) == 10 &&
         strncmp(best->start, c->in->doc_date, 10) > 0) {
         /* "announced on November 21 that troops will ...": the future belongs
@@ -487,9 +527,9 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
         return TRUCE_OK;
     }
     if (best) {
-        const char *b = truce_arena_printf(a, "nearest date in the %s (%s)",
-                                           best_in_clause ? "clause" : "sentence",
-                                           best->basis ? best->basis : "date reader");
+        const char *b = ex_cat(a, best_in_clause ? "nearest date in the clause ("
+                                                 : "nearest date in the sentence (",
+                               best->basis ? best->basis : "date reader", ")", (char *)NULL);
         if (!b)
             return TRUCE_ENOMEM;
         set_date(ev, best, b, true);
@@ -499,7 +539,7 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
      * could not place is better left unknown than taken from before */
     for (size_t i = 0; i < r->dates.n; i++) {
         const truce_date_mention *d = &r->dates.items[i];
-        if (d->sentence == ev->sentence && within(d->span, clause) && unplaced_relative(c->in->text, d)) {
+        if (d->sentence == ev->sentence && within(d->span, clause) && unplaced_relative(c->fx, d)) {
             ev->date_precision = TRUCE_DATE_UNKNOWN;
             ev->date_basis = truce_arena_printf(a, "relative date \"%.*s\" not placed: unknown",
                                                 (int)(d->span.end - d->span.start),
@@ -525,8 +565,9 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
         return ev->date_basis ? TRUCE_OK : TRUCE_ENOMEM;
     }
     if (c->run_date) {
-        const char *b = truce_arena_printf(a, "narrative date of an earlier sentence (%s)",
-                                           c->run_date->basis ? c->run_date->basis : "date reader");
+        const char *b = ex_cat(a, "narrative date of an earlier sentence (",
+                               c->run_date->basis ? c->run_date->basis : "date reader", ")",
+                               (char *)NULL);
         if (!b)
             return TRUCE_ENOMEM;
         set_date(ev, c->run_date, b, true);
@@ -580,15 +621,21 @@ static bool overlaps_mention(const truce_reading *r, size_t a, size_t b)
 
 static bool calendar_word(const char *t, size_t a, size_t b)
 {
-    static const char *const W[] = {"January", "February", "March", "April", "May", "June",
-                                    "July", "August", "September", "October", "November",
-                                    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-                                    "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday",
-                                    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-                                    "The", "A", "An", "This", "That", "Its", "Their", "His",
-                                    "Her", "Our", "He", "She", "It", "They", "We", NULL};
-    for (size_t k = 0; W[k]; k++)
-        if (strlen(W[k]) == b - a && strncmp(W[k], t + a, b - a) == 0)
+    /* with their lengths, so most words are refused without a comparison */
+#define CW(w) {w, sizeof w - 1}
+    static const struct { const char *w; size_t n; } W[] = {
+        CW("January"), CW("February"), CW("March"), CW("April"), CW("May"), CW("June"),
+        CW("July"), CW("August"), CW("September"), CW("October"), CW("November"),
+        CW("December"), CW("Jan"), CW("Feb"), CW("Mar"), CW("Apr"), CW("Jun"), CW("Jul"),
+        CW("Aug"), CW("Sep"), CW("Sept"), CW("Oct"), CW("Nov"), CW("Dec"), CW("Monday"),
+        CW("Tuesday"), CW("Wednesday"), CW("Thursday"), CW("Friday"), CW("Saturday"),
+        CW("Sunday"), CW("The"), CW("A"), CW("An"), CW("This"), CW("That"), CW("Its"),
+        CW("Their"), CW("His"), CW("Her"), CW("Our"), CW("He"), CW("She"), CW("It"),
+        CW("They"), CW("We"),
+    };
+#undef CW
+    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
+        if (W[k].n == b - a && t[a] == W[k].w[0] && memcmp(W[k].w, t + a, b - a) == 0)
             return true;
     return false;
 }
@@ -966,7 +1013,7 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
     size_t ms, me;
     static const char *const BACK[] = {"the town", "the village", "the city", "the area",
                                        "the camp", "the site", "the district", NULL};
-    bool back = ex_find_any(c->in->text, r->sentences.items[ev->sentence].span.start,
+    bool back = ex_fx_find_any(c->fx, r->sentences.items[ev->sentence].span.start,
                             r->sentences.items[ev->sentence].span.end, BACK, &ms, &me) != NULL;
     /* violence refers back to the scene of the last violence */
     const truce_event *lastp = &c->last_event_place;
@@ -1158,12 +1205,12 @@ static size_t reporting_before(ex_context *c, uint32_t si, truce_span clause, si
     return found;
 }
 
-static bool back_pronoun(const char *t, size_t a, size_t b)
+static bool back_pronoun(ex_finder *fx, size_t a, size_t b)
 {
     static const char *const P[] = {"its", "it", "their", "they", "we", "our", "his", "he",
                                     "her", "she", NULL};
     size_t ms, me;
-    return a < b && ex_find_any(t, a, b, P, &ms, &me) != NULL;
+    return a < b && ex_fx_find_any(fx, a, b, P, &ms, &me) != NULL;
 }
 
 /* A sentence opening with a pronoun or a bare description of a group
@@ -1194,10 +1241,10 @@ static bool target_noun(const char *t, size_t e)
 
 /* "A resident told the SMM that ...": the actor right after the reporting
  * verb, before "that", is who was told. */
-static bool addressee(const char *t, size_t rv, truce_span m)
+static bool addressee(ex_finder *fx, size_t rv, truce_span m)
 {
     size_t ms, me;
-    return m.start - rv < 30 && ex_find(t, m.end, m.end + 8, "that", &ms, &me);
+    return m.start - rv < 30 && ex_fx_find(fx, m.end, m.end + 8, "that", &ms, &me);
 }
 
 static bool participle_opens(const char *t, truce_span clause)
@@ -1233,16 +1280,17 @@ static bool violent(const char *type)
 
 /* "detained by members of the X", "killed by fighters of the X": the
  * agent a few words after "by" */
-static bool agent_after_by(const char *t, size_t from, size_t at)
+static bool agent_after_by(ex_finder *fx, size_t from, size_t at)
 {
+    const char *t = fx->t;
     size_t ms, me;
     size_t f0 = at > from + 30 ? at - 30 : from;
-    while (f0 < at && ex_find(t, f0, at, "by", &ms, &me)) {
+    while (f0 < at && ex_fx_find(fx, f0, at, "by", &ms, &me)) {
         if (words_between(t, me, at) <= 3) {
             static const char *const P[] = {"members of", "fighters of", "units of", "soldiers of",
                                             "troops of", "militants of", "forces of", NULL};
             size_t a2, b2;
-            if (words_between(t, me, at) == 0 || ex_find_any(t, me, at, P, &a2, &b2))
+            if (words_between(t, me, at) == 0 || ex_fx_find_any(fx, me, at, P, &a2, &b2))
                 return true;
         }
         f0 = me;
@@ -1254,38 +1302,40 @@ static bool agent_after_by(const char *t, size_t from, size_t at)
  * the state */
 static bool compass_place(const char *t, size_t sent_start, size_t pos)
 {
-    static const char *const C[] = {"northern", "southern", "eastern", "western", "central",
-                                    "north-eastern", "north-western", "south-eastern",
-                                    "south-western", "northeastern", "northwestern",
-                                    "southeastern", "southwestern", NULL};
-    for (size_t k = 0; C[k]; k++) {
-        char w[40];
-        snprintf(w, sizeof w, "in %s", C[k]);
-        if (preceded_by(t, sent_start, pos, w))
+    static const char *const IN_C[] = {"in northern", "in southern", "in eastern", "in western",
+                                       "in central", "in north-eastern", "in north-western",
+                                       "in south-eastern", "in south-western", "in northeastern",
+                                       "in northwestern", "in southeastern", "in southwestern",
+                                       NULL};
+    static const char *const INSIDE_C[] = {"inside northern", "inside southern", "inside eastern",
+                                           "inside western", "inside central",
+                                           "inside north-eastern", "inside north-western",
+                                           "inside south-eastern", "inside south-western",
+                                           "inside northeastern", "inside northwestern",
+                                           "inside southeastern", "inside southwestern", NULL};
+    for (size_t k = 0; IN_C[k]; k++)
+        if (preceded_by(t, sent_start, pos, IN_C[k]) || preceded_by(t, sent_start, pos, INSIDE_C[k]))
             return true;
-        snprintf(w, sizeof w, "inside %s", C[k]);
-        if (preceded_by(t, sent_start, pos, w))
-            return true;
-    }
     return preceded_by(t, sent_start, pos, "inside");
 }
 
 /* "several Syrian soldiers were killed in the shelling": the subject of a
  * passive of harm is acted on */
-static bool passive_victim(const char *t, size_t from, size_t to)
+static bool passive_victim(ex_finder *fx, size_t from, size_t to)
 {
     static const char *const P[] = {"were killed", "was killed", "were wounded", "was wounded",
                                     "were injured", "was injured", "were shot", "was shot",
                                     "died", "were detained", "was detained", "were abducted",
                                     "was abducted", "were hurt", NULL};
     size_t ms, me;
-    return to > from && to - from < 60 && ex_find_any(t, from, to, P, &ms, &me) != NULL;
+    return to > from && to - from < 60 && ex_fx_find_any(fx, from, to, P, &ms, &me) != NULL;
 }
 
 static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
 {
     const truce_reading *r = c->in->reading;
     const char *t = c->in->text;
+    ex_finder *fx = c->fx;
     size_t cap = 0;
     truce_span s = r->sentences.items[ev->sentence].span;
     bool have1 = false, have2 = false;
@@ -1298,14 +1348,14 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
     size_t ts, te;
     if (rv && strncmp(ev->type, "agreement.", 10) == 0 &&
         words_between(t, rv, ev->trigger.start) <= 4 &&
-        !ex_find(t, rv, ev->trigger.start, "that", &ts, &te))
+        !ex_fx_find(fx, rv, ev->trigger.start, "that", &ts, &te))
         rv = 0;
-    bool pron_back = rv && back_pronoun(t, rv, ev->trigger.start);
+    bool pron_back = rv && back_pronoun(c->fx, rv, ev->trigger.start);
     size_t ps, pe;
     bool he_subject = (starts_with_word(t, s, "He") || starts_with_word(t, s, "She")) ||
                       (clause.start < ev->trigger.start &&
-                       (ex_find(t, clause.start, ev->trigger.start, "he", &ps, &pe) ||
-                        ex_find(t, clause.start, ev->trigger.start, "she", &ps, &pe)) &&
+                       (ex_fx_find(fx, clause.start, ev->trigger.start, "he", &ps, &pe) ||
+                        ex_fx_find(fx, clause.start, ev->trigger.start, "she", &ps, &pe)) &&
                        !actor_before(r, ev->sentence, clause.start, ps));
     if (he_subject && c->last_official) {
         if ((rc = add_actor(a, ev, &cap, t, c->last_official, "actor1",
@@ -1421,11 +1471,11 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             role = "other";
             rule = "speaker of the report, not its actor";
         } else if (rv && m->span.start > rv && m->span.end <= ev->trigger.start &&
-                   addressee(t, rv, m->span)) {
+                   addressee(c->fx, rv, m->span)) {
             role = "other";
             rule = "addressee of the report (\"told the mission that\")";
         } else if (violent(ev->type) && m->span.end <= ev->trigger.start &&
-                   passive_victim(t, m->span.end, ev->trigger.start)) {
+                   passive_victim(c->fx, m->span.end, ev->trigger.start)) {
             role = have2 ? "other" : "actor2";
             rule = "subject of \"were killed\", \"was detained\"... (acted on)";
             have2 = true;
@@ -1463,7 +1513,7 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             have1 = true;
         } else if (preceded_by(t, s.start, m->span.start, "by") ||
                    preceded_by(t, s.start, m->span.start, "by the") ||
-                   agent_after_by(t, ev->trigger.end, m->span.start)) {
+                   agent_after_by(c->fx, ev->trigger.end, m->span.start)) {
             role = "actor1";
             rule = "agent after \"by\" (passive)";
             for (size_t k = 0; k < ev->n_actors; k++)
@@ -1488,8 +1538,9 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
     return TRUCE_OK;
 }
 
-static const char *figure_label(const char *t, const truce_number_mention *n, const char *type)
+static const char *figure_label(ex_finder *fx, const truce_number_mention *n, const char *type)
 {
+    const char *t = fx->t;
     size_t from = n->what_span.end > n->span.end ? n->what_span.end : n->span.end;
     size_t to = from + 60;
     size_t ms, me;
@@ -1504,17 +1555,17 @@ static const char *figure_label(const char *t, const truce_number_mention *n, co
         }
     if (n->what && (strstr(n->what, "injur") || strstr(n->what, "wound")))
         return "injured";
-    if (ex_find_any(t, from, to, KILLED, &ms, &me))
+    if (ex_fx_find_any(fx, from, to, KILLED, &ms, &me))
         return "killed";
-    if (ex_find_any(t, from, to, INJURED, &ms, &me))
+    if (ex_fx_find_any(fx, from, to, INJURED, &ms, &me))
         return "injured";
     /* "killing two civilians and wounding five": the verb before the number */
     static const char *const KILLING[] = {"killing", "killed", "kills", NULL};
     static const char *const WOUNDING[] = {"wounding", "injuring", "wounded", "injured", NULL};
     size_t b0 = n->span.start > 16 ? n->span.start - 16 : 0;
-    const char *kv = ex_find_any(t, b0, n->span.start, KILLING, &ms, &me);
+    const char *kv = ex_fx_find_any(fx, b0, n->span.start, KILLING, &ms, &me);
     size_t kme = me;
-    const char *wv = ex_find_any(t, b0, n->span.start, WOUNDING, &ms, &me);
+    const char *wv = ex_fx_find_any(fx, b0, n->span.start, WOUNDING, &ms, &me);
     size_t wme = me;
     bool kb = kv && words_between(t, kme, n->span.start) == 0;
     bool wb = wv && words_between(t, wme, n->span.start) == 0;
@@ -1530,23 +1581,23 @@ static const char *figure_label(const char *t, const truce_number_mention *n, co
                                            "taken prisoner", "taken hostage", "captured", NULL};
     static const char *const DISPLACED[] = {"displaced", "fled", "evacuated", "have fled",
                                             "were forced to flee", NULL};
-    if (ex_find_any(t, from, to, MISSING, &ms, &me))
+    if (ex_fx_find_any(fx, from, to, MISSING, &ms, &me))
         return "missing";
-    if (ex_find_any(t, from, to, DETAINED, &ms, &me))
+    if (ex_fx_find_any(fx, from, to, DETAINED, &ms, &me))
         return "detained";
-    if (ex_find_any(t, from, to, DISPLACED, &ms, &me))
+    if (ex_fx_find_any(fx, from, to, DISPLACED, &ms, &me))
         return "displaced";
     static const char *const DETAINING[] = {"detained", "arrested", "abducted", "kidnapped",
                                             "detaining", "arresting", "abducting", NULL};
     static const char *const DISPLACING[] = {"displaced", "displacing", "evacuated",
                                              "evacuating", NULL};
-    const char *dv = ex_find_any(t, b0, n->span.start, DETAINING, &ms, &me);
+    const char *dv = ex_fx_find_any(fx, b0, n->span.start, DETAINING, &ms, &me);
     if (dv && words_between(t, me, n->span.start) == 0)
         return "detained";
-    dv = ex_find_any(t, b0, n->span.start, DISPLACING, &ms, &me);
+    dv = ex_fx_find_any(fx, b0, n->span.start, DISPLACING, &ms, &me);
     if (dv && words_between(t, me, n->span.start) == 0)
         return "displaced";
-    if (ex_find_any(t, from, to, FOUND, &ms, &me))
+    if (ex_fx_find_any(fx, from, to, FOUND, &ms, &me))
         return "items found";
     /* "deployed 500 soldiers": a military move counts troops */
     static const char *const TROOPS[] = {"troop", "soldier", "serviceman", "servicemen",
@@ -1570,21 +1621,22 @@ static bool overlaps_date(const truce_reading *r, truce_span s)
 /* "39 of them", "including three children", a sentence opening "Of
  * them"/"Among them": a part of a figure already counted, not to be added to
  * it (the CSV's fatalities leave it out). */
-static bool part_of_whole(const char *t, truce_span sent, truce_span n, const char *rule)
+static bool part_of_whole(ex_finder *fx, truce_span sent, truce_span n, const char *rule)
 {
+    const char *t = fx->t;
     static const char *const AFTER[] = {"of them", "of whom", "of these", "among them", NULL};
     static const char *const BEFORE[] = {"including", "among them", "of them", "of whom",
                                          "of these", "among whom", NULL};
     size_t ms, me;
     size_t ae = n.end + 14 < sent.end ? n.end + 14 : sent.end;
-    if (ex_find_any(t, n.end, ae, AFTER, &ms, &me) && words_between(t, n.end, ms) <= 1)
+    if (ex_fx_find_any(fx, n.end, ae, AFTER, &ms, &me) && words_between(t, n.end, ms) <= 1)
         return true;
     size_t bs = n.start > sent.start + 16 ? n.start - 16 : sent.start;
-    if (ex_find_any(t, bs, n.start, BEFORE, &ms, &me) && words_between(t, me, n.start) <= 1)
+    if (ex_fx_find_any(fx, bs, n.start, BEFORE, &ms, &me) && words_between(t, me, n.start) <= 1)
         return true;
     /* "Of them, 39 ...": the continuation names parts */
     return rule && strncmp(rule, "continuation", 12) == 0 &&
-           ex_find_any(t, sent.start, sent.start + 20 < sent.end ? sent.start + 20 : sent.end,
+           ex_fx_find_any(fx, sent.start, sent.start + 20 < sent.end ? sent.start + 20 : sent.end,
                        AFTER, &ms, &me);
 }
 
@@ -1611,8 +1663,8 @@ static int figures_from(truce_arena *a, ex_context *c, truce_event *ev, uint32_t
         f->value_max = n->value_max;
         f->bound = n->bound;
         f->span = n->span;
-        f->what = figure_label(c->in->text, n, ev->type);
-        f->rule = part_of_whole(c->in->text, r->sentences.items[si].span, n->span, rule)
+        f->what = figure_label(c->fx, n, ev->type);
+        f->rule = part_of_whole(c->fx, r->sentences.items[si].span, n->span, rule)
                       ? truce_arena_printf(a, "%s; a part of a figure told before (\"of them\", \"including\")", rule)
                       : rule;
         if (!f->rule)
@@ -1637,7 +1689,7 @@ int ex_elaborate(truce_arena *a, ex_context *c, truce_event *ev, uint32_t si, tr
         const truce_place_mention *p = &r->places.items[i];
         size_t ms, me;
         if (p->sentence == si && p->span.start > s.start + 4 &&
-            ex_find(c->in->text, p->span.start > s.start + 40 ? p->span.start - 40 : s.start,
+            ex_fx_find(c->fx, p->span.start > s.start + 40 ? p->span.start - 40 : s.start,
                     p->span.start, "to the", &ms, &me)) {
             set_place(a, c->in->text, ev, p, "destination in the sentence repeating the trigger verb");
             break;
@@ -1709,12 +1761,13 @@ static void fill_claimant_base(truce_arena *a, ex_context *c, truce_event *ev, b
 {
     const truce_reading *r = c->in->reading;
     const char *t = c->in->text;
+    ex_finder *fx = c->fx;
     truce_span s = r->sentences.items[ev->sentence].span;
     size_t ms, me;
     const truce_actor_mention *m;
     static const char *const ACCORDING[] = {"according to", "a statement by", "a statement from",
                                             "a report by", NULL};
-    if (ex_find_any(t, s.start, s.end, ACCORDING, &ms, &me)) {
+    if (ex_fx_find_any(fx, s.start, s.end, ACCORDING, &ms, &me)) {
         if ((m = actor_in(r, ev->sentence, me, me + 80 < s.end ? me + 80 : s.end, false)) &&
             m->span.start < me + 40) {
             set_claimant(a, ev, t, m, "\"according to\" X");
@@ -1735,7 +1788,7 @@ static void fill_claimant_base(truce_arena *a, ex_context *c, truce_event *ev, b
     }
     /* "X reported, citing Y", "X, citing Y, reported": X is the stretch
      * before ", citing" (less its reporting verb), not any actor earlier */
-    if (ex_find(t, s.start, s.end, "citing", &ms, &me)) {
+    if (ex_fx_find(fx, s.start, s.end, "citing", &ms, &me)) {
         size_t e = ms;
         while (e > s.start && (t[e - 1] == ' ' || t[e - 1] == ','))
             e--;
@@ -1745,7 +1798,7 @@ static void fill_claimant_base(truce_arena *a, ex_context *c, truce_event *ev, b
         while (b < e && t[b] == ' ')
             b++;
         size_t vs, ve;
-        if (ex_find_any(t, b, e, TRUCE_CUE_REPORTING, &vs, &ve) && ve == e) {
+        if (ex_fx_find_any(fx, b, e, TRUCE_CUE_REPORTING, &vs, &ve) && ve == e) {
             e = vs;
             while (e > b && t[e - 1] == ' ')
                 e--;
@@ -1766,7 +1819,7 @@ static void fill_claimant_base(truce_arena *a, ex_context *c, truce_event *ev, b
         }
     }
     size_t from = s.start;
-    while (ex_find_any(t, from, s.end, TRUCE_CUE_REPORTING, &ms, &me)) {
+    while (ex_fx_find_any(fx, from, s.end, TRUCE_CUE_REPORTING, &ms, &me)) {
         size_t lo = ms > s.start + 80 ? ms - 80 : s.start;
         if ((m = actor_in(r, ev->sentence, lo, ms, true)) && m->kind != TRUCE_ACTOR_MEDIA &&
             m->kind != TRUCE_ACTOR_CIVILIANS &&
@@ -1818,10 +1871,11 @@ static void fill_claimant(truce_arena *a, ex_context *c, truce_event *ev, bool c
 {
     fill_claimant_base(a, c, ev, colon_before);
     const char *t = c->in->text;
+    ex_finder *fx = c->fx;
     truce_span s = c->in->reading->sentences.items[ev->sentence].span;
     size_t ms, me;
     if (!ev->claimant || !ev->claimant_rule || strncmp(ev->claimant_rule, "the outlet", 10) == 0 ||
-        !ex_find(t, s.start, s.end, "citing", &ms, &me))
+        !ex_fx_find(fx, s.start, s.end, "citing", &ms, &me))
         return;
     size_t b = me, e;
     while (b < s.end && t[b] == ' ')
@@ -1855,10 +1909,10 @@ static truce_span local_clause(const char *t, truce_span clause, truce_span trig
 
 /* "their rally that they would close...": a plan after "that" belongs to
  * the reported clause, not to the event named before it. */
-static bool reported_clause_between(const char *t, size_t from, size_t to)
+static bool reported_clause_between(ex_finder *fx, size_t from, size_t to)
 {
     size_t ms, me;
-    return from < to && ex_find(t, from, to, "that", &ms, &me);
+    return from < to && ex_fx_find(fx, from, to, "that", &ms, &me);
 }
 
 static void fill_certainty(ex_context *c, truce_event *ev, truce_span whole)
@@ -1898,7 +1952,7 @@ static void fill_certainty(ex_context *c, truce_event *ev, truce_span whole)
     } else if ((cue = cue_find_any(c, ev->sentence, TRUCE_CUE_ALLEGED, clause.start, clause.end, &ms, &me))) {
         ev->certainty = TRUCE_CERT_ALLEGED;
     } else if ((cue = cue_find_any(c, ev->sentence, TRUCE_CUE_PLANNED, clause.start, clause.end, &ms, &me)) &&
-               !reported_clause_between(t, ev->trigger.end, ms)) {
+               !reported_clause_between(c->fx, ev->trigger.end, ms)) {
         ev->certainty = TRUCE_CERT_PLANNED;
     } else if ((cue = cue_find_any(c, ev->sentence, TRUCE_CUE_CLAIMED, clause.start, clause.end, &ms, &me))) {
         ev->certainty = TRUCE_CERT_CLAIMED;
@@ -1964,12 +2018,12 @@ int ex_fill(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause, b
     }
 
     /* An announced future military move is a statement of intent. */
-    const char *t = c->in->text;
+    ex_finder *fx = c->fx;
     size_t ms, me;
     if (strncmp(ev->type, "military.", 9) == 0 && ev->certainty == TRUCE_CERT_PLANNED &&
-        (ex_find(t, clause.start, ev->trigger.start, "announced that", &ms, &me) ||
-         ex_find(t, clause.start, ev->trigger.start, "announced on", &ms, &me) ||
-         ex_find(t, clause.start, ev->trigger.start, "said that", &ms, &me))) {
+        (ex_fx_find(fx, clause.start, ev->trigger.start, "announced that", &ms, &me) ||
+         ex_fx_find(fx, clause.start, ev->trigger.start, "announced on", &ms, &me) ||
+         ex_fx_find(fx, clause.start, ev->trigger.start, "said that", &ms, &me))) {
         ev->type_rule = truce_arena_printf(a, "%s; announced future military move = intent",
                                            ev->type_rule);
         if (!ev->type_rule)

@@ -44,11 +44,18 @@ typedef struct ex_context {
     const char *const *cue_list[24];
     uint16_t cue_first[24], cue_count[24];
     struct { uint32_t s, e; uint16_t k; } cue_hits[512];
-    uint16_t ws_first[257];                /* word starts of the sentence by first byte */
-    uint32_t ws_pos[1024];
-    bool ws_all;                           /* every word start fitted in ws_pos */                /* previous sentence, when its unlisted names may serve */
+    size_t cue_w0, cue_w1;                 /* the sentence's word starts in fx */
+    bool ws_all;                           /* at most 1024 of them (else ex_find_any) */
+    bool cue_chained;                      /* cue_whead and cue_wnext are built: */
+    uint16_t cue_whead[256];               /* the sentence's words by folded first */
+    uint16_t cue_wnext[1024];              /* byte, in order (offsets from cue_w0) */
     const truce_place_mention *dateline_place; /* "GOMA, Feb 8 (Wire) -": where the report was filed */
+    ex_finder *fx;                         /* the document's word starts (match.c) */
 } ex_context;
+
+/* The strings given, up to a NULL, joined in the arena (a rule name without
+ * printf); NULL when out of memory. */
+char *ex_cat(truce_arena *a, ...);
 
 /* End of a wire dateline ("GOMA, Feb 8 (Wire) - ") opening sentence s, or 0. */
 size_t ex_dateline_end(const char *t, truce_span s);
