@@ -1027,6 +1027,130 @@ static size_t time_of_day(const dctx *c, size_t i)
     return j - i;
 }
 
+/* ---- which forms can start at a token -------------------------------- */
+
+/* Each form tried in the main loop starts with a word of its own few (or a
+ * number, or an apostrophe): a word outside all of them starts none, and
+ * most words of a report are such words. One look at the token says which
+ * forms to try; every form still makes all its own checks, so this only
+ * skips calls that would have read nothing. */
+enum {
+    ST_QUARTER = 1,   /* dt_try_quarter */
+    ST_SEASON = 2,    /* dt_try_season */
+    ST_SHORTYEAR = 4, /* try_short_year */
+    ST_YEARPART = 8,  /* try_year_part */
+    ST_ABSOLUTE = 16, /* try_absolute */
+    ST_DEICTIC = 32,  /* dt_try_deictic */
+    ST_WEEKDAY = 64,  /* dt_try_weekday */
+    ST_ORDINAL = 128, /* dt_try_ordinal_day */
+    ST_COUNT = 256,   /* dt_try_count_unit */
+};
+
+/* w[0..n) equals the lower-case literal, ASCII letters in any case (as ds_is). */
+static inline bool lw_eq(const unsigned char *w, size_t n, const char *lit, size_t ln)
+{
+    if (n != ln)
+        return false;
+    for (size_t j = 1; j < n; j++)
+        if (ds_lower(w[j]) != (unsigned char)lit[j])
+            return false;
+    return true;
+}
+
+static unsigned start_forms(const dctx *c, size_t i)
+{
+    const ds_tok *t = &c->k.t[i];
+    if (t->kind == DS_NUM)
+        return ST_SHORTYEAR | ST_ABSOLUTE | ST_COUNT;
+    if (t->kind == DS_PUNCT)
+        return t->c == '\'' ? ST_SHORTYEAR : 0;
+    const unsigned char *w = (const unsigned char *)c->t + t->s;
+    size_t n = t->e - t->s;
+    if (n > 10 || n == 0)
+        return 0;
+    /* every word below starts with t->lc0; the rest is compared by lw_eq */
+#define W(lit, forms)                                                                  \
+    do {                                                                               \
+        if (lw_eq(w, n, lit, sizeof(lit) - 1))                                         \
+            return (forms);                                                            \
+    } while (0)
+    enum { A = ST_ABSOLUTE, D = ST_DEICTIC, S = ST_SEASON, N = ST_COUNT, Q = ST_QUARTER };
+    switch (t->lc0) {
+    case 'a':
+        W("a", N); W("an", N); W("april", A); W("apr", A); W("august", A); W("aug", A);
+        W("autumn", S);
+        return 0;
+    case 'b':
+        W("between", A); W("beginning", ST_YEARPART);
+        return 0;
+    case 'c':
+        W("coming", S | D); W("currently", D);
+        return 0;
+    case 'd':
+        W("december", A); W("dec", A); W("days", N); W("decades", N);
+        return 0;
+    case 'e':
+        W("early", A); W("earlier", D); W("end", ST_YEARPART); W("eight", N); W("eleven", N);
+        W("eighteen", N); W("eighty", N);
+        return 0;
+    case 'f':
+        W("from", A); W("first", Q); W("fourth", Q); W("fall", S); W("february", A);
+        W("feb", A); W("friday", A | ST_WEEKDAY); W("few", N); W("four", N); W("five", N);
+        W("forty", N); W("fifty", N); W("fifteen", N); W("fourteen", N);
+        return 0;
+    case 'h':
+        W("hours", N);
+        return 0;
+    case 'j':
+        W("january", A); W("jan", A); W("june", A); W("jun", A); W("july", A); W("jul", A);
+        return 0;
+    case 'l':
+        W("last", S | D); W("late", A); W("later", D);
+        return 0;
+    case 'm':
+        W("march", A); W("mar", A); W("may", A); W("mid", A); W("middle", ST_YEARPART);
+        W("monday", A | ST_WEEKDAY); W("months", N); W("minutes", N);
+        return 0;
+    case 'n':
+        W("next", S | D); W("now", D); W("november", A); W("nov", A); W("nine", N);
+        W("nineteen", N); W("ninety", N);
+        return 0;
+    case 'o':
+        W("october", A); W("oct", A); W("one", N);
+        return 0;
+    case 'p':
+        W("past", S | D); W("previous", D);
+        return 0;
+    case 'r':
+        W("recent", N);
+        return 0;
+    case 's':
+        W("since", A); W("second", Q); W("spring", S); W("summer", S); W("start", ST_YEARPART);
+        W("september", A); W("sep", A); W("sept", A); W("saturday", A | ST_WEEKDAY);
+        W("sunday", A | ST_WEEKDAY); W("several", N); W("six", N); W("seven", N);
+        W("sixty", N); W("sixteen", N); W("seventy", N); W("seventeen", N);
+        return 0;
+    case 't':
+        W("the", Q | S | ST_YEARPART | A | D | ST_ORDINAL); W("this", S | D); W("third", Q);
+        W("today", D); W("tonight", D); W("tomorrow", D); W("tuesday", A | ST_WEEKDAY);
+        W("thursday", A | ST_WEEKDAY); W("two", N); W("three", N); W("ten", N);
+        W("twelve", N); W("twenty", N); W("thirty", N); W("thirteen", N);
+        return 0;
+    case 'w':
+        W("winter", S); W("wednesday", A | ST_WEEKDAY); W("weeks", N);
+        return 0;
+    case 'y':
+        W("yesterday", D); W("years", N);
+        return 0;
+    case 'z':
+        W("zero", N);
+        return 0;
+    default:
+        return 0;
+    }
+#undef W
+}
+
 int truce_read_dates(truce_arena *a, const char *text, size_t len,
                      const truce_sentence_list *sentences, const char *reference,
                      truce_date_list *out, truce_error *err)
@@ -1076,15 +1200,21 @@ int truce_read_dates(truce_arena *a, const char *text, size_t len,
             i += skip + z;
             continue;
         }
+        unsigned forms = start_forms(&c, i);
+        if (!forms) {
+            i++;
+            continue;
+        }
         size_t before = out->n;
-        if ((rc = dt_try_quarter(&c, i, &used)) || (!used && (rc = dt_try_season(&c, i, &used))) ||
-            (!used && (rc = try_short_year(&c, i, &used))) ||
-            (!used && (rc = try_year_part(&c, i, &used))) ||
-            (!used && (rc = try_absolute(&c, i, &used))) ||
-            (!used && (rc = dt_try_deictic(&c, i, &used))) ||
-            (!used && (rc = dt_try_weekday(&c, i, &used))) ||
-            (!used && (rc = dt_try_ordinal_day(&c, i, &used))) ||
-            (!used && (rc = dt_try_count_unit(&c, i, &used))))
+        if (((forms & ST_QUARTER) && (rc = dt_try_quarter(&c, i, &used))) ||
+            (!used && (forms & ST_SEASON) && (rc = dt_try_season(&c, i, &used))) ||
+            (!used && (forms & ST_SHORTYEAR) && (rc = try_short_year(&c, i, &used))) ||
+            (!used && (forms & ST_YEARPART) && (rc = try_year_part(&c, i, &used))) ||
+            (!used && (forms & ST_ABSOLUTE) && (rc = try_absolute(&c, i, &used))) ||
+            (!used && (forms & ST_DEICTIC) && (rc = dt_try_deictic(&c, i, &used))) ||
+            (!used && (forms & ST_WEEKDAY) && (rc = dt_try_weekday(&c, i, &used))) ||
+            (!used && (forms & ST_ORDINAL) && (rc = dt_try_ordinal_day(&c, i, &used))) ||
+            (!used && (forms & ST_COUNT) && (rc = dt_try_count_unit(&c, i, &used))))
             return truce_error_set(err, rc, NULL, (long long)c.k.t[i].s,
                                    "date reader: out of memory");
         for (size_t q = before; q < out->n; q++)
