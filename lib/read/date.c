@@ -1159,6 +1159,20 @@ int truce_read_dates(truce_arena *a, const char *text, size_t len,
         return truce_error_set(err, TRUCE_EUSAGE, NULL, -1, "truce_read_dates: bad arguments");
     out->items = NULL;
     out->n = 0;
+    ds_toks k = {NULL, 0};
+    int rc = len ? ds_scan(a, text, len, sentences, &k) : TRUCE_OK;
+    if (rc)
+        return truce_error_set(err, rc, NULL, -1, "date reader: out of memory");
+    return dt_read_scanned(a, text, len, &k, reference, out, err);
+}
+
+int dt_read_scanned(truce_arena *a, const char *text, size_t len, const ds_toks *toks,
+                    const char *reference, truce_date_list *out, truce_error *err)
+{
+    if (!a || !out || (!text && len) || !toks)
+        return truce_error_set(err, TRUCE_EUSAGE, NULL, -1, "truce_read_dates: bad arguments");
+    out->items = NULL;
+    out->n = 0;
     dctx c;
     memset(&c, 0, sizeof c);
     c.a = a;
@@ -1183,9 +1197,8 @@ int truce_read_dates(truce_arena *a, const char *text, size_t len,
     }
     if (!len)
         return TRUCE_OK;
-    int rc = ds_scan(a, text, len, sentences, &c.k);
-    if (rc)
-        return truce_error_set(err, rc, NULL, -1, "date reader: out of memory");
+    c.k = *toks;
+    int rc;
     size_t i = 0;
     /* a time of day right before a day ("15:00 GMT Saturday", "at 6 a.m.
      * on Tuesday") joins that day's mention; alone it is no date */

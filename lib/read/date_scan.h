@@ -1,5 +1,6 @@
 /*
- * read/date_scan.h: private to the date and number readers. A light scanner
+ * read/date_scan.h: private to the date and number readers (and reading.c,
+ * which scans once for both). A light scanner
  * (words, digit runs, single punctuation marks, each with its byte span) and
  * the calendar arithmetic both readers share. Nothing here allocates outside
  * the caller's arena or keeps state between calls.
@@ -29,6 +30,14 @@ typedef struct ds_toks {
 /* Splits text; sentences may be NULL or empty (the whole text is one). */
 int ds_scan(truce_arena *a, const char *text, size_t len, const truce_sentence_list *sents,
             ds_toks *out);
+
+/* The date and number readers on a scan already made of the same text (and
+ * sentences): truce_read_all scans once for both. The public
+ * truce_read_dates and truce_read_numbers scan and call these. */
+int dt_read_scanned(truce_arena *a, const char *text, size_t len, const ds_toks *toks,
+                    const char *reference, truce_date_list *out, truce_error *err);
+int num_read_scanned(truce_arena *a, const char *text, size_t len, const ds_toks *toks,
+                     truce_number_list *out, truce_error *err);
 
 /* ASCII lower case (the C locale's tolower without the function call). */
 static inline unsigned char ds_lower(unsigned char c)

@@ -542,12 +542,27 @@ int truce_read_numbers(truce_arena *a, const char *text, size_t len,
     out->n = 0;
     if (!len)
         return TRUCE_OK;
+    ds_toks k = {NULL, 0};
+    int rc = ds_scan(a, text, len, sentences, &k);
+    if (rc)
+        return truce_error_set(err, rc, NULL, -1, "number reader: out of memory");
+    return num_read_scanned(a, text, len, &k, out, err);
+}
+
+int num_read_scanned(truce_arena *a, const char *text, size_t len, const ds_toks *toks,
+                     truce_number_list *out, truce_error *err)
+{
+    if (!a || !out || (!text && len) || !toks)
+        return truce_error_set(err, TRUCE_EUSAGE, NULL, -1, "truce_read_numbers: bad arguments");
+    out->items = NULL;
+    out->n = 0;
+    if (!len)
+        return TRUCE_OK;
     nctx c;
     memset(&c, 0, sizeof c);
     c.a = a, c.t = text, c.out = out;
-    int rc = ds_scan(a, text, len, sentences, &c.k);
-    if (rc)
-        return truce_error_set(err, rc, NULL, -1, "number reader: out of memory");
+    c.k = *toks;
+    int rc;
     const ds_toks *k = &c.k;
     size_t i = 0;
     while (i < k->n) {
