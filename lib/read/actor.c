@@ -244,18 +244,33 @@ static size_t name_word(const scan *s, size_t i)
     return e;
 }
 
-/* Words that are capitalised but never start a name after a title. */
+/* Words that are capitalised but never start a name after a title:
+ * "The", "A", "An", "Of", "And", "In", "On", "At", "To", "For", "With",
+ * "From", "By", "He", "She", "It", "They", "We", "This", "That", "But", "As",
+ * "Is", "Was", "Has", "Had", "Will", "Said", "Says", "Gives", "Visits",
+ * "Continues", "Also" (exactly so written). Asked at every capitalised word,
+ * so the first byte picks the few words to compare. */
 static bool stop_word(const scan *s, size_t i, size_t e)
 {
-    static const char *const W[] = {"The", "A", "An", "Of", "And", "In", "On", "At", "To",
-                                    "For", "With", "From", "By", "He", "She", "It", "They",
-                                    "We", "This", "That", "But", "As", "Is", "Was", "Has",
-                                    "Had", "Will", "Said", "Says", "Gives", "Visits",
-                                    "Continues", "Also"};
-    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
-        if (W[k][0] == s->t[i] && strncmp(W[k], s->t + i, e - i) == 0 && W[k][e - i] == '\0')
-            return true;
-    return false;
+    const char *w = s->t + i;
+    size_t n = e - i;
+#define SW(lit) (n == sizeof(lit) - 1 && memcmp(w, lit, n) == 0)
+    switch (w[0]) {
+    case 'T': return SW("The") || SW("To") || SW("They") || SW("This") || SW("That");
+    case 'A': return SW("A") || SW("An") || SW("And") || SW("At") || SW("As") || SW("Also");
+    case 'O': return SW("Of") || SW("On");
+    case 'I': return SW("In") || SW("It") || SW("Is");
+    case 'F': return SW("For") || SW("From");
+    case 'W': return SW("With") || SW("We") || SW("Was") || SW("Will");
+    case 'B': return SW("By") || SW("But");
+    case 'H': return SW("He") || SW("Has") || SW("Had");
+    case 'S': return SW("She") || SW("Said") || SW("Says");
+    case 'G': return SW("Gives");
+    case 'V': return SW("Visits");
+    case 'C': return SW("Continues");
+    default: return false;
+    }
+#undef SW
 }
 
 static bool is_dict_word(const scan *s, size_t i, size_t e)
@@ -302,20 +317,31 @@ static size_t read_name(const scan *s, size_t i, size_t *last_start)
     return end;
 }
 
+/* The first loaded official whose pattern is exactly `name`. Only entries
+ * filed under the name's first byte can be it; of those, the lowest index
+ * is the first loaded. */
 static const actor_entry *official_entry(const scan *s, const char *name, size_t nl)
 {
-    for (size_t k = 0; k < s->d->n; k++) {
-        const actor_entry *e = &s->d->items[k];
-        if (e->cls == ACTOR_ENTRY_NAME && e->kind == TRUCE_ACTOR_OFFICIAL && e->plen == nl &&
+    if (!nl)
+        return NULL;
+    const truce_actor_dict *d = s->d;
+    unsigned char c = (unsigned char)name[0];
+    unsigned key = c < 0x80 ? truce_ascii_fold(c) : c;
+    const actor_entry *best = NULL;
+    for (uint32_t o = d->bucket[ACTOR_ENTRY_NAME][key]; o < d->bucket[ACTOR_ENTRY_NAME][key + 1];
+         o++) {
+        const actor_entry *e = &d->items[d->order[o]];
+        if ((!best || e < best) && e->kind == TRUCE_ACTOR_OFFICIAL && e->plen == nl &&
             strncmp(e->pattern, name, nl) == 0)
-            return e;
+            best = e;
     }
-    return NULL;
+    return best;
 }
 
 static const learned *known_surname(const scan *s, size_t i)
 {
-    if (i >= s->len)
+    /* every comparison below asks for a capital at i (match_at, capital) */
+    if (i >= s->len || !upper_at(s, i))
         return NULL;
     for (size_t k = s->nk; k-- > 0;) {
         const learned *l = &s->known[k];
@@ -486,7 +512,7 @@ static size_t try_description(scan *s, size_t i, int *rc)
         {"coalition", {"coalition", NULL, NULL, NULL}, -1},
         {"government", {"government", NULL, NULL, NULL}, TRUCE_ACTOR_GOVERNMENT},
     };
-    if (i < 4 || (strncmp(s->t + i - 4, "the ", 4) != 0 && strncmp(s->t + i - 4, "The ", 4) != 0))
+    if (i < 4 || (memcmp(s->t + i - 4, "the ", 4) != 0 && memcmp(s->t + i - 4, "The ", 4) != 0))
         return 0;
     if (i > 4 && word_byte(s->t, s->len, i - 5))
         return 0;
