@@ -97,19 +97,6 @@ static bool match_at(const scan *s, size_t i, const char *p, size_t pl, bool cap
     return p[pl - 1] == '.' || ends_word(s, i + pl);
 }
 
-/* The first index in order[lo, hi) whose second byte is not below k. */
-static uint32_t second_from(const truce_actor_dict *d, uint32_t lo, uint32_t hi, unsigned k)
-{
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (d->second[mid] < k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* The longest entry of class cls matching at i; of equally long ones, the
  * first loaded. Only one-byte entries and those whose second byte matches
  * the text's are tried. */
@@ -133,13 +120,14 @@ static const actor_entry *longest(const scan *s, size_t i, int cls)
     /* one-byte entries (second key 0), then those sharing the second byte */
     uint32_t ranges[2][2];
     size_t nr = 0;
-    uint32_t z1 = one ? second_from(d, b0, b1, 1) : b0;
+    const uint32_t *from = d->from + (size_t)d->row[cls][key] * 257;
+    uint32_t z1 = one ? from[1] : b0;
     if (z1 > b0) {
         ranges[nr][0] = b0;
         ranges[nr++][1] = z1;
     }
     if (two) {
-        uint32_t lo = second_from(d, z1, b1, key1), hi = second_from(d, lo, b1, key1 + 1);
+        uint32_t lo = from[key1], hi = from[key1 + 1];
         if (hi > lo) {
             ranges[nr][0] = lo;
             ranges[nr++][1] = hi;
