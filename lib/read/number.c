@@ -32,6 +32,16 @@ typedef struct nctx {
     size_t cap;
 } nctx;
 
+/* w[1..n) equals lit[1..n) in ASCII lower case (w[0] was matched by its
+ * lower-cased first byte, ds_tok.lc0), as ds_is compares. */
+static inline bool eq_lower(const unsigned char *w, const char *lit, size_t n)
+{
+    for (size_t j = 1; j < n; j++)
+        if (ds_lower(w[j]) != (unsigned char)lit[j])
+            return false;
+    return true;
+}
+
 static const char *const MONTH_WORDS[] = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -224,6 +234,37 @@ static size_t read_what(nctx *c, size_t j, bool singular, const char **what, tru
     return last - j;
 }
 
+/* Whether a word can open a number in words: the number words one..ninety
+ * and zero (ds_small_number_word), "a", "one", "dozen", "dozens", "half",
+ * "several", "many", "scores", "hundreds", "thousands", "tens". Asked at
+ * every word, so the first byte picks the few to compare. */
+static bool number_word_start(const char *text, const ds_tok *t)
+{
+    const unsigned char *w = (const unsigned char *)text + t->s;
+    size_t n = t->e - t->s;
+    if (n > 9)
+        return false;
+#define NW(lit) (n == sizeof(lit) - 1 && eq_lower(w, lit, n))
+    switch (t->lc0) {
+    case 'a': return NW("a");
+    case 'd': return NW("dozen") || NW("dozens");
+    case 'e': return NW("eight") || NW("eleven") || NW("eighty") || NW("eighteen");
+    case 'f': return NW("four") || NW("five") || NW("forty") || NW("fifty") || NW("fifteen") ||
+                     NW("fourteen");
+    case 'h': return NW("half") || NW("hundreds");
+    case 'm': return NW("many");
+    case 'n': return NW("nine") || NW("ninety") || NW("nineteen");
+    case 'o': return NW("one");
+    case 's': return NW("six") || NW("seven") || NW("sixty") || NW("sixteen") || NW("seventy") ||
+                     NW("seventeen") || NW("several") || NW("scores");
+    case 't': return NW("two") || NW("ten") || NW("three") || NW("twelve") || NW("twenty") ||
+                     NW("thirty") || NW("thirteen") || NW("thousands") || NW("tens");
+    case 'z': return NW("zero");
+    default: return false;
+    }
+#undef NW
+}
+
 /* A number at token i: value, tokens used, and whether it is a vague plural
  * ("hundreds"). 0 when none. */
 static size_t number_at(const nctx *c, size_t i, double *v, int *vague)
@@ -233,7 +274,8 @@ static size_t number_at(const nctx *c, size_t i, double *v, int *vague)
     *vague = 0;
     size_t j = i;
     double val;
-    if (i >= k->n)
+    if (i >= k->n || k->t[i].kind == DS_PUNCT ||
+        (k->t[i].kind == DS_WORD && !number_word_start(t, &k->t[i])))
         return 0;
     if (k->t[i].kind == DS_NUM) {
         if (ds_len(k, i) > 15)
