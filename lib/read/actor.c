@@ -34,6 +34,7 @@ typedef struct scan {
     size_t n, cap;
     learned *known;
     size_t nk, capk;
+    size_t sent_hint;      /* sentence_of's last answer */
 } scan;
 
 /* A byte that continues a word: ASCII letters and digits, and the bytes of
@@ -152,9 +153,16 @@ static size_t skip_spaces(const scan *s, size_t i)
     return i;
 }
 
-static uint32_t sentence_of(const scan *s, size_t off)
+/* The first sentence ending after off (sentences are in text order). The
+ * scan moves left to right, so the answer is most often the last one:
+ * that is checked before searching. */
+static uint32_t sentence_of(scan *s, size_t off)
 {
     size_t lo = 0, hi = s->sents ? s->sents->n : 0;
+    size_t h = s->sent_hint;
+    if (h < hi && s->sents->items[h].span.end > off &&
+        (h == 0 || s->sents->items[h - 1].span.end <= off))
+        return (uint32_t)h;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (s->sents->items[mid].span.end <= off)
@@ -162,10 +170,11 @@ static uint32_t sentence_of(const scan *s, size_t off)
         else
             hi = mid;
     }
+    s->sent_hint = lo;
     return (uint32_t)lo;
 }
 
-static bool in_headline(const scan *s, size_t off)
+static bool in_headline(scan *s, size_t off)
 {
     uint32_t k = sentence_of(s, off);
     return s->sents && k < s->sents->n && (s->sents->items[k].flags & TRUCE_SENT_HEADLINE);
