@@ -64,6 +64,9 @@ static inline bool ds_is(const char *text, const ds_toks *k, size_t i, const cha
     return j == n;
 }
 bool ds_is_any(const char *text, const ds_toks *k, size_t i, const char *const *list);
+/* The same for a list of n words sorted in byte order (as strcmp), by
+ * halving: for the long lists asked at every word. */
+bool ds_in_sorted(const char *text, const ds_toks *k, size_t i, const char *const *list, size_t n);
 /* starts with a capital (ASCII, as isupper in the C locale) */
 static inline bool ds_cap(const char *text, const ds_toks *k, size_t i)
 {
