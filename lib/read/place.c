@@ -379,6 +379,12 @@ static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, si
         bool cap0 = c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
         bool allcap = true;
         while (i < len) {
+            unsigned char b = (unsigned char)text[i];
+            if (truce_ascii_alnum(b)) { /* what next_char says of it, without asking */
+                if (b >= 'a' && b <= 'z') allcap = false;
+                i++;
+                continue;
+            }
             k = next_char(text, len, i, &cp, &c);
             if (k <= 0) break;
             bool w = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
