@@ -110,8 +110,8 @@ static const actor_entry *longest(const scan *s, size_t i, int cls)
     unsigned key = c < 0x80 ? truce_ascii_fold(c) : c;
     const truce_actor_dict *d = s->d;
     uint32_t b0 = d->bucket[cls][key], b1 = d->bucket[cls][key + 1];
-    if (b0 == b1)
-        return NULL;
+    if (b0 == b1 || (!d->uncased[cls][key] && !upper_at(s, i)))
+        return NULL; /* nothing filed here, or only patterns that want a capital */
     unsigned char c1 = i + 1 < s->len ? (unsigned char)s->t[i + 1] : 0;
     unsigned key1 = c1 < 0x80 ? truce_ascii_fold(c1) : c1;
     bool one = d->pairs[cls][key][0] & 1u;

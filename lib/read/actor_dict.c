@@ -328,6 +328,12 @@ int actor_dict_index(truce_actor_dict *d)
                 f[k] = o;
             }
         }
+    memset(d->uncased, 0, sizeof d->uncased);
+    for (int c = 0; c < ACTOR_N_CLASSES; c++)
+        for (int b = 0; b < 256; b++)
+            for (uint32_t o = d->bucket[c][b]; o < d->bucket[c][b + 1]; o++)
+                if (!d->items[d->order[o]].capital)
+                    d->uncased[c][b] = 1;
     memset(d->pairs, 0, sizeof d->pairs);
     for (int c = 0; c < ACTOR_N_CLASSES; c++)
         for (int b = 0; b < 256; b++)
