@@ -34,6 +34,7 @@ typedef struct scan {
     size_t n, cap;
     learned *known;
     size_t nk, capk;
+    size_t sent_hint;      /* sentence_of's last answer */
 } scan;
 
 /* A byte that continues a word: ASCII letters and digits, and the bytes of
@@ -97,19 +98,6 @@ static bool match_at(const scan *s, size_t i, const char *p, size_t pl, bool cap
     return p[pl - 1] == '.' || ends_word(s, i + pl);
 }
 
-/* The first index in order[lo, hi) whose second byte is not below k. */
-static uint32_t second_from(const truce_actor_dict *d, uint32_t lo, uint32_t hi, unsigned k)
-{
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (d->second[mid] < k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* The longest entry of class cls matching at i; of equally long ones, the
  * first loaded. Only one-byte entries and those whose second byte matches
  * the text's are tried. */
@@ -122,8 +110,8 @@ static const actor_entry *longest(const scan *s, size_t i, int cls)
     unsigned key = c < 0x80 ? truce_ascii_fold(c) : c;
     const truce_actor_dict *d = s->d;
     uint32_t b0 = d->bucket[cls][key], b1 = d->bucket[cls][key + 1];
-    if (b0 == b1)
-        return NULL;
+    if (b0 == b1 || (!d->uncased[cls][key] && !upper_at(s, i)))
+        return NULL; /* nothing filed here, or only patterns that want a capital */
     unsigned char c1 = i + 1 < s->len ? (unsigned char)s->t[i + 1] : 0;
     unsigned key1 = c1 < 0x80 ? truce_ascii_fold(c1) : c1;
     bool one = d->pairs[cls][key][0] & 1u;
@@ -133,13 +121,14 @@ static const actor_entry *longest(const scan *s, size_t i, int cls)
     /* one-byte entries (second key 0), then those sharing the second byte */
     uint32_t ranges[2][2];
     size_t nr = 0;
-    uint32_t z1 = one ? second_from(d, b0, b1, 1) : b0;
+    const uint32_t *from = d->from + (size_t)d->row[cls][key] * 257;
+    uint32_t z1 = one ? from[1] : b0;
     if (z1 > b0) {
         ranges[nr][0] = b0;
         ranges[nr++][1] = z1;
     }
     if (two) {
-        uint32_t lo = second_from(d, z1, b1, key1), hi = second_from(d, lo, b1, key1 + 1);
+        uint32_t lo = from[key1], hi = from[key1 + 1];
         if (hi > lo) {
             ranges[nr][0] = lo;
             ranges[nr++][1] = hi;
@@ -164,9 +153,16 @@ static size_t skip_spaces(const scan *s, size_t i)
     return i;
 }
 
-static uint32_t sentence_of(const scan *s, size_t off)
+/* The first sentence ending after off (sentences are in text order). The
+ * scan moves left to right, so the answer is most often the last one:
+ * that is checked before searching. */
+static uint32_t sentence_of(scan *s, size_t off)
 {
     size_t lo = 0, hi = s->sents ? s->sents->n : 0;
+    size_t h = s->sent_hint;
+    if (h < hi && s->sents->items[h].span.end > off &&
+        (h == 0 || s->sents->items[h - 1].span.end <= off))
+        return (uint32_t)h;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (s->sents->items[mid].span.end <= off)
@@ -174,10 +170,11 @@ static uint32_t sentence_of(const scan *s, size_t off)
         else
             hi = mid;
     }
+    s->sent_hint = lo;
     return (uint32_t)lo;
 }
 
-static bool in_headline(const scan *s, size_t off)
+static bool in_headline(scan *s, size_t off)
 {
     uint32_t k = sentence_of(s, off);
     return s->sents && k < s->sents->n && (s->sents->items[k].flags & TRUCE_SENT_HEADLINE);
@@ -244,18 +241,33 @@ static size_t name_word(const scan *s, size_t i)
     return e;
 }
 
-/* Words that are capitalised but never start a name after a title. */
+/* Words that are capitalised but never start a name after a title:
+ * "The", "A", "An", "Of", "And", "In", "On", "At", "To", "For", "With",
+ * "From", "By", "He", "She", "It", "They", "We", "This", "That", "But", "As",
+ * "Is", "Was", "Has", "Had", "Will", "Said", "Says", "Gives", "Visits",
+ * "Continues", "Also" (exactly so written). Asked at every capitalised word,
+ * so the first byte picks the few words to compare. */
 static bool stop_word(const scan *s, size_t i, size_t e)
 {
-    static const char *const W[] = {"The", "A", "An", "Of", "And", "In", "On", "At", "To",
-                                    "For", "With", "From", "By", "He", "She", "It", "They",
-                                    "We", "This", "That", "But", "As", "Is", "Was", "Has",
-                                    "Had", "Will", "Said", "Says", "Gives", "Visits",
-                                    "Continues", "Also"};
-    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
-        if (W[k][0] == s->t[i] && strncmp(W[k], s->t + i, e - i) == 0 && W[k][e - i] == '\0')
-            return true;
-    return false;
+    const char *w = s->t + i;
+    size_t n = e - i;
+#define SW(lit) (n == sizeof(lit) - 1 && memcmp(w, lit, n) == 0)
+    switch (w[0]) {
+    case 'T': return SW("The") || SW("To") || SW("They") || SW("This") || SW("That");
+    case 'A': return SW("A") || SW("An") || SW("And") || SW("At") || SW("As") || SW("Also");
+    case 'O': return SW("Of") || SW("On");
+    case 'I': return SW("In") || SW("It") || SW("Is");
+    case 'F': return SW("For") || SW("From");
+    case 'W': return SW("With") || SW("We") || SW("Was") || SW("Will");
+    case 'B': return SW("By") || SW("But");
+    case 'H': return SW("He") || SW("Has") || SW("Had");
+    case 'S': return SW("She") || SW("Said") || SW("Says");
+    case 'G': return SW("Gives");
+    case 'V': return SW("Visits");
+    case 'C': return SW("Continues");
+    default: return false;
+    }
+#undef SW
 }
 
 static bool is_dict_word(const scan *s, size_t i, size_t e)
@@ -302,20 +314,31 @@ static size_t read_name(const scan *s, size_t i, size_t *last_start)
     return end;
 }
 
+/* The first loaded official whose pattern is exactly `name`. Only entries
+ * filed under the name's first byte can be it; of those, the lowest index
+ * is the first loaded. */
 static const actor_entry *official_entry(const scan *s, const char *name, size_t nl)
 {
-    for (size_t k = 0; k < s->d->n; k++) {
-        const actor_entry *e = &s->d->items[k];
-        if (e->cls == ACTOR_ENTRY_NAME && e->kind == TRUCE_ACTOR_OFFICIAL && e->plen == nl &&
+    if (!nl)
+        return NULL;
+    const truce_actor_dict *d = s->d;
+    unsigned char c = (unsigned char)name[0];
+    unsigned key = c < 0x80 ? truce_ascii_fold(c) : c;
+    const actor_entry *best = NULL;
+    for (uint32_t o = d->bucket[ACTOR_ENTRY_NAME][key]; o < d->bucket[ACTOR_ENTRY_NAME][key + 1];
+         o++) {
+        const actor_entry *e = &d->items[d->order[o]];
+        if ((!best || e < best) && e->kind == TRUCE_ACTOR_OFFICIAL && e->plen == nl &&
             strncmp(e->pattern, name, nl) == 0)
-            return e;
+            best = e;
     }
-    return NULL;
+    return best;
 }
 
 static const learned *known_surname(const scan *s, size_t i)
 {
-    if (i >= s->len)
+    /* every comparison below asks for a capital at i (match_at, capital) */
+    if (i >= s->len || !upper_at(s, i))
         return NULL;
     for (size_t k = s->nk; k-- > 0;) {
         const learned *l = &s->known[k];
@@ -486,7 +509,7 @@ static size_t try_description(scan *s, size_t i, int *rc)
         {"coalition", {"coalition", NULL, NULL, NULL}, -1},
         {"government", {"government", NULL, NULL, NULL}, TRUCE_ACTOR_GOVERNMENT},
     };
-    if (i < 4 || (strncmp(s->t + i - 4, "the ", 4) != 0 && strncmp(s->t + i - 4, "The ", 4) != 0))
+    if (i < 4 || (memcmp(s->t + i - 4, "the ", 4) != 0 && memcmp(s->t + i - 4, "The ", 4) != 0))
         return 0;
     if (i > 4 && word_byte(s->t, s->len, i - 5))
         return 0;

@@ -308,6 +308,32 @@ int actor_dict_index(truce_actor_dict *d)
             }
     for (uint32_t o = 0; o < total; o++)
         d->second[o] = (unsigned char)actor_second_key(&d->items[d->order[o]]);
+    size_t rows = 0;
+    for (int c = 0; c < ACTOR_N_CLASSES; c++)
+        for (int b = 0; b < 256; b++)
+            if (d->bucket[c][b + 1] > d->bucket[c][b])
+                d->row[c][b] = (uint32_t)rows++;
+    d->from = truce_arena_alloc(d->arena, (rows ? rows : 1) * 257 * sizeof *d->from);
+    if (!d->from)
+        return TRUCE_ENOMEM;
+    for (int c = 0; c < ACTOR_N_CLASSES; c++)
+        for (int b = 0; b < 256; b++) {
+            uint32_t b0 = d->bucket[c][b], b1 = d->bucket[c][b + 1];
+            if (b1 == b0)
+                continue;
+            uint32_t *f = d->from + (size_t)d->row[c][b] * 257, o = b0;
+            for (unsigned k = 0; k <= 256; k++) {
+                while (o < b1 && d->second[o] < k)
+                    o++;
+                f[k] = o;
+            }
+        }
+    memset(d->uncased, 0, sizeof d->uncased);
+    for (int c = 0; c < ACTOR_N_CLASSES; c++)
+        for (int b = 0; b < 256; b++)
+            for (uint32_t o = d->bucket[c][b]; o < d->bucket[c][b + 1]; o++)
+                if (!d->items[d->order[o]].capital)
+                    d->uncased[c][b] = 1;
     memset(d->pairs, 0, sizeof d->pairs);
     for (int c = 0; c < ACTOR_N_CLASSES; c++)
         for (int b = 0; b < 256; b++)

@@ -46,6 +46,15 @@ struct truce_actor_dict {
      * has that (lower-cased) first and second byte, so a lookup that cannot
      * match is answered without searching its bucket. */
     unsigned char pairs[ACTOR_N_CLASSES][256][32];
+    /* The same narrowing without a search: for a non-empty bucket,
+     * from[row[cls][c] * 257 + k] is the first index of the bucket whose
+     * second byte is not below k (k = 256: the bucket's end). */
+    uint32_t row[ACTOR_N_CLASSES][256];
+    uint32_t *from;
+    /* uncased[cls][c]: some entry of the bucket may match text that does not
+     * start with a capital (its pattern does not either); when none may, a
+     * lower-case word is answered at once. */
+    unsigned char uncased[ACTOR_N_CLASSES][256];
 };
 
 /* The lower-cased second byte of an entry's pattern (0 if it has one byte). */

@@ -34,19 +34,6 @@ static const char *const MON3[] = {"jan", "feb", "mar", "apr", "may", "jun", "ju
                                    "sep", "oct", "nov", "dec", NULL};
 static const char *const WEEKDAYS[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
                                        "saturday", "sunday", NULL};
-static const char *const REPORTING[] = {"said", "says", "told", "announced", "reported",
-                                        "stated", "added", "claimed", "confirmed", "noted",
-                                        "wrote", "declared", "tweeted", NULL};
-/* Words that put a clause in the future (also the future of reported
- * speech: "said it would vote in June"). */
-static const char *const FUTURE_CUES[] = {"will", "shall", "would", "scheduled", "expected",
-                                          "due", "upcoming", "plans", "planned", "intends",
-                                          "wo", "slated", "should", "might", "deadline",
-                                          "planning", "aims", "ahead", NULL};
-/* Words that open a new clause: a future verb beyond them ("announced on
- * Friday that it will...") says nothing about the date before them. */
-static const char *const CLAUSE_OPENERS[] = {"that", "which", "who", "whose", "while", "but",
-                                             "because", "although", NULL};
 
 /* ---- small word tests ------------------------------------------------ */
 
@@ -364,6 +351,127 @@ static size_t core_at(const dctx *c, size_t i, pdate *p, bool prep_before)
 
 /* ---- context --------------------------------------------------------- */
 
+/* w[0..n) equals the lower-case literal, ASCII letters in any case (as ds_is). */
+static inline bool lw_eq(const unsigned char *w, size_t n, const char *lit, size_t ln)
+{
+    if (n != ln)
+        return false;
+    for (size_t j = 1; j < n; j++)
+        if (ds_lower(w[j]) != (unsigned char)lit[j])
+            return false;
+    return true;
+}
+
+/* The words the tense of a clause is read from, as bits: each date's
+ * context looks at a dozen words around it, so each word is classed once
+ * by its first byte instead of being compared with every list.
+ *   CW_REPORTING: said says told announced reported stated added claimed
+ *     confirmed noted wrote declared tweeted
+ *   CW_FUTURE (a clause in the future, also the future of reported speech:
+ *     "said it would vote in June"): will shall would scheduled expected due
+ *     upcoming plans planned intends wo slated should might deadline
+ *     planning aims ahead
+ *   CW_OPENER (opens a new clause: a future verb beyond it, "announced on
+ *     Friday that it will...", says nothing about the date before it): that
+ *     which who whose while but because although
+ *   CW_PAST (past-tense verbs that do not end in -ed): was were had did
+ *     broke began fell took came went saw held met left fought struck shot
+ *     led ran sent lost won told said fled overran withdrew rose froze
+ * and single words the rules name. */
+enum {
+    CW_REPORTING = 1u << 0, CW_FUTURE = 1u << 1, CW_OPENER = 1u << 2, CW_PAST = 1u << 3,
+    CW_SHOULD = 1u << 4, CW_HAVE = 1u << 5, CW_MAY = 1u << 6, CW_TO = 1u << 7,
+    CW_BE = 1u << 8, CW_IS = 1u << 9, CW_ARE = 1u << 10, CW_LL = 1u << 11,
+    CW_GOING = 1u << 12, CW_SET = 1u << 13, CW_AM = 1u << 14, CW_BEEN = 1u << 15,
+    CW_BEING = 1u << 16, CW_WILL = 1u << 17, CW_A = 1u << 18, CW_THE = 1u << 19,
+};
+
+static unsigned context_word(const dctx *c, size_t j)
+{
+    if (j >= c->k.n || c->k.t[j].kind != DS_WORD)
+        return 0;
+    const ds_tok *t = &c->k.t[j];
+    const unsigned char *w = (const unsigned char *)c->t + t->s;
+    size_t n = t->e - t->s;
+    if (n > 9)
+        return 0;
+#define W(lit, bits)                                                                   \
+    do {                                                                               \
+        if (lw_eq(w, n, lit, sizeof(lit) - 1))                                         \
+            return (bits);                                                             \
+    } while (0)
+    enum { R = CW_REPORTING, F = CW_FUTURE, O = CW_OPENER, P = CW_PAST };
+    switch (t->lc0) {
+    case 'a':
+        W("a", CW_A); W("are", CW_ARE); W("am", CW_AM); W("added", R); W("announced", R);
+        W("aims", F); W("ahead", F); W("although", O);
+        return 0;
+    case 'b':
+        W("be", CW_BE); W("but", O); W("been", CW_BEEN); W("being", CW_BEING);
+        W("because", O); W("broke", P); W("began", P);
+        return 0;
+    case 'c':
+        W("claimed", R); W("confirmed", R); W("came", P);
+        return 0;
+    case 'd':
+        W("did", P); W("due", F); W("declared", R); W("deadline", F);
+        return 0;
+    case 'e':
+        W("expected", F);
+        return 0;
+    case 'f':
+        W("fell", P); W("fought", P); W("fled", P); W("froze", P);
+        return 0;
+    case 'g':
+        W("going", CW_GOING);
+        return 0;
+    case 'h':
+        W("had", P); W("have", CW_HAVE); W("held", P);
+        return 0;
+    case 'i':
+        W("is", CW_IS); W("intends", F);
+        return 0;
+    case 'l':
+        W("ll", CW_LL); W("left", P); W("led", P); W("lost", P);
+        return 0;
+    case 'm':
+        W("may", CW_MAY); W("might", F); W("met", P);
+        return 0;
+    case 'n':
+        W("noted", R);
+        return 0;
+    case 'o':
+        W("overran", P);
+        return 0;
+    case 'p':
+        W("plans", F); W("planned", F); W("planning", F);
+        return 0;
+    case 'r':
+        W("reported", R); W("ran", P); W("rose", P);
+        return 0;
+    case 's':
+        W("said", R | P); W("says", R); W("stated", R); W("shall", F); W("scheduled", F);
+        W("slated", F); W("should", F | CW_SHOULD); W("saw", P); W("struck", P); W("shot", P);
+        W("sent", P); W("set", CW_SET);
+        return 0;
+    case 't':
+        W("the", CW_THE); W("to", CW_TO); W("that", O); W("told", R | P); W("tweeted", R);
+        W("took", P);
+        return 0;
+    case 'u':
+        W("upcoming", F);
+        return 0;
+    case 'w':
+        W("was", P); W("were", P); W("will", F | CW_WILL); W("would", F); W("wo", F);
+        W("which", O); W("who", O); W("whose", O); W("while", O); W("wrote", R); W("went", P);
+        W("won", P); W("withdrew", P);
+        return 0;
+    default:
+        return 0;
+    }
+#undef W
+}
+
 bool dt_future_context(const dctx *c, size_t i0, size_t i1)
 {
     const ds_toks *k = &c->k;
@@ -374,44 +482,41 @@ bool dt_future_context(const dctx *c, size_t i0, size_t i1)
             ds_punct(k, j, '!') || (ds_punct(k, j, '.') && !(j > 0 && k->t[j - 1].kind == DS_WORD &&
                                       ds_len(k, j - 1) <= 3)))
             break;
-        if (ds_is_any(c->t, k, j, REPORTING))
+        unsigned w = context_word(c, j);
+        if (!w)
+            continue;
+        if (w & CW_REPORTING)
             break;
-        if (ds_is(c->t, k, j, "should") && ds_is(c->t, k, j + 1, "have"))
+        if ((w & CW_SHOULD) && (context_word(c, j + 1) & CW_HAVE))
             continue; /* "should have": a past that did not happen */
-        if (ds_is_any(c->t, k, j, FUTURE_CUES) ||
-            (ds_is(c->t, k, j, "may") && c->t[k->t[j].s] == 'm') ||
-            (ds_is(c->t, k, j, "to") && ds_is(c->t, k, j + 1, "be")) ||
+        if ((w & CW_FUTURE) || ((w & CW_MAY) && c->t[k->t[j].s] == 'm') ||
+            ((w & CW_TO) && (context_word(c, j + 1) & CW_BE)) ||
             /* "the hearing is on March 29": a present that schedules */
-            ((ds_is(c->t, k, j, "is") || ds_is(c->t, k, j, "are")) && i0 - j <= 2) ||
-            (ds_is(c->t, k, j, "ll") && j > 0 && ds_punct(k, j - 1, '\'')) ||
-            ((ds_is(c->t, k, j, "going") || ds_is(c->t, k, j, "set")) && ds_is(c->t, k, j + 1, "to") &&
-             j > 0 && (ds_is(c->t, k, j - 1, "is") || ds_is(c->t, k, j - 1, "are") ||
-                       ds_is(c->t, k, j - 1, "am") || ds_punct(k, j - 1, '\''))))
+            ((w & (CW_IS | CW_ARE)) && i0 - j <= 2) ||
+            ((w & CW_LL) && j > 0 && ds_punct(k, j - 1, '\'')) ||
+            ((w & (CW_GOING | CW_SET)) && (context_word(c, j + 1) & CW_TO) && j > 0 &&
+             ((context_word(c, j - 1) & (CW_IS | CW_ARE | CW_AM)) || ds_punct(k, j - 1, '\''))))
             return true;
     }
     for (size_t j = i1, n = 0; j < k->n && n < 7; j++, n++) {
         if (k->t[j].sent != s || ds_punct(k, j, ';') || ds_punct(k, j, '.') ||
             ds_punct(k, j, '?') || ds_punct(k, j, '!'))
             break;
-        if (ds_is_any(c->t, k, j, REPORTING) || ds_is_any(c->t, k, j, CLAUSE_OPENERS))
-            break;
-        if (ds_is(c->t, k, j, "should") && ds_is(c->t, k, j + 1, "have"))
+        unsigned w = context_word(c, j);
+        if (!w)
             continue;
-        if (ds_is_any(c->t, k, j, FUTURE_CUES) ||
-            (ds_is(c->t, k, j, "may") && c->t[k->t[j].s] == 'm') ||
-            ((ds_is(c->t, k, j, "going") || ds_is(c->t, k, j, "set")) && ds_is(c->t, k, j + 1, "to") &&
-             j > 0 && (ds_is(c->t, k, j - 1, "is") || ds_is(c->t, k, j - 1, "are"))))
+        if (w & (CW_REPORTING | CW_OPENER))
+            break;
+        if ((w & CW_SHOULD) && (context_word(c, j + 1) & CW_HAVE))
+            continue;
+        if ((w & CW_FUTURE) || ((w & CW_MAY) && c->t[k->t[j].s] == 'm') ||
+            ((w & (CW_GOING | CW_SET)) && (context_word(c, j + 1) & CW_TO) && j > 0 &&
+             (context_word(c, j - 1) & (CW_IS | CW_ARE))))
             return true;
     }
     return false;
 }
 
-/* Past-tense verbs that do not end in -ed. */
-static const char *const PAST_IRREGULAR[] = {"was", "were", "had", "did", "broke", "began", "fell",
-                                             "took", "came", "went", "saw", "held", "met", "left",
-                                             "fought", "struck", "shot", "led", "ran", "sent",
-                                             "lost", "won", "told", "said", "fled", "overran",
-                                             "withdrew", "rose", "froze", NULL};
 
 /* The clause around tokens [i0, i1) speaks of the past: a past auxiliary or
  * verb ("was reported", "had shelled", "broke out", "fighting resumed")
@@ -434,18 +539,14 @@ bool dt_past_context(const dctx *c, size_t i0, size_t i1)
                 break;
             if (k->t[j].kind != DS_WORD)
                 continue;
-            if (ds_is_any(c->t, k, j, CLAUSE_OPENERS) ||
-                (ds_is(c->t, k, j, "to") && ds_is(c->t, k, j + 1, "be")))
+            unsigned w = context_word(c, j);
+            if ((w & CW_OPENER) || ((w & CW_TO) && (context_word(c, j + 1) & CW_BE)))
                 break; /* "announced an event to be held on October 12" */
             size_t l = ds_len(k, j);
-            const char *w = c->t + k->t[j].s;
-            if ((ds_is_any(c->t, k, j, PAST_IRREGULAR) ||
-                 (l > 4 && w[l - 2] == 'e' && w[l - 1] == 'd' && !ds_cap(c->t, k, j))) &&
-                !(j > 0 && (ds_is(c->t, k, j - 1, "be") || ds_is(c->t, k, j - 1, "is") ||
-                            ds_is(c->t, k, j - 1, "are") || ds_is(c->t, k, j - 1, "been") ||
-                            ds_is(c->t, k, j - 1, "being") || ds_is(c->t, k, j - 1, "will") ||
-                            ds_is(c->t, k, j - 1, "to") || ds_is(c->t, k, j - 1, "a") ||
-                            ds_is(c->t, k, j - 1, "the"))))
+            const char *x = c->t + k->t[j].s;
+            if (((w & CW_PAST) || (l > 4 && x[l - 2] == 'e' && x[l - 1] == 'd' && !ds_cap(c->t, k, j))) &&
+                !(j > 0 && (context_word(c, j - 1) & (CW_BE | CW_IS | CW_ARE | CW_BEEN | CW_BEING |
+                                                      CW_WILL | CW_TO | CW_A | CW_THE))))
                 return true;
         }
     }
@@ -1027,11 +1128,139 @@ static size_t time_of_day(const dctx *c, size_t i)
     return j - i;
 }
 
+/* ---- which forms can start at a token -------------------------------- */
+
+/* Each form tried in the main loop starts with a word of its own few (or a
+ * number, or an apostrophe): a word outside all of them starts none, and
+ * most words of a report are such words. One look at the token says which
+ * forms to try; every form still makes all its own checks, so this only
+ * skips calls that would have read nothing. */
+enum {
+    ST_QUARTER = 1,   /* dt_try_quarter */
+    ST_SEASON = 2,    /* dt_try_season */
+    ST_SHORTYEAR = 4, /* try_short_year */
+    ST_YEARPART = 8,  /* try_year_part */
+    ST_ABSOLUTE = 16, /* try_absolute */
+    ST_DEICTIC = 32,  /* dt_try_deictic */
+    ST_WEEKDAY = 64,  /* dt_try_weekday */
+    ST_ORDINAL = 128, /* dt_try_ordinal_day */
+    ST_COUNT = 256,   /* dt_try_count_unit */
+};
+
+
+static unsigned start_forms(const dctx *c, size_t i)
+{
+    const ds_tok *t = &c->k.t[i];
+    if (t->kind == DS_NUM)
+        return ST_SHORTYEAR | ST_ABSOLUTE | ST_COUNT;
+    if (t->kind == DS_PUNCT)
+        return t->c == '\'' ? ST_SHORTYEAR : 0;
+    const unsigned char *w = (const unsigned char *)c->t + t->s;
+    size_t n = t->e - t->s;
+    if (n > 10 || n == 0)
+        return 0;
+    /* every word below starts with t->lc0; the rest is compared by lw_eq */
+#define W(lit, forms)                                                                  \
+    do {                                                                               \
+        if (lw_eq(w, n, lit, sizeof(lit) - 1))                                         \
+            return (forms);                                                            \
+    } while (0)
+    enum { A = ST_ABSOLUTE, D = ST_DEICTIC, S = ST_SEASON, N = ST_COUNT, Q = ST_QUARTER };
+    switch (t->lc0) {
+    case 'a':
+        W("a", N); W("an", N); W("april", A); W("apr", A); W("august", A); W("aug", A);
+        W("autumn", S);
+        return 0;
+    case 'b':
+        W("between", A); W("beginning", ST_YEARPART);
+        return 0;
+    case 'c':
+        W("coming", S | D); W("currently", D);
+        return 0;
+    case 'd':
+        W("december", A); W("dec", A); W("days", N); W("decades", N);
+        return 0;
+    case 'e':
+        W("early", A); W("earlier", D); W("end", ST_YEARPART); W("eight", N); W("eleven", N);
+        W("eighteen", N); W("eighty", N);
+        return 0;
+    case 'f':
+        W("from", A); W("first", Q); W("fourth", Q); W("fall", S); W("february", A);
+        W("feb", A); W("friday", A | ST_WEEKDAY); W("few", N); W("four", N); W("five", N);
+        W("forty", N); W("fifty", N); W("fifteen", N); W("fourteen", N);
+        return 0;
+    case 'h':
+        W("hours", N);
+        return 0;
+    case 'j':
+        W("january", A); W("jan", A); W("june", A); W("jun", A); W("july", A); W("jul", A);
+        return 0;
+    case 'l':
+        W("last", S | D); W("late", A); W("later", D);
+        return 0;
+    case 'm':
+        W("march", A); W("mar", A); W("may", A); W("mid", A); W("middle", ST_YEARPART);
+        W("monday", A | ST_WEEKDAY); W("months", N); W("minutes", N);
+        return 0;
+    case 'n':
+        W("next", S | D); W("now", D); W("november", A); W("nov", A); W("nine", N);
+        W("nineteen", N); W("ninety", N);
+        return 0;
+    case 'o':
+        W("october", A); W("oct", A); W("one", N);
+        return 0;
+    case 'p':
+        W("past", S | D); W("previous", D);
+        return 0;
+    case 'r':
+        W("recent", N);
+        return 0;
+    case 's':
+        W("since", A); W("second", Q); W("spring", S); W("summer", S); W("start", ST_YEARPART);
+        W("september", A); W("sep", A); W("sept", A); W("saturday", A | ST_WEEKDAY);
+        W("sunday", A | ST_WEEKDAY); W("several", N); W("six", N); W("seven", N);
+        W("sixty", N); W("sixteen", N); W("seventy", N); W("seventeen", N);
+        return 0;
+    case 't':
+        W("the", Q | S | ST_YEARPART | A | D | ST_ORDINAL); W("this", S | D); W("third", Q);
+        W("today", D); W("tonight", D); W("tomorrow", D); W("tuesday", A | ST_WEEKDAY);
+        W("thursday", A | ST_WEEKDAY); W("two", N); W("three", N); W("ten", N);
+        W("twelve", N); W("twenty", N); W("thirty", N); W("thirteen", N);
+        return 0;
+    case 'w':
+        W("winter", S); W("wednesday", A | ST_WEEKDAY); W("weeks", N);
+        return 0;
+    case 'y':
+        W("yesterday", D); W("years", N);
+        return 0;
+    case 'z':
+        W("zero", N);
+        return 0;
+    default:
+        return 0;
+    }
+#undef W
+}
+
 int truce_read_dates(truce_arena *a, const char *text, size_t len,
                      const truce_sentence_list *sentences, const char *reference,
                      truce_date_list *out, truce_error *err)
 {
     if (!a || !out || (!text && len))
+        return truce_error_set(err, TRUCE_EUSAGE, NULL, -1, "truce_read_dates: bad arguments");
+    out->items = NULL;
+    out->n = 0;
+    ds_toks k = {NULL, 0};
+    int rc = len ? ds_scan(a, text, len, sentences, &k) : TRUCE_OK;
+    if (rc)
+        return truce_error_set(err, rc, NULL, -1, "date reader: out of memory");
+    return dt_read_scanned(a, text, len, &k, reference, out, err);
+}
+
+int dt_read_scanned(truce_arena *a, const char *text, size_t len, const ds_toks *toks,
+                    const char *reference, truce_date_list *out, truce_error *err)
+{
+    if (!a || !out || (!text && len) || !toks)
         return truce_error_set(err, TRUCE_EUSAGE, NULL, -1, "truce_read_dates: bad arguments");
     out->items = NULL;
     out->n = 0;
@@ -1059,9 +1288,8 @@ int truce_read_dates(truce_arena *a, const char *text, size_t len,
     }
     if (!len)
         return TRUCE_OK;
-    int rc = ds_scan(a, text, len, sentences, &c.k);
-    if (rc)
-        return truce_error_set(err, rc, NULL, -1, "date reader: out of memory");
+    c.k = *toks;
+    int rc;
     size_t i = 0;
     /* a time of day right before a day ("15:00 GMT Saturday", "at 6 a.m.
      * on Tuesday") joins that day's mention; alone it is no date */
@@ -1076,15 +1304,21 @@ int truce_read_dates(truce_arena *a, const char *text, size_t len,
             i += skip + z;
             continue;
         }
+        unsigned forms = start_forms(&c, i);
+        if (!forms) {
+            i++;
+            continue;
+        }
         size_t before = out->n;
-        if ((rc = dt_try_quarter(&c, i, &used)) || (!used && (rc = dt_try_season(&c, i, &used))) ||
-            (!used && (rc = try_short_year(&c, i, &used))) ||
-            (!used && (rc = try_year_part(&c, i, &used))) ||
-            (!used && (rc = try_absolute(&c, i, &used))) ||
-            (!used && (rc = dt_try_deictic(&c, i, &used))) ||
-            (!used && (rc = dt_try_weekday(&c, i, &used))) ||
-            (!used && (rc = dt_try_ordinal_day(&c, i, &used))) ||
-            (!used && (rc = dt_try_count_unit(&c, i, &used))))
+        if (((forms & ST_QUARTER) && (rc = dt_try_quarter(&c, i, &used))) ||
+            (!used && (forms & ST_SEASON) && (rc = dt_try_season(&c, i, &used))) ||
+            (!used && (forms & ST_SHORTYEAR) && (rc = try_short_year(&c, i, &used))) ||
+            (!used && (forms & ST_YEARPART) && (rc = try_year_part(&c, i, &used))) ||
+            (!used && (forms & ST_ABSOLUTE) && (rc = try_absolute(&c, i, &used))) ||
+            (!used && (forms & ST_DEICTIC) && (rc = dt_try_deictic(&c, i, &used))) ||
+            (!used && (forms & ST_WEEKDAY) && (rc = dt_try_weekday(&c, i, &used))) ||
+            (!used && (forms & ST_ORDINAL) && (rc = dt_try_ordinal_day(&c, i, &used))) ||
+            (!used && (forms & ST_COUNT) && (rc = dt_try_count_unit(&c, i, &used))))
             return truce_error_set(err, rc, NULL, (long long)c.k.t[i].s,
                                    "date reader: out of memory");
         for (size_t q = before; q < out->n; q++)

@@ -147,6 +147,41 @@ bool ds_is_any(const char *text, const ds_toks *k, size_t i, const char *const *
     return false;
 }
 
+bool ds_in_sorted(const char *text, const ds_toks *k, size_t i, const char *const *list, size_t n)
+{
+    if (i >= k->n || k->t[i].kind != DS_WORD)
+        return false;
+    const unsigned char *w = (const unsigned char *)text + k->t[i].s;
+    size_t wl = k->t[i].e - k->t[i].s, lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const unsigned char *p = (const unsigned char *)list[mid];
+        int cmp = 0;
+        for (size_t j = 0;; j++) {
+            if (j == wl) { /* the word ends: equal, or a prefix of the entry */
+                cmp = p[j] ? -1 : 0;
+                break;
+            }
+            if (!p[j]) { /* the entry is a prefix of the word */
+                cmp = 1;
+                break;
+            }
+            unsigned char a = ds_lower(w[j]);
+            if (a != p[j]) {
+                cmp = a < p[j] ? -1 : 1;
+                break;
+            }
+        }
+        if (!cmp)
+            return true;
+        if (cmp < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
+
 bool ds_adjacent(const ds_toks *k, size_t i)
 {
     return i + 1 < k->n && k->t[i].e == k->t[i + 1].s;

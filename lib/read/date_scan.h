@@ -1,5 +1,6 @@
 /*
- * read/date_scan.h: private to the date and number readers. A light scanner
+ * read/date_scan.h: private to the date and number readers (and reading.c,
+ * which scans once for both). A light scanner
  * (words, digit runs, single punctuation marks, each with its byte span) and
  * the calendar arithmetic both readers share. Nothing here allocates outside
  * the caller's arena or keeps state between calls.
@@ -30,6 +31,14 @@ typedef struct ds_toks {
 int ds_scan(truce_arena *a, const char *text, size_t len, const truce_sentence_list *sents,
             ds_toks *out);
 
+/* The date and number readers on a scan already made of the same text (and
+ * sentences): truce_read_all scans once for both. The public
+ * truce_read_dates and truce_read_numbers scan and call these. */
+int dt_read_scanned(truce_arena *a, const char *text, size_t len, const ds_toks *toks,
+                    const char *reference, truce_date_list *out, truce_error *err);
+int num_read_scanned(truce_arena *a, const char *text, size_t len, const ds_toks *toks,
+                     truce_number_list *out, truce_error *err);
+
 /* ASCII lower case (the C locale's tolower without the function call). */
 static inline unsigned char ds_lower(unsigned char c)
 {
@@ -55,6 +64,9 @@ static inline bool ds_is(const char *text, const ds_toks *k, size_t i, const cha
     return j == n;
 }
 bool ds_is_any(const char *text, const ds_toks *k, size_t i, const char *const *list);
+/* The same for a list of n words sorted in byte order (as strcmp), by
+ * halving: for the long lists asked at every word. */
+bool ds_in_sorted(const char *text, const ds_toks *k, size_t i, const char *const *list, size_t n);
 /* starts with a capital (ASCII, as isupper in the C locale) */
 static inline bool ds_cap(const char *text, const ds_toks *k, size_t i)
 {

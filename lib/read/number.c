@@ -32,32 +32,50 @@ typedef struct nctx {
     size_t cap;
 } nctx;
 
-static const char *const MONTH_WORDS[] = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", NULL};
-static const char *const REF_WORDS[] = {
-    "article", "articles", "section", "no", "nos", "number", "chapter", "paragraph", "resolution",
-    "page", "item", "point", "clause", "flight", "route", "highway", "room", "version", "level",
-    "phase", "part", "decree", "law", "protocol", "tel", "phone", "fax", "code", "unit", "brigade",
-    "division", "battalion", "regiment", "corps", "squad", "platoon", "army", "fleet", "channel",
-    "block", "building", "apartment", "street", "km", "kilometre", "kilometer", "mile", "hour",
-    "grade", "class", "season", "episode", "vol", "volume", "figure", "table", "step", NULL};
-static const char *const TIME_UNITS[] = {
-    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute",
-    "minutes", "second", "seconds", "night", "nights", "decade", "decades", "o", "am", "pm",
-    "gmt", "utc", NULL};
-static const char *const STOP[] = {
-    "the", "a", "an", "of", "in", "on", "at", "by", "for", "from", "to", "and", "or", "were",
-    "was", "are", "is", "had", "have", "has", "been", "be", "who", "which", "that", "with",
-    "said", "says", "as", "than", "per", "into", "across", "near", "during", "since", "after",
-    "before", "while", "but", "not", "this", "these", "those", "their", "his", "her", "its",
-    "our", "they", "it", "he", "she", "we", "would", "will", "could", "can", "may", "might",
-    "should", "must", "did", "do", "does", "also", "still", "each", "every", "out", "up",
-    "down", "over", "under", "about", "around", "including", "such", "between", "among",
-    "against", "toward", "towards", "within", "without", "through", "there", "here", "when",
-    "where", "whom", "whose", "so", "if", "because", "then", "only", "just", "all", "both",
-    "last", "next", "times", "more", "less", "fewer", "percent", "cent", NULL};
+/* w[1..n) equals lit[1..n) in ASCII lower case (w[0] was matched by its
+ * lower-cased first byte, ds_tok.lc0), as ds_is compares. */
+static inline bool eq_lower(const unsigned char *w, const char *lit, size_t n)
+{
+    for (size_t j = 1; j < n; j++)
+        if (ds_lower(w[j]) != (unsigned char)lit[j])
+            return false;
+    return true;
+}
+
+static const char *const MONTH_WORDS[] = { /* sorted: ds_in_sorted */
+    "apr", "april", "aug", "august", "dec", "december", "feb", "february", "jan", "january", "jul",
+    "july", "jun", "june", "mar", "march", "may", "nov", "november", "oct", "october", "sep",
+    "sept", "september", NULL};
+static const char *const REF_WORDS[] = { /* sorted: ds_in_sorted */
+    "apartment", "army", "article", "articles", "battalion", "block", "brigade", "building",
+    "channel", "chapter", "class", "clause", "code", "corps", "decree", "division", "episode",
+    "fax", "figure", "fleet", "flight", "grade", "highway", "hour", "item", "kilometer",
+    "kilometre", "km", "law", "level", "mile", "no", "nos", "number", "page", "paragraph", "part",
+    "phase", "phone", "platoon", "point", "protocol", "regiment", "resolution", "room", "route",
+    "season", "section", "squad", "step", "street", "table", "tel", "unit", "version", "vol",
+    "volume", NULL};
+static const char *const TIME_UNITS[] = { /* sorted: ds_in_sorted */
+    "am", "day", "days", "decade", "decades", "gmt", "hour", "hours", "minute", "minutes", "month",
+    "months", "night", "nights", "o", "pm", "second", "seconds", "utc", "week", "weeks", "year",
+    "years", NULL};
+static const char *const STOP[] = { /* sorted: ds_in_sorted */
+    "a", "about", "across", "after", "against", "all", "also", "among", "an", "and", "are",
+    "around", "as", "at", "be", "because", "been", "before", "between", "both", "but", "by", "can",
+    "cent", "could", "did", "do", "does", "down", "during", "each", "every", "fewer", "for",
+    "from", "had", "has", "have", "he", "her", "here", "his", "if", "in", "including", "into",
+    "is", "it", "its", "just", "last", "less", "may", "might", "more", "must", "near", "next",
+    "not", "of", "on", "only", "or", "our", "out", "over", "per", "percent", "said", "says", "she",
+    "should", "since", "so", "still", "such", "than", "that", "the", "their", "then", "there",
+    "these", "they", "this", "those", "through", "times", "to", "toward", "towards", "under", "up",
+    "was", "we", "were", "when", "where", "which", "while", "who", "whom", "whose", "will", "with",
+    "within", "without", "would", NULL};
+/* The sorted lists above (and QUAL_WORDS below) are searched by halves. */
+#define N_OF(list) (sizeof(list) / sizeof(list)[0] - 1) /* entries before the NULL */
+#define N_MONTH_WORDS N_OF(MONTH_WORDS)
+#define N_REF_WORDS N_OF(REF_WORDS)
+#define N_TIME_UNITS N_OF(TIME_UNITS)
+#define N_STOP N_OF(STOP)
+#define N_QUAL_WORDS N_OF(QUAL_WORDS)
 static const char *const SKIP_ADJ[] = {"more", "other", "additional", "new", "further",
                                        "extra", "different", "separate", NULL};
 static const char *const PARTITIVE[] = {"piece", "pieces", "unit", "units", "item", "items",
@@ -146,7 +164,7 @@ static size_t read_what(nctx *c, size_t j, bool singular, const char **what, tru
     size_t q = j;
     bool stopped_plural = false;
     while (q < k->n && nw < 3) {
-        if (k->t[q].kind != DS_WORD || ds_is_any(c->t, k, q, STOP))
+        if (k->t[q].kind != DS_WORD || ds_in_sorted(c->t, k, q, STOP, N_STOP))
             break;
         if (q > j && k->t[q].sent != k->t[j].sent)
             break;
@@ -166,7 +184,7 @@ static size_t read_what(nctx *c, size_t j, bool singular, const char **what, tru
             last = q + 1;
         }
         if (plural_like(c, q) || (singular && nw >= 1 && !(q + 1 < k->n && k->t[q + 1].kind == DS_WORD &&
-                                                          !ds_is_any(c->t, k, q + 1, STOP)))) {
+                                                          !ds_in_sorted(c->t, k, q + 1, STOP, N_STOP)))) {
             stopped_plural = true;
             q++;
             break;
@@ -224,6 +242,37 @@ static size_t read_what(nctx *c, size_t j, bool singular, const char **what, tru
     return last - j;
 }
 
+/* Whether a word can open a number in words: the number words one..ninety
+ * and zero (ds_small_number_word), "a", "one", "dozen", "dozens", "half",
+ * "several", "many", "scores", "hundreds", "thousands", "tens". Asked at
+ * every word, so the first byte picks the few to compare. */
+static bool number_word_start(const char *text, const ds_tok *t)
+{
+    const unsigned char *w = (const unsigned char *)text + t->s;
+    size_t n = t->e - t->s;
+    if (n > 9)
+        return false;
+#define NW(lit) (n == sizeof(lit) - 1 && eq_lower(w, lit, n))
+    switch (t->lc0) {
+    case 'a': return NW("a");
+    case 'd': return NW("dozen") || NW("dozens");
+    case 'e': return NW("eight") || NW("eleven") || NW("eighty") || NW("eighteen");
+    case 'f': return NW("four") || NW("five") || NW("forty") || NW("fifty") || NW("fifteen") ||
+                     NW("fourteen");
+    case 'h': return NW("half") || NW("hundreds");
+    case 'm': return NW("many");
+    case 'n': return NW("nine") || NW("ninety") || NW("nineteen");
+    case 'o': return NW("one");
+    case 's': return NW("six") || NW("seven") || NW("sixty") || NW("sixteen") || NW("seventy") ||
+                     NW("seventeen") || NW("several") || NW("scores");
+    case 't': return NW("two") || NW("ten") || NW("three") || NW("twelve") || NW("twenty") ||
+                     NW("thirty") || NW("thirteen") || NW("thousands") || NW("tens");
+    case 'z': return NW("zero");
+    default: return false;
+    }
+#undef NW
+}
+
 /* A number at token i: value, tokens used, and whether it is a vague plural
  * ("hundreds"). 0 when none. */
 static size_t number_at(const nctx *c, size_t i, double *v, int *vague)
@@ -233,7 +282,8 @@ static size_t number_at(const nctx *c, size_t i, double *v, int *vague)
     *vague = 0;
     size_t j = i;
     double val;
-    if (i >= k->n)
+    if (i >= k->n || k->t[i].kind == DS_PUNCT ||
+        (k->t[i].kind == DS_WORD && !number_word_start(t, &k->t[i])))
         return 0;
     if (k->t[i].kind == DS_NUM) {
         if (ds_len(k, i) > 15)
@@ -390,18 +440,17 @@ static size_t qualifier_before(const nctx *c, size_t i, truce_bound *b)
 
 static bool is_month_or_weekday(const nctx *c, size_t i)
 {
-    return ds_is_any(c->t, &c->k, i, MONTH_WORDS) ||
+    return ds_in_sorted(c->t, &c->k, i, MONTH_WORDS, N_MONTH_WORDS) ||
            ds_is(c->t, &c->k, i, "monday") || ds_is(c->t, &c->k, i, "tuesday") ||
            ds_is(c->t, &c->k, i, "wednesday") || ds_is(c->t, &c->k, i, "thursday") ||
            ds_is(c->t, &c->k, i, "friday") || ds_is(c->t, &c->k, i, "saturday") ||
            ds_is(c->t, &c->k, i, "sunday");
 }
 
-static const char *const QUAL_WORDS[] = {"about", "around", "approximately", "nearly", "almost",
-                                         "some", "roughly", "over", "under", "up", "at", "more",
-                                         "fewer", "less", "than", "estimated", "an", "the", "and",
-                                         "or", "to", "between", "from", "by", "of", "with",
-                                         "killed", "least", "most", NULL};
+static const char *const QUAL_WORDS[] = { /* sorted: ds_in_sorted */
+    "about", "almost", "an", "and", "approximately", "around", "at", "between", "by", "estimated",
+    "fewer", "from", "killed", "least", "less", "more", "most", "nearly", "of", "or", "over",
+    "roughly", "some", "than", "the", "to", "under", "up", "with", NULL};
 
 /* Digits that are not a count: returns tokens to skip (0 = it may be a count). */
 static size_t not_a_count(const nctx *c, size_t i, size_t n)
@@ -478,7 +527,7 @@ static size_t not_a_count(const nctx *c, size_t i, size_t n)
     size_t p = i;
     if (p >= 1 && ds_punct(k, p - 1, '.'))
         p--;
-    if (p >= 1 && ds_is_any(t, k, p - 1, REF_WORDS))
+    if (p >= 1 && ds_in_sorted(t, k, p - 1, REF_WORDS, N_REF_WORDS))
         return n;
     /* "CC BY 4.0", "MLRS 9": an all-capitals word right before */
     if (i >= 1 && all_caps(c, i - 1) && !ds_adjacent(k, i - 1) && k->t[i - 1].kind == DS_WORD &&
@@ -486,7 +535,8 @@ static size_t not_a_count(const nctx *c, size_t i, size_t n)
         return n;
     /* "Uran 6": a capitalised word right before, not opening the sentence */
     if (i >= 1 && ds_cap(t, k, i - 1) && !is_month_or_weekday(c, i - 1) &&
-        !ds_is_any(t, k, i - 1, QUAL_WORDS) && i >= 2 && k->t[i - 2].sent == k->t[i].sent &&
+        !ds_in_sorted(t, k, i - 1, QUAL_WORDS, N_QUAL_WORDS) && i >= 2 &&
+        k->t[i - 2].sent == k->t[i].sent &&
         !ds_punct(k, i - 2, '.') && !ds_punct(k, i - 2, '!') && !ds_punct(k, i - 2, '?') &&
         !ds_punct(k, i - 2, '"') && !ds_punct(k, i - 2, ':'))
         return n;
@@ -504,7 +554,8 @@ static size_t not_a_count(const nctx *c, size_t i, size_t n)
         }
     }
     /* time lengths belong to the date reader */
-    if (ds_is_any(t, k, e, TIME_UNITS) || (ds_punct(k, e, '-') && ds_is_any(t, k, e + 1, TIME_UNITS)))
+    if (ds_in_sorted(t, k, e, TIME_UNITS, N_TIME_UNITS) ||
+        (ds_punct(k, e, '-') && ds_in_sorted(t, k, e + 1, TIME_UNITS, N_TIME_UNITS)))
         return n;
     /* ISO and numeric dates */
     if (ds_adjacent(k, e - 1) && (ds_punct(k, e, '-') || ds_punct(k, e, '.')) && e + 3 < k->n &&
@@ -542,12 +593,27 @@ int truce_read_numbers(truce_arena *a, const char *text, size_t len,
     out->n = 0;
     if (!len)
         return TRUCE_OK;
+    ds_toks k = {NULL, 0};
+    int rc = ds_scan(a, text, len, sentences, &k);
+    if (rc)
+        return truce_error_set(err, rc, NULL, -1, "number reader: out of memory");
+    return num_read_scanned(a, text, len, &k, out, err);
+}
+
+int num_read_scanned(truce_arena *a, const char *text, size_t len, const ds_toks *toks,
+                     truce_number_list *out, truce_error *err)
+{
+    if (!a || !out || (!text && len) || !toks)
+        return truce_error_set(err, TRUCE_EUSAGE, NULL, -1, "truce_read_numbers: bad arguments");
+    out->items = NULL;
+    out->n = 0;
+    if (!len)
+        return TRUCE_OK;
     nctx c;
     memset(&c, 0, sizeof c);
     c.a = a, c.t = text, c.out = out;
-    int rc = ds_scan(a, text, len, sentences, &c.k);
-    if (rc)
-        return truce_error_set(err, rc, NULL, -1, "number reader: out of memory");
+    c.k = *toks;
+    int rc;
     const ds_toks *k = &c.k;
     size_t i = 0;
     while (i < k->n) {
@@ -569,11 +635,12 @@ int truce_read_numbers(truce_arena *a, const char *text, size_t len,
                     i + 1 >= k->n || k->t[i + 1].kind != DS_WORD)) {
             i++;
             continue;
-        } else if (ds_is(text, k, i, "zero") || (ds_is_any(text, k, i + n, TIME_UNITS) && !vague)) {
+        } else if (ds_is(text, k, i, "zero") ||
+                   (ds_in_sorted(text, k, i + n, TIME_UNITS, N_TIME_UNITS) && !vague)) {
             i += n;
             continue;
         } else if (n == 1 && ds_punct(k, i + 1, '-') && ds_adjacent(k, i) &&
-                   ds_is_any(text, k, i + 2, TIME_UNITS)) {
+                   ds_in_sorted(text, k, i + 2, TIME_UNITS, N_TIME_UNITS)) {
             i += 3;
             continue;
         }

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "core/ascii.h"
 #include "read/gazetteer_impl.h"
 
 #ifndef TRUCE_BUILD_DATA_DIR
@@ -378,6 +379,12 @@ static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, si
         bool cap0 = c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
         bool allcap = true;
         while (i < len) {
+            unsigned char b = (unsigned char)text[i];
+            if (truce_ascii_alnum(b)) { /* what next_char says of it, without asking */
+                if (b >= 'a' && b <= 'z') allcap = false;
+                i++;
+                continue;
+            }
             k = next_char(text, len, i, &cp, &c);
             if (k <= 0) break;
             bool w = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
@@ -410,8 +417,6 @@ static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, si
             else if (e - s > 5 && (unsigned char)text[e - 4] == 0xE2 && (unsigned char)text[e - 3] == 0x80 &&
                      (unsigned char)text[e - 2] == 0x99) e -= 4;
         }
-        char buf[256];
-        size_t nl = gz_normalize(text + s, e - s, buf, sizeof buf);
         if (n == cap) {
             ptok *g = truce_arena_grow(a, t, n, cap * 2, sizeof *t);
             if (!g) return TRUCE_ENOMEM;
@@ -420,9 +425,31 @@ static int tokenize(truce_arena *a, const char *text, size_t len, ptok **out, si
         }
         t[n].start = s;
         t[n].end = e;
-        t[n].norm = truce_arena_strndup(a, buf, nl);
-        if (!t[n].norm) return TRUCE_ENOMEM;
-        t[n].hash = word_hash(buf, nl);
+        /* A word of ASCII letters and digits (most of them) normalizes to
+         * itself in lower case: written straight into the arena, hashed on
+         * the way, as gz_normalize and word_hash would give it. */
+        char buf[256];
+        bool plain = e - s < sizeof buf;
+        for (size_t x = s; plain && x < e; x++)
+            plain = truce_ascii_alnum((unsigned char)text[x]);
+        if (plain) {
+            char *nm = truce_arena_alloc(a, e - s + 1);
+            if (!nm) return TRUCE_ENOMEM;
+            uint32_t h = 2166136261u;
+            for (size_t x = s; x < e; x++) {
+                unsigned char lc = truce_ascii_fold((unsigned char)text[x]);
+                nm[x - s] = (char)lc;
+                h = (h ^ lc) * 16777619u;
+            }
+            nm[e - s] = '\0';
+            t[n].norm = nm;
+            t[n].hash = h;
+        } else {
+            size_t nl = gz_normalize(text + s, e - s, buf, sizeof buf);
+            t[n].norm = truce_arena_strndup(a, buf, nl);
+            if (!t[n].norm) return TRUCE_ENOMEM;
+            t[n].hash = word_hash(buf, nl);
+        }
         t[n].cap = cap0;
         t[n].allcap = allcap && (e - s) > 1;
         n++;

@@ -2,10 +2,12 @@
  * read/reading.c: running every reader over one document, and opening the
  * data files the readers need. Owns the resources it opens (closed with
  * truce_resources_close); per-document results live in the caller's arena.
+ * The date and number readers share one scan of the text (date_scan.h).
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "read/date_scan.h"
 #include "truce/read.h"
 
 int truce_resources_open(const char *data_dir, truce_resources *out, truce_error *err)
@@ -55,10 +57,14 @@ int truce_read_all(truce_arena *a, const truce_resources *res, const char *text,
     int rc = truce_read_sentences(a, text, len, &out->sentences, err);
     if (!rc)
         rc = truce_read_tokens(a, text, len, &out->sentences, &out->tokens, err);
+    /* one scan of the text serves the date and the number readers */
+    ds_toks k = {NULL, 0};
+    if (!rc && len && text && (rc = ds_scan(a, text, len, &out->sentences, &k)))
+        rc = truce_error_set(err, rc, NULL, -1, "date and number readers: out of memory");
     if (!rc)
-        rc = truce_read_dates(a, text, len, &out->sentences, reference_date, &out->dates, err);
+        rc = dt_read_scanned(a, text, len, &k, reference_date, &out->dates, err);
     if (!rc)
-        rc = truce_read_numbers(a, text, len, &out->sentences, &out->numbers, err);
+        rc = num_read_scanned(a, text, len, &k, &out->numbers, err);
     if (!rc && res && res->gazetteer)
         rc = truce_read_places(a, res->gazetteer, text, len, &out->sentences, &out->places, err);
     if (!rc && res && res->actors)

@@ -4,13 +4,31 @@
  * ("2,334", "1.5", "10.30") as one token; words keep inner hyphens and
  * apostrophes ("forty-two", "Karabakh's" splits the possessive).
  */
-#include <ctype.h>
-
+#include "core/ascii.h"
 #include "truce/read.h"
 
+/* Character classes of the C locale (ctype.h's, without its per-call
+ * table lookups: the tokenizer looks at every byte). */
 static bool is_word_byte(unsigned char c)
 {
-    return isalnum(c) || c >= 0x80;
+    return truce_ascii_alnum(c) || c >= 0x80;
+}
+static bool is_digit(unsigned char c)
+{
+    return (unsigned)(c - '0') < 10u;
+}
+static bool is_alpha(unsigned char c)
+{
+    return (unsigned)((c | 32) - 'a') < 26u;
+}
+static bool is_upper(unsigned char c)
+{
+    return (unsigned)(c - 'A') < 26u;
+}
+/* ispunct: printable ASCII that is neither a letter, a digit nor a space */
+static bool is_punct(unsigned char c)
+{
+    return c > ' ' && c < 0x7F && !truce_ascii_alnum(c);
 }
 
 /* UTF-8 punctuation that must not glue to words: quotes, dashes, ellipsis, bullet. */
@@ -54,7 +72,7 @@ static int tokenize_range(truce_arena *a, const char *t, size_t s, size_t e, uin
     size_t i = s;
     while (i < e) {
         unsigned char c = (unsigned char)t[i];
-        if (isspace(c)) {
+        if (truce_ascii_space(c)) {
             i++;
             continue;
         }
@@ -66,15 +84,15 @@ static int tokenize_range(truce_arena *a, const char *t, size_t s, size_t e, uin
             i += pl;
             continue;
         }
-        if (isdigit(c)) {
+        if (is_digit(c)) {
             size_t k = i;
-            while (k < e && (isdigit((unsigned char)t[k]) ||
+            while (k < e && (is_digit((unsigned char)t[k]) ||
                              ((t[k] == ',' || t[k] == '.') && k + 1 < e &&
-                              isdigit((unsigned char)t[k + 1]))))
+                              is_digit((unsigned char)t[k + 1]))))
                 k++;
             /* "23rd", "1st": ordinal suffix glued */
             size_t w = k;
-            while (w < e && isalpha((unsigned char)t[w]))
+            while (w < e && is_alpha((unsigned char)t[w]))
                 w++;
             if (w > k && w - k <= 2) {
                 if (push(a, out, cap, i, w, sent, TRUCE_TOK_WORD))
@@ -91,7 +109,7 @@ static int tokenize_range(truce_arena *a, const char *t, size_t s, size_t e, uin
             size_t k = i;
             while (k < e) {
                 unsigned char d = (unsigned char)t[k];
-                if (utf8_punct_len(t, k, e))
+                if (d >= 0x80 && utf8_punct_len(t, k, e))
                     break;
                 if (is_word_byte(d)) {
                     k++;
@@ -104,17 +122,17 @@ static int tokenize_range(truce_arena *a, const char *t, size_t s, size_t e, uin
                     k++;
                     continue;
                 }
-                if (d == '\'' && k + 1 < e && isalpha((unsigned char)t[k + 1]) &&
-                    !(t[k + 1] == 's' && (k + 2 >= e || !isalpha((unsigned char)t[k + 2])))) {
+                if (d == '\'' && k + 1 < e && is_alpha((unsigned char)t[k + 1]) &&
+                    !(t[k + 1] == 's' && (k + 2 >= e || !is_alpha((unsigned char)t[k + 2])))) {
                     k++;
                     continue;
                 }
                 break;
             }
             /* "U.S." style: letter-period pairs */
-            if (k + 1 < e && t[k] == '.' && k - i == 1 && isupper((unsigned char)t[i])) {
+            if (k + 1 < e && t[k] == '.' && k - i == 1 && is_upper((unsigned char)t[i])) {
                 size_t m = k;
-                while (m + 1 < e && t[m] == '.' && isupper((unsigned char)t[m + 1]) &&
+                while (m + 1 < e && t[m] == '.' && is_upper((unsigned char)t[m + 1]) &&
                        (m + 2 >= e || t[m + 2] == '.'))
                     m += 2;
                 if (m < e && t[m] == '.' && m > k)
@@ -125,7 +143,7 @@ static int tokenize_range(truce_arena *a, const char *t, size_t s, size_t e, uin
             i = k;
             continue;
         }
-        uint16_t kind = ispunct(c) && c != '$' && c != '%' && c != '&' && c != '+' && c != '#' &&
+        uint16_t kind = is_punct(c) && c != '$' && c != '%' && c != '&' && c != '+' && c != '#' &&
                                 c != '@'
                             ? TRUCE_TOK_PUNCT
                             : TRUCE_TOK_SYMBOL;
