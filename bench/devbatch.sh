@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# bench/devbatch.sh: truce on one range of the development set
+# (tests/events-dev/devFIRST..devLAST), scored with ../shared/tools/score-events,
+# then why each required gold event was missed and which exported events
+# matched none (tests/heldout/explain-misses, the scorer's own criteria).
+#
+#   bench/devbatch.sh [FIRST=42] [LAST=53]
+# env: TRUCE_BIN (default build/truce), TRUCE_SHARED (default ../shared).
+set -uo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+shared="${TRUCE_SHARED:-$root/../shared}"
+bin="${TRUCE_BIN:-$root/build/truce}"
+first=${1:-42}
+last=${2:-53}
+dev="$root/tests/events-dev"
+score="$shared/tools/score-events"
+[ -x "$score" ] || { echo "bench/devbatch.sh: $score is absent (../shared beside the repository)" >&2; exit 1; }
+[ -x "$bin" ] || { echo "bench/devbatch.sh: $bin not built" >&2; exit 1; }
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+files=()
+for f in "$dev"/dev*.txt; do
+  n=$(basename "$f" | sed 's/^dev\([0-9]*\)_.*/\1/')
+  [ $((10#$n)) -ge "$first" ] && [ $((10#$n)) -le "$last" ] && files+=("$f")
+done
+python3 - "$dev/gold-events.jsonl" "${files[@]}" > "$tmp/gold.jsonl" <<'PY'
+import json, os, sys
+docs = {os.path.basename(f) for f in sys.argv[2:]}
+for line in open(sys.argv[1]):
+    if line.strip() and json.loads(line)["doc"] in docs:
+        print(line.rstrip("\n"))
+PY
+"$bin" ingest --db "$tmp/d.db" --manifest "$dev/manifest.jsonl" "${files[@]}" || exit 1
+"$bin" export --db "$tmp/d.db" --format jsonl > "$tmp/ev.jsonl" || exit 1
+forbidden="$dev/gold-forbidden-batch7.txt"
+echo "== score-events (dev$first-dev$last: ${#files[@]} reports, $(grep -c . "$tmp/gold.jsonl") gold events, $(grep -vc '"optional":true' "$tmp/gold.jsonl") required)"
+"$score" "$tmp/gold.jsonl" "$tmp/ev.jsonl" --forbidden "$forbidden"
+"$root/tests/heldout/explain-misses" "$score" "$tmp/gold.jsonl" "$tmp/ev.jsonl"
+exit 0
