@@ -693,6 +693,8 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
     size_t prev_first = 0;
     ex_context ctx;
     ex_context_init(&ctx, in);
+    if (ex_context_index(&ctx, a))
+        return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "extract: out of memory");
     int frc = ex_finder_new(a, in->text, in->len, &ctx.fx);
     if (frc)
         return truce_error_set(err, frc, NULL, -1,

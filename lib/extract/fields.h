@@ -51,6 +51,10 @@ typedef struct ex_context {
     uint16_t cue_wnext[1024];              /* byte, in order (offsets from cue_w0) */
     const truce_place_mention *dateline_place; /* "GOMA, Feb 8 (Wire) -": where the report was filed */
     ex_finder *fx;                         /* the document's word starts (match.c) */
+    /* Per sentence, where its mentions start in each list (n_sentences + 1
+     * entries), so a sentence's loop skips the others; NULL when the reader
+     * did not order that list by sentence (then the whole list is read). */
+    const uint32_t *dates_at, *numbers_at, *places_at, *actors_at;
 } ex_context;
 
 /* The strings given, up to a NULL, joined in the arena (a rule name without
@@ -61,6 +65,22 @@ char *ex_cat(truce_arena *a, ...);
 size_t ex_dateline_end(const char *t, truce_span s);
 
 void ex_context_init(ex_context *c, const truce_extract_input *in);
+/* Indexes the mention lists by sentence in the arena; TRUCE_ENOMEM or OK. */
+int ex_context_index(ex_context *c, truce_arena *a);
+
+/* The range [*lo, *hi) of a mention list (its `at` index and length) that
+ * holds every mention of sentence si. */
+static inline void ex_mentions_of(const ex_context *c, const uint32_t *at, size_t n, uint32_t si,
+                                  size_t *lo, size_t *hi)
+{
+    if (at && si < c->in->reading->sentences.n) {
+        *lo = at[si];
+        *hi = at[si + 1];
+    } else {
+        *lo = 0;
+        *hi = n;
+    }
+}
 /* Records what sentence si establishes for the sentences after it. */
 void ex_note_sentence(ex_context *c, uint32_t si, bool quoted);
 int ex_fill(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause, bool quoted,
