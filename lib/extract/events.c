@@ -50,13 +50,35 @@ typedef struct quote_info {
     bool open_after;  /* a quote is still open at the end */
 } quote_info;
 
+/* The first '"' or 0xE2 (the lead byte of a curly quote) in t[i, end), or end. */
+static size_t next_quote_byte(const char *t, size_t i, size_t end)
+{
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* eight bytes at a time while none of them is either */
+    const uint64_t ones = 0x0101010101010101u, top = 0x80 * ones;
+    while (i + 8 <= end) {
+        uint64_t x;
+        memcpy(&x, t + i, 8);
+        uint64_t a = x ^ ('"' * ones), b = x ^ (0xE2 * ones);
+        if (((a - ones) & ~a & top) | ((b - ones) & ~b & top))
+            break;
+        i += 8;
+    }
+#endif
+    while (i < end && t[i] != '"' && (unsigned char)t[i] != 0xE2)
+        i++;
+    return i;
+}
+
 static quote_info scan_quotes(ex_finder *fx, truce_span s, bool open_before)
 {
     const char *t = fx->t;
     quote_info q = {open_before, false, open_before};
     bool open = open_before;
     size_t close_at = 0;
-    for (size_t i = s.start; i < s.end; i++) {
+    for (size_t i = next_quote_byte(t, s.start, s.end); i < s.end;
+         i = next_quote_byte(t, i + 1, s.end)) {
         unsigned char c = (unsigned char)t[i];
         if (c == 0xE2 && i + 2 < s.end && (unsigned char)t[i + 1] == 0x80) {
             unsigned char d = (unsigned char)t[i + 2];
