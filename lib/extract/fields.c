@@ -16,7 +16,7 @@
 static int precision_rank(truce_place_precision p);
 static int words_between(const char *t, size_t a, size_t b);
 static bool violent(const char *type);
-static bool in_dateline(const char *t, const truce_reading *r, uint32_t si, truce_span m);
+static bool in_dateline(ex_context *c, uint32_t si, truce_span m);
 static bool strncasecmp_ascii(const char *a, const char *b, size_t n);
 static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clause,
                            truce_span *out, bool *settlement);
@@ -192,11 +192,12 @@ void ex_context_init(ex_context *c, const truce_extract_input *in)
     c->unlisted_sentence = -1;
     c->claim_sentence = -1;
     c->cue_sentence = -1;
+    c->dl_sentence = -1;
     const truce_reading *r = in->reading;
     for (size_t i = 0; r && i < r->places.n && !c->dateline_place; i++) {
         const truce_place_mention *p = &r->places.items[i];
         if (p->precision == TRUCE_PLACE_POINT && p->sentence < r->sentences.n &&
-            in_dateline(in->text, r, p->sentence, p->span))
+            in_dateline(c, p->sentence, p->span))
             c->dateline_place = p;
     }
 }
@@ -295,10 +296,14 @@ size_t ex_dateline_end(const char *t, truce_span s)
     return 0;
 }
 
-static bool in_dateline(const char *t, const truce_reading *r, uint32_t si, truce_span m)
+static bool in_dateline(ex_context *c, uint32_t si, truce_span m)
 {
-    size_t e = ex_dateline_end(t, r->sentences.items[si].span);
-    return e && m.start < e;
+    /* asked many times per sentence: its dateline is read once */
+    if (c->dl_sentence != (long)si) {
+        c->dl_sentence = si;
+        c->dl_end = ex_dateline_end(c->in->text, c->in->reading->sentences.items[si].span);
+    }
+    return c->dl_end && m.start < c->dl_end;
 }
 
 /* A date inside a relative clause ("which was announced on November 9")
@@ -376,7 +381,7 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
         /* "today" in quoted speech is the speaker's day, not a new anchor */
         bool deictic_quote = quoted && d->basis && strncmp(d->basis, "deictic", 7) == 0;
         if (d->sentence == si && usable_date(c->in->text, d) && !d->future && !deictic_quote &&
-            !in_dateline(c->in->text, r, si, d->span) &&
+            !in_dateline(c, si, d->span) &&
             !in_relative_clause(c->fx, s, d->span) && !d->open_end &&
             (!pick || date_width(d) <= date_width(pick)))
             pick = d;
@@ -395,7 +400,7 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
     ex_mentions_of(c, c->places_at, r->places.n, si, &lo, &hi);
     for (size_t i = lo; i < hi; i++)
         if (r->places.items[i].sentence == si && place_ok(c, &r->places.items[i]) &&
-            !in_dateline(c->in->text, r, si, r->places.items[i].span)) {
+            !in_dateline(c, si, r->places.items[i].span)) {
             if (!c->prev_place || precision_rank(r->places.items[i].precision) >=
                                       precision_rank(c->prev_place->precision))
                 c->prev_place = &r->places.items[i];
@@ -561,7 +566,7 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
     for (size_t i = lo; i < hi; i++) {
         const truce_date_mention *d = &r->dates.items[i];
         if (d->sentence != ev->sentence || !usable_date(c->in->text, d) ||
-            in_dateline(c->in->text, r, ev->sentence, d->span) ||
+            in_dateline(c, ev->sentence, d->span) ||
             report_date(c->fx, ev, d->span))
             continue;
         bool inc = within(d->span, clause);
@@ -796,7 +801,7 @@ static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clau
                 }
                 size_t e = proper_name_at(t, p, clause.end);
                 if (!e || overlaps_mention(r, p, e) || overlaps_place(r, p, e) ||
-                    in_dateline(t, r, ev->sentence, (truce_span){p, e}))
+                    in_dateline(c, ev->sentence, (truce_span){p, e}))
                     continue;
                 /* "in the Galwan Valley": after "the", only a named feature */
                 if (the && !geo_head(t, p, e))
@@ -979,7 +984,7 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
     for (size_t i = lo; i < hi; i++) {
         const truce_place_mention *p = &r->places.items[i];
         if (p->sentence != ev->sentence || !place_ok(c, p) ||
-            in_dateline(c->in->text, r, ev->sentence, p->span))
+            in_dateline(c, ev->sentence, p->span))
             continue;
         if (strncmp(ev->type, "humanitarian.", 13) != 0 && destination(c->in->text, sent0, p->span.start))
             continue;
@@ -1061,7 +1066,7 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         const truce_place_mention *p = &r->places.items[i];
         if (p->sentence == ev->sentence && p->span.end <= clause.start && place_ok(c, p) &&
             p->precision != TRUCE_PLACE_COUNTRY &&
-            p->precision != TRUCE_PLACE_UNKNOWN && !in_dateline(c->in->text, r, ev->sentence, p->span) &&
+            p->precision != TRUCE_PLACE_UNKNOWN && !in_dateline(c, ev->sentence, p->span) &&
             (!finer || dist(p->span, ev->trigger) < dist(finer->span, ev->trigger)))
             finer = p;
     }
@@ -1452,7 +1457,7 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             if (m->sentence != ev->sentence || m->span.end > clause.start)
                 continue;
             if (m->kind == TRUCE_ACTOR_MEDIA || m->kind == TRUCE_ACTOR_CIVILIANS ||
-                in_dateline(t, r, ev->sentence, m->span) ||
+                in_dateline(c, ev->sentence, m->span) ||
                 (m->rule && strncmp(m->rule, "demonym ", 8) == 0))
                 continue;
             if ((rc = add_actor(a, ev, &cap, t, m, "actor1",
@@ -1466,7 +1471,7 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         const truce_actor_mention *m = &r->actors.items[i];
         if (m->sentence != ev->sentence || !within(m->span, clause))
             continue;
-        if (m->kind == TRUCE_ACTOR_MEDIA || in_dateline(t, r, ev->sentence, m->span))
+        if (m->kind == TRUCE_ACTOR_MEDIA || in_dateline(c, ev->sentence, m->span))
             continue;
         /* "..., the Red Cross said", "according to the ministry": who says so
          * is not an actor of the event it reports */

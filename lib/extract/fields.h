@@ -51,6 +51,8 @@ typedef struct ex_context {
     uint16_t cue_wnext[1024];              /* byte, in order (offsets from cue_w0) */
     const truce_place_mention *dateline_place; /* "GOMA, Feb 8 (Wire) -": where the report was filed */
     ex_finder *fx;                         /* the document's word starts (match.c) */
+    long dl_sentence;                      /* the end of this sentence's dateline, */
+    size_t dl_end;                         /* or 0 (in_dateline) */
     /* Per sentence, where its mentions start in each list (n_sentences + 1
      * entries), so a sentence's loop skips the others; NULL when the reader
      * did not order that list by sentence (then the whole list is read). */
