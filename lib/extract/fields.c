@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/ascii.h"
 #include "extract/fields.h"
 
 static int precision_rank(truce_place_precision p);
@@ -186,7 +187,7 @@ char *ex_cat(truce_arena *a, ...)
 
 void ex_context_init(ex_context *c, const truce_extract_input *in)
 {
-    memset(c, 0, sizeof *c);
+    memset(c, 0, EX_CONTEXT_CLEARED);
     c->in = in;
     c->prev_sentence = -1;
     c->unlisted_sentence = -1;
@@ -1297,6 +1298,12 @@ static bool opens_with_reference(const char *t, truce_span s)
 {
     static const char *const W[] = {"They", "It", "The group", "The movement", "The militia",
                                     "The rebels", "The militants", "The fighters", NULL};
+    /* every entry opens with 't' or 'i' (any case) */
+    if (s.start >= s.end)
+        return false;
+    unsigned char c0 = truce_ascii_fold((unsigned char)t[s.start]);
+    if (c0 != 't' && c0 != 'i')
+        return false;
     for (size_t k = 0; W[k]; k++)
         if (ex_match_at(t, s.end, s.start, W[k]))
             return true;
