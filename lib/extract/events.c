@@ -3,7 +3,9 @@
  * sentence outside furniture regions and headlines it finds triggers
  * (lexicon.c), splits repeated triggers of one type into clauses at the
  * comma between them, and fills each event's fields (fields.c). Owns
- * nothing beyond the events in the caller's arena. Must not print or exit.
+ * nothing beyond the events and its per-document indexes (the triggers by
+ * their openings, the word starts of match.c) in the caller's arena. Must not
+ * print or exit.
  *
  * Quoted speech counts only when attributed: in the same sentence ("...,"
  * Shoygu said) or by a previous sentence that ends with a colon.

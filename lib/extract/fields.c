@@ -1,8 +1,9 @@
 /*
  * extract/fields.c: fills the fields of one event from the mentions of its
  * clause and sentence, falling back to what earlier sentences established.
- * Owns nothing beyond strings put in the caller's arena. Every field gets the
- * name of the rule that chose it.
+ * Owns nothing beyond strings and the per-sentence index of the mention
+ * lists put in the caller's arena. Every field gets the name of the rule that
+ * chose it.
  */
 #include <ctype.h>
 #include <stdarg.h>
