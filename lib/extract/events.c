@@ -3,7 +3,9 @@
  * sentence outside furniture regions and headlines it finds triggers
  * (lexicon.c), splits repeated triggers of one type into clauses at the
  * comma between them, and fills each event's fields (fields.c). Owns
- * nothing beyond the events in the caller's arena. Must not print or exit.
+ * nothing beyond the events and its per-document indexes (the triggers by
+ * their openings, the word starts of match.c) in the caller's arena. Must not
+ * print or exit.
  *
  * Quoted speech counts only when attributed: in the same sentence ("...,"
  * Shoygu said) or by a previous sentence that ends with a colon.
@@ -50,13 +52,35 @@ typedef struct quote_info {
     bool open_after;  /* a quote is still open at the end */
 } quote_info;
 
+/* The first '"' or 0xE2 (the lead byte of a curly quote) in t[i, end), or end. */
+static size_t next_quote_byte(const char *t, size_t i, size_t end)
+{
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* eight bytes at a time while none of them is either */
+    const uint64_t ones = 0x0101010101010101u, top = 0x80 * ones;
+    while (i + 8 <= end) {
+        uint64_t x;
+        memcpy(&x, t + i, 8);
+        uint64_t a = x ^ ('"' * ones), b = x ^ (0xE2 * ones);
+        if (((a - ones) & ~a & top) | ((b - ones) & ~b & top))
+            break;
+        i += 8;
+    }
+#endif
+    while (i < end && t[i] != '"' && (unsigned char)t[i] != 0xE2)
+        i++;
+    return i;
+}
+
 static quote_info scan_quotes(ex_finder *fx, truce_span s, bool open_before)
 {
     const char *t = fx->t;
     quote_info q = {open_before, false, open_before};
     bool open = open_before;
     size_t close_at = 0;
-    for (size_t i = s.start; i < s.end; i++) {
+    for (size_t i = next_quote_byte(t, s.start, s.end); i < s.end;
+         i = next_quote_byte(t, i + 1, s.end)) {
         unsigned char c = (unsigned char)t[i];
         if (c == 0xE2 && i + 2 < s.end && (unsigned char)t[i + 1] == 0x80) {
             unsigned char d = (unsigned char)t[i + 2];
@@ -236,12 +260,13 @@ static bool territory_named(ex_context *c, uint32_t si, truce_span s)
 }
 
 /* The triggers grouped by how they begin, built once per document: most
- * start with a letter or digit followed by another, and are found by those
- * two bytes; the rest (one-byte words, "a*") by their first byte alone.
- * Triggers starting with anything else are searched for in the text. */
-enum { TI_BUCKETS2 = 1024, TI_NONE = 0xFFFF, TI_MAX = 4096, TI_NO_KEY = 0xFF };
+ * open with four literal bytes and are found by those; the others that
+ * start with a letter or digit followed by another by those two bytes; the
+ * rest (one-byte words, "a*") by their first byte alone. Triggers starting
+ * with anything else are searched for in the text. */
+enum { TI_BUCKETS2 = 1024, TI_BUCKETS4 = 2048, TI_NONE = 0xFFFF, TI_MAX = 4096, TI_NO_KEY = 0xFF };
 typedef struct trigger_index {
-    uint16_t head2[TI_BUCKETS2], head1[256];
+    uint16_t head4[TI_BUCKETS4], head2[TI_BUCKETS2], head1[256];
     uint16_t *next;     /* per trigger, the next one in its bucket */
     bool *by_words;     /* per trigger: begins with a word character */
     uint16_t *others;   /* the triggers that do not, in lexicon order */
@@ -254,6 +279,12 @@ typedef struct trigger_index {
 static size_t two_byte_bucket(unsigned char c0, unsigned char c1)
 {
     return ((size_t)c0 * 131u + c1) % TI_BUCKETS2;
+}
+
+/* Bucket of four folded bytes laid out as in ex_text_key's lowest 32 bits. */
+static size_t four_byte_bucket(uint32_t b4)
+{
+    return (size_t)((b4 * 2654435761u) >> 21) % TI_BUCKETS4;
 }
 
 static int trigger_index_build(truce_arena *a, trigger_index *ti)
@@ -279,7 +310,8 @@ static int trigger_index_build(truce_arena *a, trigger_index *ti)
         if (!(truce_ascii_alnum(c) || c >= 0x80))
             ti->others[ti->n_others++] = (uint16_t)k;
     }
-    memset(ti->head2, 0xFF, sizeof ti->head2); /* TI_NONE */
+    memset(ti->head4, 0xFF, sizeof ti->head4); /* TI_NONE */
+    memset(ti->head2, 0xFF, sizeof ti->head2);
     memset(ti->head1, 0xFF, sizeof ti->head1);
     for (size_t k = TRUCE_N_TRIGGERS; k-- > 0;) {
         const unsigned char *ph = (const unsigned char *)TRUCE_TRIGGERS[k].phrase;
@@ -287,7 +319,17 @@ static int trigger_index_build(truce_arena *a, trigger_index *ti)
         if (!ti->by_words[k])
             continue;
         unsigned char c0 = truce_ascii_fold(ph[0]);
-        if (truce_ascii_alnum(ph[1])) {
+        uint32_t b4 = 0;
+        int lit4 = 0;
+        while (lit4 < 4 && ph[lit4] && ph[lit4] != ' ' && ph[lit4] != '*') {
+            b4 |= (uint32_t)truce_ascii_fold(ph[lit4]) << (8 * lit4);
+            lit4++;
+        }
+        if (lit4 == 4) {
+            size_t b = four_byte_bucket(b4);
+            ti->next[k] = ti->head4[b];
+            ti->head4[b] = (uint16_t)k;
+        } else if (truce_ascii_alnum(ph[1])) {
             size_t b = two_byte_bucket(c0, truce_ascii_fold(ph[1]));
             ti->next[k] = ti->head2[b];
             ti->head2[b] = (uint16_t)k;
@@ -335,9 +377,12 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
         uint64_t key = fx->key[w];
         unsigned char c0 = (unsigned char)(key & 0xFF);
         unsigned char c1 = i + 1 < s.end ? (unsigned char)(key >> 8 & 0xFF) : 0;
-        for (int pass = 0; pass < 2; pass++) {
-            uint16_t k = pass == 0 ? ti->head1[c0]
-                                   : truce_ascii_alnum(c1) ? ti->head2[two_byte_bucket(c0, c1)] : TI_NONE;
+        /* a trigger can match only where the text begins with its opening
+         * bytes: those in head4 need four, those in head2 two */
+        for (int pass = 0; pass < 3; pass++) {
+            uint16_t k = pass == 0   ? ti->head1[c0]
+                         : pass == 1 ? (truce_ascii_alnum(c1) ? ti->head2[two_byte_bucket(c0, c1)] : TI_NONE)
+                                     : ti->head4[four_byte_bucket((uint32_t)(key & 0xFFFFFFFFu))];
             for (; k != TI_NONE; k = ti->next[k]) {
                 if (ti->lit[k] == TI_NO_KEY) {
                     size_t lit;
@@ -693,6 +738,8 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
     size_t prev_first = 0;
     ex_context ctx;
     ex_context_init(&ctx, in);
+    if (ex_context_index(&ctx, a))
+        return truce_error_set(err, TRUCE_ENOMEM, NULL, -1, "extract: out of memory");
     int frc = ex_finder_new(a, in->text, in->len, &ctx.fx);
     if (frc)
         return truce_error_set(err, frc, NULL, -1,

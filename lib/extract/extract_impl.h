@@ -1,6 +1,7 @@
 /*
  * extract/extract_impl.h: private to lib/extract. The trigger lexicon, the
- * cue lists and the phrase matcher shared by the extraction files.
+ * cue lists and the phrase matcher (with its word index) shared by the
+ * extraction files.
  */
 #ifndef TRUCE_EXTRACT_IMPL_H
 #define TRUCE_EXTRACT_IMPL_H

@@ -1,32 +1,38 @@
 /*
  * extract/fields.c: fills the fields of one event from the mentions of its
  * clause and sentence, falling back to what earlier sentences established.
- * Owns nothing beyond strings put in the caller's arena. Every field gets the
- * name of the rule that chose it.
+ * Owns nothing beyond strings and the per-sentence index of the mention
+ * lists put in the caller's arena. Every field gets the name of the rule that
+ * chose it.
  */
 #include <ctype.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/ascii.h"
 #include "extract/fields.h"
 
 static int precision_rank(truce_place_precision p);
 static int words_between(const char *t, size_t a, size_t b);
 static bool violent(const char *type);
-static bool in_dateline(const char *t, const truce_reading *r, uint32_t si, truce_span m);
+static bool in_dateline(ex_context *c, uint32_t si, truce_span m);
 static bool strncasecmp_ascii(const char *a, const char *b, size_t n);
 static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clause,
                            truce_span *out, bool *settlement);
-static bool preceded_by(const char *t, size_t sent_start, size_t pos, const char *word);
+static inline bool preceded_by(const char *t, size_t sent_start, size_t pos, const char *word);
 static bool preceded_by_word(const char *t, size_t sent_start, size_t pos, const char *word);
 /* A place the actor reader contradicts is no scene: words inside an
  * organisation's or a person's name ("Human Rights Ombudsman"), or a state's
  * name resolved to a town of another country. */
-static bool place_ok(const truce_reading *r, const truce_place_mention *p)
+static bool place_ok(const ex_context *c, const truce_place_mention *p)
 {
-    for (size_t i = 0; i < r->actors.n; i++) {
+    const truce_reading *r = c->in->reading;
+    size_t lo, hi;
+    ex_mentions_of(c, c->actors_at, r->actors.n, p->sentence, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
         const truce_actor_mention *m = &r->actors.items[i];
         if (m->sentence != p->sentence || m->span.end <= p->span.start ||
             p->span.end <= m->span.start)
@@ -182,19 +188,76 @@ char *ex_cat(truce_arena *a, ...)
 
 void ex_context_init(ex_context *c, const truce_extract_input *in)
 {
-    memset(c, 0, sizeof *c);
+    memset(c, 0, EX_CONTEXT_CLEARED);
     c->in = in;
     c->prev_sentence = -1;
     c->unlisted_sentence = -1;
     c->claim_sentence = -1;
     c->cue_sentence = -1;
+    c->dl_sentence = -1;
     const truce_reading *r = in->reading;
     for (size_t i = 0; r && i < r->places.n && !c->dateline_place; i++) {
         const truce_place_mention *p = &r->places.items[i];
         if (p->precision == TRUCE_PLACE_POINT && p->sentence < r->sentences.n &&
-            in_dateline(in->text, r, p->sentence, p->span))
+            in_dateline(c, p->sentence, p->span))
             c->dateline_place = p;
     }
+}
+
+/* The `at` index of one mention list (items of `stride` bytes, their
+ * sentence number at offset `off`); *out stays NULL when the list is not
+ * ordered by sentence. */
+static int by_sentence(truce_arena *a, size_t n_sent, const void *items, size_t n, size_t stride,
+                       size_t off, const uint32_t **out)
+{
+    *out = NULL;
+    const unsigned char *b = items;
+    uint32_t prev = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t si;
+        memcpy(&si, b + i * stride + off, sizeof si);
+        if (si < prev || si >= n_sent)
+            return TRUCE_OK;
+        prev = si;
+    }
+    uint32_t *at = truce_arena_alloc(a, (n_sent + 1) * sizeof *at);
+    if (!at)
+        return TRUCE_ENOMEM;
+    size_t i = 0;
+    for (size_t s = 0; s <= n_sent; s++) {
+        for (;;) {
+            uint32_t si;
+            if (i == n)
+                break;
+            memcpy(&si, b + i * stride + off, sizeof si);
+            if (si >= s)
+                break;
+            i++;
+        }
+        at[s] = (uint32_t)i;
+    }
+    *out = at;
+    return TRUCE_OK;
+}
+
+int ex_context_index(ex_context *c, truce_arena *a)
+{
+    const truce_reading *r = c->in->reading;
+    size_t ns = r->sentences.n;
+    if (ns >= UINT32_MAX || r->dates.n >= UINT32_MAX || r->numbers.n >= UINT32_MAX ||
+        r->places.n >= UINT32_MAX || r->actors.n >= UINT32_MAX)
+        return TRUCE_OK; /* the whole lists, unindexed */
+    int rc;
+    if ((rc = by_sentence(a, ns, r->dates.items, r->dates.n, sizeof *r->dates.items,
+                          offsetof(truce_date_mention, sentence), &c->dates_at)) ||
+        (rc = by_sentence(a, ns, r->numbers.items, r->numbers.n, sizeof *r->numbers.items,
+                          offsetof(truce_number_mention, sentence), &c->numbers_at)) ||
+        (rc = by_sentence(a, ns, r->places.items, r->places.n, sizeof *r->places.items,
+                          offsetof(truce_place_mention, sentence), &c->places_at)) ||
+        (rc = by_sentence(a, ns, r->actors.items, r->actors.n, sizeof *r->actors.items,
+                          offsetof(truce_actor_mention, sentence), &c->actors_at)))
+        return rc;
+    return TRUCE_OK;
 }
 
 static bool within(truce_span inner, truce_span outer)
@@ -235,10 +298,14 @@ size_t ex_dateline_end(const char *t, truce_span s)
     return 0;
 }
 
-static bool in_dateline(const char *t, const truce_reading *r, uint32_t si, truce_span m)
+static bool in_dateline(ex_context *c, uint32_t si, truce_span m)
 {
-    size_t e = ex_dateline_end(t, r->sentences.items[si].span);
-    return e && m.start < e;
+    /* asked many times per sentence: its dateline is read once */
+    if (c->dl_sentence != (long)si) {
+        c->dl_sentence = si;
+        c->dl_end = ex_dateline_end(c->in->text, c->in->reading->sentences.items[si].span);
+    }
+    return c->dl_end && m.start < c->dl_end;
 }
 
 /* A date inside a relative clause ("which was announced on November 9")
@@ -309,12 +376,14 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
     /* the finest date of the sentence anchors what follows; background
      * ("since the late 1980s") does not */
     const truce_date_mention *pick = NULL;
-    for (size_t i = 0; i < r->dates.n; i++) {
+    size_t lo, hi;
+    ex_mentions_of(c, c->dates_at, r->dates.n, si, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
         const truce_date_mention *d = &r->dates.items[i];
         /* "today" in quoted speech is the speaker's day, not a new anchor */
         bool deictic_quote = quoted && d->basis && strncmp(d->basis, "deictic", 7) == 0;
         if (d->sentence == si && usable_date(c->in->text, d) && !d->future && !deictic_quote &&
-            !in_dateline(c->in->text, r, si, d->span) &&
+            !in_dateline(c, si, d->span) &&
             !in_relative_clause(c->fx, s, d->span) && !d->open_end &&
             (!pick || date_width(d) <= date_width(pick)))
             pick = d;
@@ -324,15 +393,16 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
         c->run_unplaced = NULL;
     } else {
         /* "Two days later, ..." unplaced: what follows is after it, date unknown */
-        for (size_t i = 0; i < r->dates.n; i++)
+        for (size_t i = lo; i < hi; i++)
             if (r->dates.items[i].sentence == si && !quoted &&
                 unplaced_relative(c->fx, &r->dates.items[i]))
                 c->run_unplaced = &r->dates.items[i];
     }
     c->prev_place = NULL;
-    for (size_t i = 0; i < r->places.n; i++)
-        if (r->places.items[i].sentence == si && place_ok(r, &r->places.items[i]) &&
-            !in_dateline(c->in->text, r, si, r->places.items[i].span)) {
+    ex_mentions_of(c, c->places_at, r->places.n, si, &lo, &hi);
+    for (size_t i = lo; i < hi; i++)
+        if (r->places.items[i].sentence == si && place_ok(c, &r->places.items[i]) &&
+            !in_dateline(c, si, r->places.items[i].span)) {
             if (!c->prev_place || precision_rank(r->places.items[i].precision) >=
                                       precision_rank(c->prev_place->precision))
                 c->prev_place = &r->places.items[i];
@@ -345,7 +415,8 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
      * event needs it (fill_place): most sentences never need it */
     c->unlisted_sentence = (!c->prev_place || c->prev_place->precision == TRUCE_PLACE_COUNTRY)
                                ? (long)si : -1;
-    for (size_t i = 0; i < r->actors.n; i++) {
+    ex_mentions_of(c, c->actors_at, r->actors.n, si, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
         const truce_actor_mention *m = &r->actors.items[i];
         if (m->sentence != si)
             continue;
@@ -363,7 +434,7 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
     size_t ms, me;
     if (ex_fx_find_any(c->fx, s.start, s.end, TRUCE_CUE_REPORTING, &ms, &me)) {
         const truce_actor_mention *best = NULL;
-        for (size_t i = 0; i < r->actors.n; i++) {
+        for (size_t i = lo; i < hi; i++) {
             const truce_actor_mention *m = &r->actors.items[i];
             if (m->sentence == si && m->span.end <= ms && m->kind != TRUCE_ACTOR_MEDIA &&
                 !(m->rule && strncmp(m->rule, "demonym ", 8) == 0))
@@ -492,10 +563,12 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
     const truce_date_mention *best = NULL;
     bool best_in_clause = false, best_attr = false;
     truce_span sspan = r->sentences.items[ev->sentence].span;
-    for (size_t i = 0; i < r->dates.n; i++) {
+    size_t lo, hi;
+    ex_mentions_of(c, c->dates_at, r->dates.n, ev->sentence, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
         const truce_date_mention *d = &r->dates.items[i];
         if (d->sentence != ev->sentence || !usable_date(c->in->text, d) ||
-            in_dateline(c->in->text, r, ev->sentence, d->span) ||
+            in_dateline(c, ev->sentence, d->span) ||
             report_date(c->fx, ev, d->span))
             continue;
         bool inc = within(d->span, clause);
@@ -537,7 +610,7 @@ static int fill_date(truce_arena *a, ex_context *c, truce_event *ev, truce_span 
     }
     /* "Two days later, troops withdrew": a date of its own that the reader
      * could not place is better left unknown than taken from before */
-    for (size_t i = 0; i < r->dates.n; i++) {
+    for (size_t i = lo; i < hi; i++) {
         const truce_date_mention *d = &r->dates.items[i];
         if (d->sentence == ev->sentence && within(d->span, clause) && unplaced_relative(c->fx, d)) {
             ev->date_precision = TRUCE_DATE_UNKNOWN;
@@ -730,7 +803,7 @@ static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clau
                 }
                 size_t e = proper_name_at(t, p, clause.end);
                 if (!e || overlaps_mention(r, p, e) || overlaps_place(r, p, e) ||
-                    in_dateline(t, r, ev->sentence, (truce_span){p, e}))
+                    in_dateline(c, ev->sentence, (truce_span){p, e}))
                     continue;
                 /* "in the Galwan Valley": after "the", only a named feature */
                 if (the && !geo_head(t, p, e))
@@ -855,7 +928,9 @@ static const truce_actor_mention *metonym(const ex_context *c, const truce_event
     const truce_reading *r = c->in->reading;
     const char *t = c->in->text;
     size_t s0 = r->sentences.items[ev->sentence].span.start;
-    for (size_t i = 0; i < r->actors.n; i++) {
+    size_t lo, hi;
+    ex_mentions_of(c, c->actors_at, r->actors.n, p->sentence, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
         const truce_actor_mention *m = &r->actors.items[i];
         if (m->sentence != p->sentence || m->kind != TRUCE_ACTOR_STATE || !m->name ||
             m->span.start >= p->span.end || p->span.start >= m->span.end ||
@@ -906,10 +981,12 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
     size_t sent0 = r->sentences.items[ev->sentence].span.start;
     /* the most precise place of the clause (else of the sentence), nearest
      * to the trigger among equals: "the village of X in Y district" is X */
-    for (size_t i = 0; i < r->places.n; i++) {
+    size_t lo, hi;
+    ex_mentions_of(c, c->places_at, r->places.n, ev->sentence, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
         const truce_place_mention *p = &r->places.items[i];
-        if (p->sentence != ev->sentence || !place_ok(r, p) ||
-            in_dateline(c->in->text, r, ev->sentence, p->span))
+        if (p->sentence != ev->sentence || !place_ok(c, p) ||
+            in_dateline(c, ev->sentence, p->span))
             continue;
         if (strncmp(ev->type, "humanitarian.", 13) != 0 && destination(c->in->text, sent0, p->span.start))
             continue;
@@ -987,11 +1064,11 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
     }
     /* only a country in the clause: a finer place elsewhere in the sentence */
     const truce_place_mention *finer = NULL;
-    for (size_t i = 0; best && best_in && i < r->places.n; i++) {
+    for (size_t i = lo; best && best_in && i < hi; i++) {
         const truce_place_mention *p = &r->places.items[i];
-        if (p->sentence == ev->sentence && p->span.end <= clause.start && place_ok(r, p) &&
+        if (p->sentence == ev->sentence && p->span.end <= clause.start && place_ok(c, p) &&
             p->precision != TRUCE_PLACE_COUNTRY &&
-            p->precision != TRUCE_PLACE_UNKNOWN && !in_dateline(c->in->text, r, ev->sentence, p->span) &&
+            p->precision != TRUCE_PLACE_UNKNOWN && !in_dateline(c, ev->sentence, p->span) &&
             (!finer || dist(p->span, ev->trigger) < dist(finer->span, ev->trigger)))
             finer = p;
     }
@@ -1137,12 +1214,14 @@ static int add_actor(truce_arena *a, truce_event *ev, size_t *cap, const char *t
     return TRUCE_OK;
 }
 
-static bool preceded_by(const char *t, size_t sent_start, size_t pos, const char *word)
+static inline bool preceded_by(const char *t, size_t sent_start, size_t pos, const char *word)
 {
     size_t l = strlen(word);
     if (pos < sent_start + l + 1)
         return false;
-    return strncmp(t + pos - l - 1, word, l) == 0 && t[pos - 1] == ' ';
+    /* memcmp: the word holds no NUL in its first l bytes, so this is the
+     * strncmp test, and with a literal word it compiles to a few compares */
+    return t[pos - 1] == ' ' && memcmp(t + pos - l - 1, word, l) == 0;
 }
 
 /* preceded_by, with "word" whole ("at" is not the end of "that") */
@@ -1155,9 +1234,12 @@ static bool preceded_by_word(const char *t, size_t sent_start, size_t pos, const
 
 /* Words between a and b: 0 when only spaces, 1 for one word, and so on;
  * 99 when punctuation intervenes. */
-static bool actor_before(const truce_reading *r, uint32_t si, size_t from, size_t to)
+static bool actor_before(const ex_context *c, uint32_t si, size_t from, size_t to)
 {
-    for (size_t i = 0; i < r->actors.n; i++) {
+    const truce_reading *r = c->in->reading;
+    size_t lo, hi;
+    ex_mentions_of(c, c->actors_at, r->actors.n, si, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
         const truce_actor_mention *m = &r->actors.items[i];
         if (m->sentence == si && m->span.start >= from && m->span.end <= to &&
             m->kind != TRUCE_ACTOR_MEDIA)
@@ -1219,6 +1301,12 @@ static bool opens_with_reference(const char *t, truce_span s)
 {
     static const char *const W[] = {"They", "It", "The group", "The movement", "The militia",
                                     "The rebels", "The militants", "The fighters", NULL};
+    /* every entry opens with 't' or 'i' (any case) */
+    if (s.start >= s.end)
+        return false;
+    unsigned char c0 = truce_ascii_fold((unsigned char)t[s.start]);
+    if (c0 != 't' && c0 != 'i')
+        return false;
     for (size_t k = 0; W[k]; k++)
         if (ex_match_at(t, s.end, s.start, W[k]))
             return true;
@@ -1356,7 +1444,7 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
                       (clause.start < ev->trigger.start &&
                        (ex_fx_find(fx, clause.start, ev->trigger.start, "he", &ps, &pe) ||
                         ex_fx_find(fx, clause.start, ev->trigger.start, "she", &ps, &pe)) &&
-                       !actor_before(r, ev->sentence, clause.start, ps));
+                       !actor_before(c, ev->sentence, clause.start, ps));
     if (he_subject && c->last_official) {
         if ((rc = add_actor(a, ev, &cap, t, c->last_official, "actor1",
                             "pronoun: the last official named before")))
@@ -1371,13 +1459,15 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
     }
     /* "..., calling on all sides to show restraint": a participial clause
      * acts with the subject of its sentence */
+    size_t lo, hi;
+    ex_mentions_of(c, c->actors_at, r->actors.n, ev->sentence, &lo, &hi);
     if (!have1 && clause.start > s.start && participle_opens(t, clause)) {
-        for (size_t i = 0; i < r->actors.n; i++) {
+        for (size_t i = lo; i < hi; i++) {
             const truce_actor_mention *m = &r->actors.items[i];
             if (m->sentence != ev->sentence || m->span.end > clause.start)
                 continue;
             if (m->kind == TRUCE_ACTOR_MEDIA || m->kind == TRUCE_ACTOR_CIVILIANS ||
-                in_dateline(t, r, ev->sentence, m->span) ||
+                in_dateline(c, ev->sentence, m->span) ||
                 (m->rule && strncmp(m->rule, "demonym ", 8) == 0))
                 continue;
             if ((rc = add_actor(a, ev, &cap, t, m, "actor1",
@@ -1387,11 +1477,11 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             break;
         }
     }
-    for (size_t i = 0; i < r->actors.n; i++) {
+    for (size_t i = lo; i < hi; i++) {
         const truce_actor_mention *m = &r->actors.items[i];
         if (m->sentence != ev->sentence || !within(m->span, clause))
             continue;
-        if (m->kind == TRUCE_ACTOR_MEDIA || in_dateline(t, r, ev->sentence, m->span))
+        if (m->kind == TRUCE_ACTOR_MEDIA || in_dateline(c, ev->sentence, m->span))
             continue;
         /* "..., the Red Cross said", "according to the ministry": who says so
          * is not an actor of the event it reports */
@@ -1645,7 +1735,9 @@ static int figures_from(truce_arena *a, ex_context *c, truce_event *ev, uint32_t
 {
     const truce_reading *r = c->in->reading;
     size_t cap = ev->n_figures;
-    for (size_t i = 0; i < r->numbers.n; i++) {
+    size_t lo, hi;
+    ex_mentions_of(c, c->numbers_at, r->numbers.n, si, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
         const truce_number_mention *n = &r->numbers.items[i];
         if (n->sentence != si || !within(n->span, range) || overlaps_date(r, n->span))
             continue;
@@ -1685,7 +1777,9 @@ int ex_elaborate(truce_arena *a, ex_context *c, truce_event *ev, uint32_t si, tr
         return rc;
     /* "... were delivered to the airfields of X": the destination */
     const truce_reading *r = c->in->reading;
-    for (size_t i = 0; i < r->places.n; i++) {
+    size_t lo, hi;
+    ex_mentions_of(c, c->places_at, r->places.n, si, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
         const truce_place_mention *p = &r->places.items[i];
         size_t ms, me;
         if (p->sentence == si && p->span.start > s.start + 4 &&
@@ -1698,11 +1792,14 @@ int ex_elaborate(truce_arena *a, ex_context *c, truce_event *ev, uint32_t si, tr
     return TRUCE_OK;
 }
 
-static const truce_actor_mention *actor_in(const truce_reading *r, uint32_t si, size_t from,
+static const truce_actor_mention *actor_in(const ex_context *c, uint32_t si, size_t from,
                                            size_t to, bool last)
 {
+    const truce_reading *r = c->in->reading;
     const truce_actor_mention *best = NULL;
-    for (size_t i = 0; i < r->actors.n; i++) {
+    size_t lo, hi;
+    ex_mentions_of(c, c->actors_at, r->actors.n, si, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
         const truce_actor_mention *m = &r->actors.items[i];
         if (m->sentence == si && m->span.start >= from && m->span.end <= to) {
             if (m->rule && strncmp(m->rule, "demonym ", 8) == 0 && m->kind == TRUCE_ACTOR_STATE)
@@ -1768,7 +1865,7 @@ static void fill_claimant_base(truce_arena *a, ex_context *c, truce_event *ev, b
     static const char *const ACCORDING[] = {"according to", "a statement by", "a statement from",
                                             "a report by", NULL};
     if (ex_fx_find_any(fx, s.start, s.end, ACCORDING, &ms, &me)) {
-        if ((m = actor_in(r, ev->sentence, me, me + 80 < s.end ? me + 80 : s.end, false)) &&
+        if ((m = actor_in(c, ev->sentence, me, me + 80 < s.end ? me + 80 : s.end, false)) &&
             m->span.start < me + 40) {
             set_claimant(a, ev, t, m, "\"according to\" X");
             return;
@@ -1807,7 +1904,7 @@ static void fill_claimant_base(truce_arena *a, ex_context *c, truce_event *ev, b
          * citing witnesses, Imedi reported" is Imedi's) */
         bool source = !(ev->trigger.start >= b && ev->trigger.start < e) &&
                       words_between(t, b, e) <= 6;
-        if (source && (m = actor_in(r, ev->sentence, b, e, true))) {
+        if (source && (m = actor_in(c, ev->sentence, b, e, true))) {
             set_claimant(a, ev, t, m, "X, \"citing\" others");
             return;
         }
@@ -1821,7 +1918,7 @@ static void fill_claimant_base(truce_arena *a, ex_context *c, truce_event *ev, b
     size_t from = s.start;
     while (ex_fx_find_any(fx, from, s.end, TRUCE_CUE_REPORTING, &ms, &me)) {
         size_t lo = ms > s.start + 80 ? ms - 80 : s.start;
-        if ((m = actor_in(r, ev->sentence, lo, ms, true)) && m->kind != TRUCE_ACTOR_MEDIA &&
+        if ((m = actor_in(c, ev->sentence, lo, ms, true)) && m->kind != TRUCE_ACTOR_MEDIA &&
             m->kind != TRUCE_ACTOR_CIVILIANS &&
             ms - m->span.end <= 30 &&
             (!memchr(t + m->span.end, ',', ms - m->span.end) ||

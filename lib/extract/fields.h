@@ -7,6 +7,8 @@
 #ifndef TRUCE_EXTRACT_FIELDS_H
 #define TRUCE_EXTRACT_FIELDS_H
 
+#include <stddef.h>
+
 #include "extract/extract_impl.h"
 
 typedef struct ex_context {
@@ -43,15 +45,25 @@ typedef struct ex_context {
     size_t cue_nslots, cue_nhits;
     const char *const *cue_list[24];
     uint16_t cue_first[24], cue_count[24];
-    struct { uint32_t s, e; uint16_t k; } cue_hits[512];
     size_t cue_w0, cue_w1;                 /* the sentence's word starts in fx */
     bool ws_all;                           /* at most 1024 of them (else ex_find_any) */
-    bool cue_chained;                      /* cue_whead and cue_wnext are built: */
-    uint16_t cue_whead[256];               /* the sentence's words by folded first */
-    uint16_t cue_wnext[1024];              /* byte, in order (offsets from cue_w0) */
+    bool cue_chained;                      /* cue_whead and cue_wnext are built */
     const truce_place_mention *dateline_place; /* "GOMA, Feb 8 (Wire) -": where the report was filed */
     ex_finder *fx;                         /* the document's word starts (match.c) */
+    long dl_sentence;                      /* the end of this sentence's dateline, */
+    size_t dl_end;                         /* or 0 (in_dateline) */
+    /* Per sentence, where its mentions start in each list (n_sentences + 1
+     * entries), so a sentence's loop skips the others; NULL when the reader
+     * did not order that list by sentence (then the whole list is read). */
+    const uint32_t *dates_at, *numbers_at, *places_at, *actors_at;
+    /* Scratch written before it is read, left out of ex_context_init's
+     * clearing (EX_CONTEXT_CLEARED): the cue matches of the sentence... */
+    struct { uint32_t s, e; uint16_t k; } cue_hits[512];
+    uint16_t cue_whead[256];               /* ...and its words by folded first */
+    uint16_t cue_wnext[1024];              /* byte, in order (offsets from cue_w0) */
 } ex_context;
+
+#define EX_CONTEXT_CLEARED offsetof(ex_context, cue_hits)
 
 /* The strings given, up to a NULL, joined in the arena (a rule name without
  * printf); NULL when out of memory. */
@@ -61,6 +73,22 @@ char *ex_cat(truce_arena *a, ...);
 size_t ex_dateline_end(const char *t, truce_span s);
 
 void ex_context_init(ex_context *c, const truce_extract_input *in);
+/* Indexes the mention lists by sentence in the arena; TRUCE_ENOMEM or OK. */
+int ex_context_index(ex_context *c, truce_arena *a);
+
+/* The range [*lo, *hi) of a mention list (its `at` index and length) that
+ * holds every mention of sentence si. */
+static inline void ex_mentions_of(const ex_context *c, const uint32_t *at, size_t n, uint32_t si,
+                                  size_t *lo, size_t *hi)
+{
+    if (at && si < c->in->reading->sentences.n) {
+        *lo = at[si];
+        *hi = at[si + 1];
+    } else {
+        *lo = 0;
+        *hi = n;
+    }
+}
 /* Records what sentence si establishes for the sentences after it. */
 void ex_note_sentence(ex_context *c, uint32_t si, bool quoted);
 int ex_fill(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause, bool quoted,

@@ -1,8 +1,15 @@
 /*
  * extract/match.c: case-insensitive phrase matching on word boundaries, for
- * trigger and cue phrases. Owns nothing. A phrase is words separated by single
- * spaces; a word ending in '*' matches any word that starts with it; one space
- * in a phrase matches any run of white space in the text.
+ * trigger and cue phrases. A phrase is words separated by single spaces; a
+ * word ending in '*' matches any word that starts with it; one space in a
+ * phrase matches any run of white space in the text.
+ *
+ * The finder indexes a document's word starts once, each with its first
+ * eight bytes folded (a key), and prepares phrase lists by their openings;
+ * searches through it visit only the word starts whose key agrees with a
+ * phrase, and must answer exactly as ex_find / ex_find_any (test_extract
+ * compares them on every range). Owns nothing but the finder, in the
+ * caller's arena; no state outside it.
  */
 #include <ctype.h>
 #include <stdint.h>

@@ -3,7 +3,8 @@
  * (dates, numbers and places placed where the text has them), on texts of
  * our own: trigger and fields, clause splitting, continuation figures,
  * furniture and unattributed quotes, announced military moves as intent,
- * certainty cues, the date fallbacks and the vocabulary tables.
+ * certainty cues, the date fallbacks, the vocabulary tables, and the word
+ * index searches against the plain matcher.
  */
 #include <string.h>
 
@@ -379,6 +380,50 @@ int main(void)
         const char *u = "On Monday, drones hit Odesa - the port was closed.";
         truce_span su = {0, strlen(u)};
         CHECK_INT((long)ex_dateline_end(u, su), 0);
+    }
+
+    {
+        /* The word index answers every search as the plain matcher does,
+         * for every range of a text with mixed case, runs of white space,
+         * apostrophes, hyphens, UTF-8 and words cut by the range's end. */
+        const char *tx = "The REBELS shelled\tthe  village of Kafr-Kila; they'd said\n"
+                         "\xE2\x80\x9C" "Ceasefire violations\xE2\x80\x9D were reported "
+                         "near Donets'k, the village\r\nof Shtula, in total 39 of them. "
+                         "Ceasefires, cease-fire, ceasefire-line: troops withdrew.";
+        static const char *const L1[] = {"village of", "in", "near", "the village", "of them",
+                                         "in total", "said", "reported", NULL};
+        static const char *const L2[] = {"ceasefire*", "troop*", "cease", "they'd",
+                                         "Donets'k", "were reported near", "39", NULL};
+        static const char *const L3[] = {"-fire", "shelled", NULL}; /* not by words */
+        static const char *const *LISTS[] = {L1, L2, L3, TRUCE_CUE_REPORTING,
+                                             TRUCE_FORCE_WORDS};
+        static const char *const ONE[] = {"village of", "ceasefire*", "the", "Shtula",
+                                          "were reported near", "k", "-Kila", "39 of", NULL};
+        size_t tl = strlen(tx);
+        ex_finder *fx = NULL;
+        CHECK(ex_finder_new(a, tx, tl, &fx) == TRUCE_OK && fx);
+        int bad = 0;
+        for (size_t from = 0; fx && from <= tl; from++)
+            for (size_t end = from; end <= tl; end++) {
+                size_t s1 = 0, e1 = 0, s2 = 0, e2 = 0;
+                for (size_t li = 0; li < sizeof LISTS / sizeof LISTS[0]; li++) {
+                    const char *p1 = ex_find_any(tx, from, end, LISTS[li], &s1, &e1);
+                    const char *p2 = ex_fx_find_any(fx, from, end, LISTS[li], &s2, &e2);
+                    bad += p1 != p2 || (p1 && (s1 != s2 || e1 != e2));
+                }
+                for (size_t k = 0; ONE[k]; k++) {
+                    bool f1 = ex_find(tx, from, end, ONE[k], &s1, &e1);
+                    bool f2 = ex_fx_find(fx, from, end, ONE[k], &s2, &e2);
+                    bool f3 = ex_fx_find_text(fx, from, end, ONE[k], &s2, &e2);
+                    bad += f1 != f2 || f1 != f3 || (f1 && (s1 != s2 || e1 != e2));
+                }
+            }
+        CHECK_INT(bad, 0);
+        /* word starts: after anything but a letter, digit, UTF-8 byte or
+         * apostrophe */
+        CHECK(fx && fx->pos[0] == 0 && ex_word_at(fx, 1) == 1 &&
+              fx->pos[1] == (size_t)(strstr(tx, "REBELS") - tx));
+        CHECK(fx && ex_word_at(fx, tl) == fx->n);
     }
 
     truce_arena_free(a);
