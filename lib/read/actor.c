@@ -614,9 +614,10 @@ static size_t try_body(scan *s, size_t i, int *rc)
             if (!e || stop_word(s, p, e))
                 break;
             /* "Soldiers of the Ukrainian Armed Forces": a demonym's group is
-             * read from the demonym */
-            const actor_entry *adj = longest(s, p, ACTOR_ENTRY_ADJ);
-            const actor_entry *st = longest(s, p, ACTOR_ENTRY_NAME);
+             * read from the demonym. At the first word try_at has found
+             * neither (it reads a demonym or a name at i itself). */
+            const actor_entry *adj = p == i ? NULL : longest(s, p, ACTOR_ENTRY_ADJ);
+            const actor_entry *st = p == i ? NULL : longest(s, p, ACTOR_ENTRY_NAME);
             if ((adj && adj->plen == e - p) || (st && st->kind == TRUCE_ACTOR_STATE))
                 return 0;
         }

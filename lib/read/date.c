@@ -1148,6 +1148,43 @@ enum {
 };
 
 
+/* "the" starts a form only before a number or one of these words (the
+ * second word of every form that begins with "the"): quarters "the first",
+ * "the final", "the last"; seasons "the spring", "the next summer"; parts
+ * of the year "the end of"; "the night of", "the 5th of May"; deictic "the
+ * day", "the next day", "the same day", "the following week", "the past
+ * week", "the weekend". */
+static bool after_the(const dctx *c, size_t i)
+{
+    if (i >= c->k.n)
+        return false;
+    const ds_tok *t = &c->k.t[i];
+    if (t->kind == DS_NUM)
+        return true;
+    if (t->kind != DS_WORD)
+        return false;
+    const unsigned char *w = (const unsigned char *)c->t + t->s;
+    size_t n = t->e - t->s;
+#define AT(lit) lw_eq(w, n, lit, sizeof(lit) - 1)
+    switch (t->lc0) {
+    case 'a': return AT("autumn") || AT("afternoon");
+    case 'b': return AT("beginning");
+    case 'c': return AT("coming");
+    case 'd': return AT("day");
+    case 'e': return AT("end") || AT("evening") || AT("eve");
+    case 'f': return AT("first") || AT("fourth") || AT("final") || AT("fall") || AT("following");
+    case 'l': return AT("last");
+    case 'm': return AT("middle") || AT("morning");
+    case 'n': return AT("next") || AT("night");
+    case 'p': return AT("past") || AT("previous");
+    case 's': return AT("second") || AT("spring") || AT("summer") || AT("start") || AT("same");
+    case 't': return AT("third") || AT("this");
+    case 'w': return AT("winter") || AT("weekend");
+    default: return false;
+    }
+#undef AT
+}
+
 static unsigned start_forms(const dctx *c, size_t i)
 {
     const ds_tok *t = &c->k.t[i];
@@ -1222,7 +1259,9 @@ static unsigned start_forms(const dctx *c, size_t i)
         W("sixty", N); W("sixteen", N); W("seventy", N); W("seventeen", N);
         return 0;
     case 't':
-        W("the", Q | S | ST_YEARPART | A | D | ST_ORDINAL); W("this", S | D); W("third", Q);
+        if (lw_eq(w, n, "the", 3))
+            return after_the(c, i + 1) ? Q | S | ST_YEARPART | A | D | ST_ORDINAL : 0;
+        W("this", S | D); W("third", Q);
         W("today", D); W("tonight", D); W("tomorrow", D); W("tuesday", A | ST_WEEKDAY);
         W("thursday", A | ST_WEEKDAY); W("two", N); W("three", N); W("ten", N);
         W("twelve", N); W("twenty", N); W("thirty", N); W("thirteen", N);

@@ -4,6 +4,7 @@
  * with byte spans and sentence indexes. Owns no state; the token array lives
  * in the caller's arena. Must not interpret what it scans.
  */
+#include <assert.h>
 #include <string.h>
 
 #include "read/date_scan.h"
@@ -149,6 +150,10 @@ bool ds_is_any(const char *text, const ds_toks *k, size_t i, const char *const *
 
 bool ds_in_sorted(const char *text, const ds_toks *k, size_t i, const char *const *list, size_t n)
 {
+#ifndef NDEBUG
+    for (size_t x = 1; x < n; x++) /* the halving needs the order: checked in debug builds */
+        assert(strcmp(list[x - 1], list[x]) < 0);
+#endif
     if (i >= k->n || k->t[i].kind != DS_WORD)
         return false;
     const unsigned char *w = (const unsigned char *)text + k->t[i].s;
