@@ -113,6 +113,8 @@ static const char *const STMT_SQL[STMT_COUNT] = {
         "country,place_precision,place_rule,place_span_start,place_span_end,claimant,"
         "claimant_rule,claimant_span_start,claimant_span_end,certainty,certainty_rule,actors,figures) "
         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    [STMT_SAVEPOINT] = "SAVEPOINT doc",
+    [STMT_RELEASE] = "RELEASE doc",
 };
 
 /* The cached statement, prepared on first use; NULL (with err set) on failure. */
@@ -503,11 +505,9 @@ int truce_store_put(truce_store *s, const truce_doc_record *rec, truce_error *er
         s->in_txn = true;
     }
     /* Each document in its own savepoint: a failure undoes that document only. */
-    if (sqlite3_exec(s->db, "SAVEPOINT doc", NULL, NULL, &msg) != SQLITE_OK) {
-        truce_error_set(err, TRUCE_ESTORE, s->path, -1, "cannot begin: %s", msg ? msg : "?");
-        sqlite3_free(msg);
+    sqlite3_stmt *savepoint = stmt(s, STMT_SAVEPOINT, err);
+    if (!savepoint || exec_step(s, savepoint, err, "cannot begin document") != TRUCE_OK)
         return TRUCE_ESTORE;
-    }
     int rc = TRUCE_OK;
     long long src = source_id(s, doc->meta.source, err, &rc);
     if (rc)
@@ -531,8 +531,9 @@ int truce_store_put(truce_store *s, const truce_doc_record *rec, truce_error *er
     }
     if (rec->events && (rc = put_events(s, doc->id, rec->events, err)) != TRUCE_OK)
         goto fail;
-    if (sqlite3_exec(s->db, "RELEASE doc", NULL, NULL, NULL) != SQLITE_OK) {
-        rc = store_fail(s, err, "commit");
+    sqlite3_stmt *release = stmt(s, STMT_RELEASE, err);
+    if (!release || (rc = exec_step(s, release, err, "commit")) != TRUCE_OK) {
+        rc = rc ? rc : TRUCE_ESTORE;
         goto fail;
     }
     remember_source(s, doc->meta.source, src);

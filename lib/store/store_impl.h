@@ -16,6 +16,8 @@ enum store_stmt {
     STMT_DOCUMENT,
     STMT_REGION,
     STMT_EVENT,
+    STMT_SAVEPOINT,
+    STMT_RELEASE,
     STMT_COUNT
 };
 
