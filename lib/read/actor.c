@@ -646,15 +646,12 @@ static const struct { const char *head; truce_actor_kind kind; } BODY_HEADS[] = 
     {"Administration", TRUCE_ACTOR_GOVERNMENT}, {"Commission", TRUCE_ACTOR_ORGANISATION},
     {"Mission", TRUCE_ACTOR_ORGANISATION}, {"Organisation", TRUCE_ACTOR_ORGANISATION},
     {"Organization", TRUCE_ACTOR_ORGANISATION}, {"Foundation", TRUCE_ACTOR_ORGANISATION},
-    /* groups and organisations the dictionaries cannot all list */
+    /* armed groups and watchdogs the dictionaries cannot all list (not
+     * "Union", "Association", "Coalition": clubs and unions of every kind) */
     {"Units", TRUCE_ACTOR_GROUP}, {"Unit", TRUCE_ACTOR_MILITARY},
     {"Fighters", TRUCE_ACTOR_GROUP}, {"Jirga", TRUCE_ACTOR_GROUP}, {"Shura", TRUCE_ACTOR_GROUP},
     {"Monitor", TRUCE_ACTOR_ORGANISATION}, {"Watch", TRUCE_ACTOR_ORGANISATION},
-    {"Observatory", TRUCE_ACTOR_ORGANISATION}, {"Network", TRUCE_ACTOR_ORGANISATION},
-    {"Institute", TRUCE_ACTOR_ORGANISATION}, {"Centre", TRUCE_ACTOR_ORGANISATION},
-    {"Center", TRUCE_ACTOR_ORGANISATION}, {"Association", TRUCE_ACTOR_ORGANISATION},
-    {"Coalition", TRUCE_ACTOR_GROUP}, {"Union", TRUCE_ACTOR_ORGANISATION},
-    {"Framework", TRUCE_ACTOR_GROUP}, {"Province", TRUCE_ACTOR_GROUP},
+    {"Observatory", TRUCE_ACTOR_ORGANISATION},
 };
 
 /* Month and day names open dates, not names ("Jan 30 (Wire)"). */
