@@ -1331,6 +1331,68 @@ static bool passive_victim(ex_finder *fx, size_t from, size_t to)
     return to > from && to - from < 60 && ex_fx_find_any(fx, from, to, P, &ms, &me) != NULL;
 }
 
+static bool np_ok(const char *t, size_t b, size_t e);
+
+/* "Officials in Twic rejected the accusation", "Church leaders in Wamena
+ * have called on...": a statement whose subject no dictionary knows is
+ * made by the words before its verb, kept as written (less an article and
+ * the auxiliaries and adverbs next to the verb). */
+static int subject_words(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause,
+                         size_t *cap)
+{
+    static const char *const AUX[] = {"has", "have", "had", "also", "will", "would", "again",
+                                      "both", "all", "jointly", "later", "then", "now", NULL};
+    const char *t = c->in->text;
+    truce_span s = c->in->reading->sentences.items[ev->sentence].span;
+    size_t b = clause.start, e = ev->trigger.start, de = ex_dateline_end(t, s);
+    if (de > b)
+        b = de;
+    while (b < e && (t[b] == ' ' || t[b] == '-'))
+        b++;
+    if (e <= b || e - b > 80 || !isupper((unsigned char)t[b]))
+        return TRUCE_OK;
+    for (bool cut = true; cut && e > b;) {
+        cut = false;
+        while (e > b && t[e - 1] == ' ')
+            e--;
+        size_t w = e;
+        while (w > b && isalpha((unsigned char)t[w - 1]))
+            w--;
+        if (w == b || (w > b && t[w - 1] != ' '))
+            break;
+        for (size_t k = 0; AUX[k] && !cut; k++)
+            cut = strlen(AUX[k]) == e - w && strncmp(t + w, AUX[k], e - w) == 0;
+        cut |= e - w > 4 && strncmp(t + e - 2, "ly", 2) == 0;
+        if (cut)
+            e = w;
+    }
+    while (e > b && t[e - 1] == ' ')
+        e--;
+    static const char *const ART[] = {"The ", "A ", "An ", NULL};
+    for (size_t k = 0; ART[k]; k++)
+        if (e - b > strlen(ART[k]) && strncmp(t + b, ART[k], strlen(ART[k])) == 0)
+            b += strlen(ART[k]);
+    /* "No group has claimed", "Their minister visited": no one, or
+     * someone the words only point back to */
+    static const char *const NOT[] = {"No ", "Nobody", "None ", "Neither ", "Their ", "His ",
+                                      "Her ", "Its ", "Our ", "My ", "Your ", NULL};
+    for (size_t k = 0; NOT[k]; k++)
+        if (e - b >= strlen(NOT[k]) && strncmp(t + b, NOT[k], strlen(NOT[k])) == 0)
+            return TRUCE_OK;
+    if (e <= b || !isalpha((unsigned char)t[b]) || memchr(t + b, ',', e - b) ||
+        memchr(t + b, '"', e - b) || words_between(t, b, e) > 5 || !np_ok(t, b, e))
+        return TRUCE_OK;
+    truce_actor_mention m;
+    memset(&m, 0, sizeof m);
+    m.span = (truce_span){b, e};
+    m.sentence = ev->sentence;
+    m.kind = TRUCE_ACTOR_GROUP;
+    if (!(m.name = truce_arena_strndup(a, t + b, e - b)))
+        return TRUCE_ENOMEM;
+    return add_actor(a, ev, cap, t, &m, "actor1",
+                     "words before the statement's verb naming no known actor");
+}
+
 static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
 {
     const truce_reading *r = c->in->reading;
@@ -1535,6 +1597,8 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         if ((rc = add_actor(a, ev, &cap, t, m, role, rule)))
             return rc;
     }
+    if (says && !have1)
+        return subject_words(a, c, ev, clause, &cap);
     return TRUCE_OK;
 }
 
