@@ -895,6 +895,48 @@ static const truce_actor_mention *metonym(const ex_context *c, const truce_event
     return NULL;
 }
 
+/* "heading to the dam", "fighting near the bridge": a feature named
+ * before with its own name ("the Tishreen Dam", "the Qara Qozak bridge")
+ * is the scene again. The last such name before the sentence, as written. */
+static bool feature_back(ex_context *c, const truce_event *ev, truce_span clause, truce_span *out)
+{
+    static const char *const F[] = {"the dam", "the bridge", "the airport", "the airfield",
+                                    "the power plant", "the plant", "the canal", "the port",
+                                    "the crossing", "the pass", NULL};
+    const char *t = c->in->text;
+    size_t ms, me;
+    const char *f = cue_find_any(c, ev->sentence, F, clause.start, clause.end, &ms, &me);
+    if (!f)
+        return false;
+    const char *head = f + 4;
+    size_t hl = strlen(head);
+    size_t s0 = c->in->reading->sentences.items[ev->sentence].span.start;
+    size_t lo = s0 > 6000 ? s0 - 6000 : 0;
+    for (size_t p = s0 >= hl ? s0 - hl : 0; p > lo + 1; p--) {
+        if (t[p - 1] != ' ' || !strncasecmp_ascii(t + p, head, hl) || isalnum((unsigned char)t[p + hl]))
+            continue;
+        /* up to three capitalised words right before the head */
+        size_t b = p - 1, first = 0;
+        for (int w = 0; w < 3 && b > lo; w++) {
+            size_t we = b, ws = b;
+            while (ws > lo && (isalnum((unsigned char)t[ws - 1]) || (unsigned char)t[ws - 1] >= 0x80 ||
+                               t[ws - 1] == '-'))
+                ws--;
+            if (ws == we || !isupper((unsigned char)t[ws]) || calendar_word(t, ws, we))
+                break;
+            first = ws;
+            if (ws == 0 || t[ws - 1] != ' ')
+                break;
+            b = ws - 1;
+        }
+        if (first) {
+            *out = (truce_span){first, p + hl};
+            return true;
+        }
+    }
+    return false;
+}
+
 static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
 {
     const truce_reading *r = c->in->reading;
@@ -972,6 +1014,11 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         if (best && best->precision == TRUCE_PLACE_COUNTRY)
             memcpy(ev->country, best->country, 3);
         return;
+    }
+    truce_span fb;
+    if ((!best || (!best_in && best->precision != TRUCE_PLACE_POINT)) && feature_back(c, ev, clause, &fb)) {
+        if (!set_unlisted(a, c->in->text, ev, fb, "a feature named before (\"the dam\"), as written"))
+            return;
     }
     /* a clause without a place of its own shares the scene of the event
      * named before it in the same sentence */
