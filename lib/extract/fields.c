@@ -706,7 +706,10 @@ static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clau
                                              "region of", "sector of", NULL};
     static const char *const NEAR[] = {"near", "in", "at", "outside", "around", "to", "reach",
                                        "through", "via",
-                                       "reached", "entered", "fled", "from", "towards", NULL};
+                                       "reached", "entered", "fled", "from", "towards",
+                                       /* what is visited or taken is a place */
+                                       "visited", "captured", "seized", "recaptured", "retook",
+                                       "overran", "control of", "shelled", NULL};
     const char *t = c->in->text;
     const truce_reading *r = c->in->reading;
     size_t best_d = (size_t)-1;

@@ -310,6 +310,18 @@ static size_t read_name(const scan *s, size_t i, size_t *last_start)
         if (e >= s->len || s->t[e] != ' ')
             break;
         p = e + 1;
+        /* "Hamma ag Sidi", "Ahmed bin Salem", "Ursula von Alten": a
+         * lower-case particle between the words of a name */
+        static const char *const PART[] = {"ag", "al", "bin", "ibn", "bint", "ould", "von", "van",
+                                           "der", "de", "del", "da", "dos", "el", NULL};
+        for (size_t k = 0; PART[k]; k++) {
+            size_t pl = strlen(PART[k]);
+            if (p + pl + 1 < s->len && memcmp(s->t + p, PART[k], pl) == 0 && s->t[p + pl] == ' ' &&
+                name_word(s, p + pl + 1)) {
+                p += pl + 1;
+                break;
+            }
+        }
     }
     return end;
 }
