@@ -1496,6 +1496,18 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
                                 "subject of the sentence (participial clause)")))
                 return rc;
             have1 = true;
+            /* "An M23 spokesman, Jean-Bosco Habimana, denied ... and
+             * accused": the person in apposition speaks too */
+            for (size_t j = i + 1; j < r->actors.n; j++) {
+                const truce_actor_mention *o = &r->actors.items[j];
+                if (o->sentence != ev->sentence || o->span.end > clause.start ||
+                    o->span.start > m->span.end + 40)
+                    break;
+                if (o->kind == TRUCE_ACTOR_OFFICIAL &&
+                    (rc = add_actor(a, ev, &cap, t, o, "other",
+                                    "person in apposition to the subject (participial clause)")))
+                    return rc;
+            }
             break;
         }
     }
