@@ -18,7 +18,7 @@ static bool violent(const char *type);
 static bool in_dateline(const char *t, const truce_reading *r, uint32_t si, truce_span m);
 static bool strncasecmp_ascii(const char *a, const char *b, size_t n);
 static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clause,
-                           truce_span *out, bool *settlement);
+                           truce_span *out, bool *settlement, bool *apposed);
 static bool preceded_by(const char *t, size_t sent_start, size_t pos, const char *word);
 static bool preceded_by_word(const char *t, size_t sent_start, size_t pos, const char *word);
 /* A place the actor reader contradicts is no scene: words inside an
@@ -696,8 +696,9 @@ static bool geo_head(const char *t, size_t a, size_t e)
  * village of Shtula") or after "in", "near", "at" in the clause: kept as
  * written, without coordinates. `settlement` says which cue found it. */
 static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clause,
-                           truce_span *out, bool *settlement)
+                           truce_span *out, bool *settlement, bool *apposed)
 {
+    *apposed = false;
     static const char *const SETTLEMENT[] = {"village of", "villages of", "town of", "towns of",
                                              "city of", "neighbourhood of", "neighborhood of",
                                              "camp of", "township of", "settlement of",
@@ -714,6 +715,49 @@ static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clau
     const truce_reading *r = c->in->reading;
     size_t best_d = (size_t)-1;
     bool found = false;
+    /* "Rubaya, a mining town in ...", "Tolbek, a village on the river":
+     * the name a settlement noun describes in apposition */
+    static const char *const SETTLED[] = {"town", "village", "city", "hamlet", "settlement",
+                                          "camp", "suburb", "neighbourhood", "neighborhood",
+                                          "port", "locality", NULL};
+    for (const char *k = memchr(t + clause.start, ',', clause.end - clause.start); k;
+         k = memchr(k + 1, ',', t + clause.end - (k + 1))) {
+        size_t q = (size_t)(k - t);
+        if (q + 4 >= clause.end || !(strncmp(t + q, ", a ", 4) == 0 || strncmp(t + q, ", an ", 5) == 0))
+            continue;
+        size_t p = q + (t[q + 3] == ' ' ? 4 : 5), ms, me;
+        size_t lim = p + 40 < clause.end ? p + 40 : clause.end;
+        if (!ex_fx_find_any(c->fx, p, lim, SETTLED, &ms, &me) || words_between(t, p, ms) > 3)
+            continue;
+        /* up to three capitalised words right before the comma */
+        size_t b = q, first = (size_t)-1;
+        for (int w = 0; w < 3 && b > clause.start; w++) {
+            size_t ws = b;
+            while (ws > clause.start && (isalnum((unsigned char)t[ws - 1]) ||
+                                         (unsigned char)t[ws - 1] >= 0x80 || t[ws - 1] == '-'))
+                ws--;
+            if (ws == b || !isupper((unsigned char)t[ws]) || calendar_word(t, ws, b))
+                break;
+            first = ws;
+            if (ws == 0 || t[ws - 1] != ' ')
+                break;
+            b = ws - 1;
+        }
+        if (first == (size_t)-1 || overlaps_mention(r, first, q) || overlaps_place(r, first, q) ||
+            in_dateline(t, r, ev->sentence, (truce_span){first, q}))
+            continue;
+        truce_span cand = {first, q};
+        size_t d = dist(cand, ev->trigger);
+        if (d < best_d) {
+            best_d = d;
+            *out = cand;
+            found = true;
+        }
+    }
+    if (found) {
+        *settlement = *apposed = true;
+        return true;
+    }
     for (int pass = 0; pass < 2 && !found; pass++) {
         const char *const *cues = pass == 0 ? SETTLEMENT : NEAR;
         {
@@ -919,7 +963,7 @@ static bool feature_back(ex_context *c, const truce_event *ev, truce_span clause
         if (t[p - 1] != ' ' || !strncasecmp_ascii(t + p, head, hl) || isalnum((unsigned char)t[p + hl]))
             continue;
         /* up to three capitalised words right before the head */
-        size_t b = p - 1, first = 0;
+        size_t b = p - 1, first = (size_t)-1;
         for (int w = 0; w < 3 && b > lo; w++) {
             size_t we = b, ws = b;
             while (ws > lo && (isalnum((unsigned char)t[ws - 1]) || (unsigned char)t[ws - 1] >= 0x80 ||
@@ -932,7 +976,7 @@ static bool feature_back(ex_context *c, const truce_event *ev, truce_span clause
                 break;
             b = ws - 1;
         }
-        if (first) {
+        if (first != (size_t)-1) {
             *out = (truce_span){first, p + hl};
             return true;
         }
@@ -1001,13 +1045,16 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         return;
     }
     truce_span up;
-    bool settlement = false;
-    bool unlisted = unlisted_place(c, ev, clause, &up, &settlement);
+    bool settlement = false, apposed = false;
+    bool unlisted = unlisted_place(c, ev, clause, &up, &settlement, &apposed);
     /* an unlisted name wins over a known place that is farther from the
      * trigger ("seized the town of Shasha on the road to Goma"), or over
      * a country, a region, or a place outside the clause */
     if (unlisted && (!best || !best_in || best->precision == TRUCE_PLACE_COUNTRY ||
                      (settlement && best->precision == TRUCE_PLACE_REGION) ||
+                     /* "Tolbek, a village near Gomel": Gomel only says where Tolbek is */
+                     (apposed && best->span.start > up.end && best->span.start < up.end + 60 &&
+                      !memchr(c->in->text + up.end + 1, ',', best->span.start - up.end - 1)) ||
                      origin(c->in->text, best->span) ||
                      dist(up, ev->trigger) < dist(best->span, ev->trigger))) {
         if (set_unlisted(a, c->in->text, ev, up,
@@ -1090,8 +1137,8 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         probe.sentence = (uint32_t)c->unlisted_sentence;
         truce_span ps = r->sentences.items[probe.sentence].span, pu;
         probe.trigger = (truce_span){ps.start, ps.start};
-        bool ps_settlement;
-        if (unlisted_place(c, &probe, ps, &pu, &ps_settlement) &&
+        bool ps_settlement, ps_apposed;
+        if (unlisted_place(c, &probe, ps, &pu, &ps_settlement, &ps_apposed) &&
             !set_unlisted(a, c->in->text, ev, pu, "name of the previous sentence, not in the gazetteer"))
             return;
     }
