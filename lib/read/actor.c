@@ -35,6 +35,7 @@ typedef struct scan {
     learned *known;
     size_t nk, capk;
     size_t sent_hint;      /* sentence_of's last answer */
+    size_t next_paren;     /* first '(' at or after the last word asked (len: none) */
 } scan;
 
 /* A byte that continues a word: ASCII letters and digits, and the bytes of
@@ -945,9 +946,20 @@ static size_t try_at(scan *s, size_t i, int *rc)
     size_t e = try_title(s, start, p, NULL, rc);
     if (e || *rc)
         return e;
-    if (!in_headline(s, i) && (((e = try_acronym_name(s, i, rc)) || *rc) ||
-                               ((e = try_said_name(s, i, rc)) || *rc)))
-        return e;
+    /* both rules want a capital here, and a bracket soon after it or
+     * "said" right before it: most words are refused by these tests */
+    if (upper_at(s, i)) {
+        if (s->next_paren < i) {
+            const char *q = memchr(s->t + i, '(', s->len - i);
+            s->next_paren = q ? (size_t)(q - s->t) : s->len;
+        }
+        bool paren = s->next_paren < s->len && s->next_paren - i < 160;
+        bool said = i >= 5 && s->t[i - 1] == ' ' && s->t[i - 5] == 's' && s->t[i - 4] == 'a';
+        if ((paren || said) && !in_headline(s, i) &&
+            ((paren && ((e = try_acronym_name(s, i, rc)) || *rc)) ||
+             (said && ((e = try_said_name(s, i, rc)) || *rc))))
+            return e;
+    }
 
     const actor_entry *adj = longest(s, i, ACTOR_ENTRY_ADJ);
     const actor_entry *name = longest(s, i, ACTOR_ENTRY_NAME);
@@ -1103,6 +1115,8 @@ int truce_read_actors(truce_arena *a, const truce_actor_dict *d, const char *tex
     if (!d || !text)
         return TRUCE_OK;
     scan s = {.a = a, .d = d, .t = text, .len = len, .sents = sentences};
+    const char *paren = memchr(text, '(', len);
+    s.next_paren = paren ? (size_t)(paren - text) : len;
     size_t i = 0;
     while (i < len) {
         if (!starts_word(&s, i)) {
