@@ -984,6 +984,19 @@ static bool feature_back(ex_context *c, const truce_event *ev, truce_span clause
     return false;
 }
 
+/* "backed by US air strikes", "near UK positions": a country's
+ * abbreviation before a noun qualifies the noun; it names no scene. */
+static bool attributive_abbrev(const char *t, const truce_place_mention *p)
+{
+    size_t n = p->span.end - p->span.start;
+    if (p->precision != TRUCE_PLACE_COUNTRY || n < 2 || n > 3 || locative(t, p->span))
+        return false;
+    for (size_t k = p->span.start; k < p->span.end; k++)
+        if (!isupper((unsigned char)t[k]))
+            return false;
+    return t[p->span.end] == ' ' && islower((unsigned char)t[p->span.end + 1]);
+}
+
 static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
 {
     const truce_reading *r = c->in->reading;
@@ -1001,6 +1014,8 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             in_dateline(c->in->text, r, ev->sentence, p->span))
             continue;
         if (strncmp(ev->type, "humanitarian.", 13) != 0 && destination(c->in->text, sent0, p->span.start))
+            continue;
+        if (attributive_abbrev(c->in->text, p))
             continue;
         const truce_actor_mention *cm = metonym(c, ev, p);
         if (cm) {
