@@ -495,7 +495,7 @@ bool dt_future_context(const dctx *c, size_t i0, size_t i1)
 {
     const ds_toks *k = &c->k;
     uint32_t s = k->t[i0].sent;
-    for (size_t n = 0, j = i0; j > 0 && n < 8; n++) {
+    for (size_t n = 0, j = i0; j > 0 && n < 10; n++) {
         j--;
         if (k->t[j].sent != s || ds_punct(k, j, ';') || ds_punct(k, j, '?') ||
             ds_punct(k, j, '!') || (ds_punct(k, j, '.') && !(j > 0 && k->t[j - 1].kind == DS_WORD &&
