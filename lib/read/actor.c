@@ -420,6 +420,23 @@ static bool indefinite(const scan *s, size_t w1, size_t w2)
     return is_article(s, w1) || (upper_at(s, w1) && is_article(s, w2));
 }
 
+/* "Colonel Cyrille Atonfack Guemo" is often "Atonfack" later: of a
+ * three-word name, the middle word is learnt as a surname too. */
+static int learn_middle(scan *s, size_t ns, size_t ne, const char *name, const char *country)
+{
+    const char *sp1 = memchr(s->t + ns, ' ', ne - ns);
+    if (!sp1)
+        return TRUCE_OK;
+    size_t m0 = (size_t)(sp1 - s->t) + 1;
+    const char *sp2 = memchr(s->t + m0, ' ', ne - m0);
+    if (!sp2 || memchr(sp2 + 1, ' ', ne - (size_t)(sp2 + 1 - s->t)))
+        return TRUCE_OK;
+    size_t m1 = (size_t)(sp2 - s->t);
+    if (m1 - m0 < 4 || !upper_at(s, m0))
+        return TRUCE_OK;
+    return learn(s, s->t + m0, m1 - m0, name, NULL, country);
+}
+
 /* Title at i (after an optional demonym that gave `country`). Returns the
  * end of what was read, or 0 when no official was found. */
 static size_t try_title(scan *s, size_t start, size_t i, const char *country, int *rc)
@@ -452,7 +469,8 @@ static size_t try_title(scan *s, size_t start, size_t i, const char *country, in
         const char *rule = truce_arena_printf(s->a, "title+name %s", t->rule);
         if (!rule || (*rc = emit(s, start, ne, name, TRUCE_ACTOR_OFFICIAL, country, t->name, rule)))
             return *rc = *rc ? *rc : TRUCE_ENOMEM, 0;
-        if ((*rc = learn(s, s->t + last, ne - last, name, t->name, country)))
+        if ((*rc = learn(s, s->t + last, ne - last, name, t->name, country)) ||
+            (*rc = learn_middle(s, ns, ne, name, country)))
             return 0;
         return ne;
     }
@@ -579,6 +597,10 @@ static size_t try_description(scan *s, size_t i, int *rc)
         {"militia", {"militia", NULL, NULL, NULL}, TRUCE_ACTOR_GROUP},
         {"rebels", {"rebel", NULL, NULL, NULL}, TRUCE_ACTOR_GROUP},
         {"coalition", {"coalition", NULL, NULL, NULL}, -1},
+        {"organisation", {NULL, NULL, NULL, NULL}, TRUCE_ACTOR_ORGANISATION},
+        {"organization", {NULL, NULL, NULL, NULL}, TRUCE_ACTOR_ORGANISATION},
+        {"agency", {"agency", NULL, NULL, NULL}, TRUCE_ACTOR_ORGANISATION},
+        {"alliance", {"alliance", NULL, NULL, NULL}, -1},
         {"government", {"government", NULL, NULL, NULL}, TRUCE_ACTOR_GOVERNMENT},
     };
     if (i < 4 || (memcmp(s->t + i - 4, "the ", 4) != 0 && memcmp(s->t + i - 4, "The ", 4) != 0))
