@@ -605,6 +605,11 @@ static size_t try_description(scan *s, size_t i, int *rc)
     };
     if (i < 4 || (memcmp(s->t + i - 4, "the ", 4) != 0 && memcmp(s->t + i - 4, "The ", 4) != 0))
         return 0;
+    /* only the heads' first letters can start one */
+    switch (truce_ascii_fold((unsigned char)s->t[i])) {
+    case 'm': case 'c': case 'a': case 'g': case 'r': case 'o': break;
+    default: return 0;
+    }
     if (i > 4 && word_byte(s->t, s->len, i - 5))
         return 0;
     for (size_t k = 0; k < sizeof D / sizeof D[0]; k++) {
