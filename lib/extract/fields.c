@@ -302,6 +302,16 @@ static long date_width(const truce_date_mention *d)
     return e0 >= s0 ? e0 - s0 : 0;
 }
 
+/* The sentence opens with "It", "They", "He" or "She". */
+static bool pronoun_opens(const char *t, truce_span s)
+{
+    static const char *const P[] = {"It ", "They ", "He ", "She ", NULL};
+    for (size_t k = 0; P[k]; k++)
+        if (s.end - s.start > strlen(P[k]) && strncmp(t + s.start, P[k], strlen(P[k])) == 0)
+            return true;
+    return false;
+}
+
 void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
 {
     const truce_reading *r = c->in->reading;
@@ -340,6 +350,11 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
                 r->places.items[i].precision != TRUCE_PLACE_UNKNOWN)
                 c->recent_place = &r->places.items[i];
         }
+    /* "It accused ... . They called on ...": a sentence that opens with a
+     * pronoun keeps the subject it refers to for the next one */
+    const truce_actor_mention *carried =
+        c->prev_sentence == (long)si - 1 && c->prev_subject && pronoun_opens(c->in->text, s)
+            ? c->prev_subject : NULL;
     c->prev_subject = NULL;
     /* an unlisted name of this sentence is looked for only when a later
      * event needs it (fill_place): most sentences never need it */
@@ -357,6 +372,8 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
             !preceded_by(c->in->text, s.start, m->span.start, "In"))
             c->prev_subject = m;
     }
+    if (carried)
+        c->prev_subject = carried;
     c->prev_sentence = si;
     /* A sentence that introduces a quotation ("The ministry announced:")
      * names its speaker for the quoted sentence after it. */
