@@ -825,7 +825,7 @@ static size_t try_acronym_name(scan *s, size_t i, int *rc)
     if (!upper_at(s, i))
         return 0;
     size_t p = i, last = 0, words = 0;
-    truce_actor_kind kind = TRUCE_ACTOR_GROUP;
+    truce_actor_kind kind = TRUCE_ACTOR_UNKNOWN; /* no head noun: a body of unknown kind */
     bool headed = false;
     for (int w = 0; w < 10 && p < s->len; w++) {
         if (!upper_at(s, p) && !(words && isdigit((unsigned char)s->t[p])))
