@@ -962,6 +962,49 @@ static size_t try_said_name(scan *s, size_t i, int *rc)
     return ne;
 }
 
+/* "Turkish-backed factions", "Iran-backed militias", "US-led coalition":
+ * the group a state backs or leads, not the state. A backed group's side is
+ * its own (no country); a coalition a state leads is on that state's side.
+ * The state stays readable in the name. */
+static size_t try_backed(scan *s, size_t i, const actor_entry *adj, const actor_entry *name, int *rc)
+{
+    const actor_entry *st = adj && (!name || adj->plen >= name->plen) ? adj
+                            : name && name->kind == TRUCE_ACTOR_STATE ? name : NULL;
+    if (!st || i + st->plen + 1 >= s->len || s->t[i + st->plen] != '-')
+        return 0;
+    static const char *const V[] = {"backed", "led", "allied", "aligned", "sponsored", "supported", NULL};
+    size_t v = i + st->plen + 1, ve = 0;
+    bool led = false;
+    for (size_t k = 0; V[k]; k++) {
+        size_t l = strlen(V[k]);
+        if (v + l < s->len && memcmp(s->t + v, V[k], l) == 0 && s->t[v + l] == ' ') {
+            ve = v + l;
+            led = k == 1;
+            break;
+        }
+    }
+    if (!ve)
+        return 0;
+    size_t q = ve + 1, e = q;
+    const actor_entry *g = group_after(s, q);
+    if (g)
+        e = q + g->plen;
+    else {
+        /* "factions", "fighters": a plural noun */
+        while (e < s->len && s->t[e] >= 'a' && s->t[e] <= 'z')
+            e++;
+        if (e - q < 4 || s->t[e - 1] != 's' || !ends_word(s, e))
+            return 0;
+    }
+    const char *nm = truce_arena_strndup(s->a, s->t + i, e - i);
+    if (!nm)
+        return *rc = TRUCE_ENOMEM, 0;
+    if ((*rc = emit(s, i, e, nm, led && g ? g->kind : TRUCE_ACTOR_GROUP, led ? st->country : "", NULL,
+                    led ? "a state's name + \"-led\" + group" : "a state's name + \"-backed\" + group")))
+        return 0;
+    return e;
+}
+
 static size_t try_at(scan *s, size_t i, int *rc)
 {
     /* "ex-" and "former" belong to the title's span. */
@@ -990,6 +1033,8 @@ static size_t try_at(scan *s, size_t i, int *rc)
 
     const actor_entry *adj = longest(s, i, ACTOR_ENTRY_ADJ);
     const actor_entry *name = longest(s, i, ACTOR_ENTRY_NAME);
+    if ((e = try_backed(s, i, adj, name, rc)) || *rc)
+        return e;
     if (adj && (!name || adj->plen >= name->plen)) {
         size_t q = skip_spaces(s, i + adj->plen);
         if (q > i + adj->plen) {
