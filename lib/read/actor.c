@@ -936,8 +936,10 @@ static size_t try_said_name(scan *s, size_t i, int *rc)
         (i > 5 && word_byte(s->t, s->len, i - 6)) || !upper_at(s, i))
         return 0;
     size_t last = i, ne = read_name(s, i, &last);
+    /* the name ends at punctuation: "said Khan Younis residents" names a
+     * place's people, not a person */
     if (!ne || last == i || (ne < s->len && s->t[ne] != ',' && s->t[ne] != '.' && s->t[ne] != ';' &&
-                             !(s->t[ne] == ' ' && ne + 1 < s->len && islower((unsigned char)s->t[ne + 1]))))
+                             s->t[ne] != '\n'))
         return 0;
     /* words of a body or an office are no person's */
     for (size_t p = i; p < ne;) {
