@@ -512,6 +512,12 @@ static size_t try_title(scan *s, size_t start, size_t i, const char *country, in
     size_t w2s = 0, w1s = prev_word(s, start, &w2s);
     if (w1s != (size_t)-1 && indefinite(s, w1s, w2s))
         return 0;
+    /* "the official news agency": the generic title "official" stands for
+     * someone only before punctuation or a reporting verb */
+    if (strcmp(t->name, "official") == 0 && after < s->len && s->t[after] != ',' &&
+        s->t[after] != '.' && !match_at(s, after + 1, "said", 4, false) &&
+        !match_at(s, after + 1, "says", 4, false) && !match_at(s, after + 1, "told", 4, false))
+        return 0;
     /* A title alone stands for the last official introduced with it. */
     const learned *l = known_title(s, t->name);
     if (!l) {
