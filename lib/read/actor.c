@@ -898,6 +898,10 @@ static size_t try_acronym_name(scan *s, size_t i, int *rc)
      * keeps its entry; a name it lists whole keeps its own, and the acronym
      * names that */
     const actor_entry *da = longest(s, a0, ACTOR_ENTRY_NAME);
+    /* "Reporting by John Smith (AFP)": an outlet's or a person's acronym
+     * after a name is no expansion of it */
+    if (da && da->plen == a1 - a0 && (da->kind == TRUCE_ACTOR_MEDIA || da->kind == TRUCE_ACTOR_OFFICIAL))
+        return 0;
     if (da && da->plen == a1 - a0) {
         if ((*rc = emit(s, i, last, da->name, da->kind, da->country, NULL, da->rule)))
             return 0;
@@ -921,6 +925,10 @@ static size_t try_acronym_name(scan *s, size_t i, int *rc)
         kind = TRUCE_ACTOR_ORGANISATION;
     else if (!headed && dn && dn->kind != TRUCE_ACTOR_STATE && dn->kind != TRUCE_ACTOR_OFFICIAL)
         kind = dn->kind;
+    /* "Jane Roe (AP)": two words with neither a head noun nor a
+     * dictionary's name are more likely a person with an employer */
+    if (!headed && !dn && !adj && words < 3)
+        return 0;
     const char *nm = truce_arena_printf(s->a, "%.*s (%.*s)", (int)(last - i), s->t + i,
                                         (int)(a1 - a0), s->t + a0);
     if (!nm)
