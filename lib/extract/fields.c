@@ -21,7 +21,7 @@ static bool violent(const char *type);
 static bool in_dateline(ex_context *c, uint32_t si, truce_span m);
 static bool strncasecmp_ascii(const char *a, const char *b, size_t n);
 static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clause,
-                           truce_span *out, bool *settlement);
+                           truce_span *out, bool *settlement, bool *apposed);
 static inline bool preceded_by(const char *t, size_t sent_start, size_t pos, const char *word);
 static bool preceded_by_word(const char *t, size_t sent_start, size_t pos, const char *word);
 /* A place the actor reader contradicts is no scene: words inside an
@@ -369,6 +369,16 @@ static long date_width(const truce_date_mention *d)
     return e0 >= s0 ? e0 - s0 : 0;
 }
 
+/* The sentence opens with "It", "They", "He" or "She". */
+static bool pronoun_opens(const char *t, truce_span s)
+{
+    static const char *const P[] = {"It ", "They ", "He ", "She ", NULL};
+    for (size_t k = 0; P[k]; k++)
+        if (s.end - s.start > strlen(P[k]) && strncmp(t + s.start, P[k], strlen(P[k])) == 0)
+            return true;
+    return false;
+}
+
 void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
 {
     const truce_reading *r = c->in->reading;
@@ -410,6 +420,11 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
                 r->places.items[i].precision != TRUCE_PLACE_UNKNOWN)
                 c->recent_place = &r->places.items[i];
         }
+    /* "It accused ... . They called on ...": a sentence that opens with a
+     * pronoun keeps the subject it refers to for the next one */
+    const truce_actor_mention *carried =
+        c->prev_sentence == (long)si - 1 && c->prev_subject && pronoun_opens(c->in->text, s)
+            ? c->prev_subject : NULL;
     c->prev_subject = NULL;
     /* an unlisted name of this sentence is looked for only when a later
      * event needs it (fill_place): most sentences never need it */
@@ -428,6 +443,8 @@ void ex_note_sentence(ex_context *c, uint32_t si, bool quoted)
             !preceded_by(c->in->text, s.start, m->span.start, "In"))
             c->prev_subject = m;
     }
+    if (carried)
+        c->prev_subject = carried;
     c->prev_sentence = si;
     /* A sentence that introduces a quotation ("The ministry announced:")
      * names its speaker for the quoted sentence after it. */
@@ -769,8 +786,9 @@ static bool geo_head(const char *t, size_t a, size_t e)
  * village of Shtula") or after "in", "near", "at" in the clause: kept as
  * written, without coordinates. `settlement` says which cue found it. */
 static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clause,
-                           truce_span *out, bool *settlement)
+                           truce_span *out, bool *settlement, bool *apposed)
 {
+    *apposed = false;
     static const char *const SETTLEMENT[] = {"village of", "villages of", "town of", "towns of",
                                              "city of", "neighbourhood of", "neighborhood of",
                                              "camp of", "township of", "settlement of",
@@ -779,11 +797,57 @@ static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clau
                                              "region of", "sector of", NULL};
     static const char *const NEAR[] = {"near", "in", "at", "outside", "around", "to", "reach",
                                        "through", "via",
-                                       "reached", "entered", "fled", "from", "towards", NULL};
+                                       "reached", "entered", "fled", "from", "towards",
+                                       /* what is visited or taken is a place */
+                                       "visited", "captured", "seized", "recaptured", "retook",
+                                       "overran", "control of", "shelled", NULL};
     const char *t = c->in->text;
     const truce_reading *r = c->in->reading;
     size_t best_d = (size_t)-1;
     bool found = false;
+    /* "Rubaya, a mining town in ...", "Tolbek, a village on the river":
+     * the name a settlement noun describes in apposition */
+    static const char *const SETTLED[] = {"town", "village", "city", "hamlet", "settlement",
+                                          "camp", "suburb", "neighbourhood", "neighborhood",
+                                          "port", "locality", NULL};
+    for (const char *k = memchr(t + clause.start, ',', clause.end - clause.start); k;
+         k = memchr(k + 1, ',', t + clause.end - (k + 1))) {
+        size_t q = (size_t)(k - t);
+        if (q + 4 >= clause.end || !(strncmp(t + q, ", a ", 4) == 0 || strncmp(t + q, ", an ", 5) == 0))
+            continue;
+        size_t p = q + (t[q + 3] == ' ' ? 4 : 5), ms, me;
+        size_t lim = p + 40 < clause.end ? p + 40 : clause.end;
+        if (!ex_fx_find_any(c->fx, p, lim, SETTLED, &ms, &me) || words_between(t, p, ms) > 3)
+            continue;
+        /* up to three capitalised words right before the comma */
+        size_t b = q, first = (size_t)-1;
+        for (int w = 0; w < 3 && b > clause.start; w++) {
+            size_t ws = b;
+            while (ws > clause.start && (isalnum((unsigned char)t[ws - 1]) ||
+                                         (unsigned char)t[ws - 1] >= 0x80 || t[ws - 1] == '-'))
+                ws--;
+            if (ws == b || !isupper((unsigned char)t[ws]) || calendar_word(t, ws, b))
+                break;
+            first = ws;
+            if (ws == 0 || t[ws - 1] != ' ')
+                break;
+            b = ws - 1;
+        }
+        if (first == (size_t)-1 || overlaps_mention(r, first, q) || overlaps_place(r, first, q) ||
+            in_dateline(c, ev->sentence, (truce_span){first, q}))
+            continue;
+        truce_span cand = {first, q};
+        size_t d = dist(cand, ev->trigger);
+        if (d < best_d) {
+            best_d = d;
+            *out = cand;
+            found = true;
+        }
+    }
+    if (found) {
+        *settlement = *apposed = true;
+        return true;
+    }
     for (int pass = 0; pass < 2 && !found; pass++) {
         const char *const *cues = pass == 0 ? SETTLEMENT : NEAR;
         {
@@ -970,6 +1034,61 @@ static const truce_actor_mention *metonym(const ex_context *c, const truce_event
     return NULL;
 }
 
+/* "heading to the dam", "fighting near the bridge": a feature named
+ * before with its own name ("the Tishreen Dam", "the Qara Qozak bridge")
+ * is the scene again. The last such name before the sentence, as written. */
+static bool feature_back(ex_context *c, const truce_event *ev, truce_span clause, truce_span *out)
+{
+    static const char *const F[] = {"the dam", "the bridge", "the airport", "the airfield",
+                                    "the power plant", "the plant", "the canal", "the port",
+                                    "the crossing", "the pass", NULL};
+    const char *t = c->in->text;
+    size_t ms, me;
+    const char *f = cue_find_any(c, ev->sentence, F, clause.start, clause.end, &ms, &me);
+    if (!f)
+        return false;
+    const char *head = f + 4;
+    size_t hl = strlen(head);
+    size_t s0 = c->in->reading->sentences.items[ev->sentence].span.start;
+    size_t lo = s0 > 6000 ? s0 - 6000 : 0;
+    for (size_t p = s0 >= hl ? s0 - hl : 0; p > lo + 1; p--) {
+        if (t[p - 1] != ' ' || !strncasecmp_ascii(t + p, head, hl) || isalnum((unsigned char)t[p + hl]))
+            continue;
+        /* up to three capitalised words right before the head */
+        size_t b = p - 1, first = (size_t)-1;
+        for (int w = 0; w < 3 && b > lo; w++) {
+            size_t we = b, ws = b;
+            while (ws > lo && (isalnum((unsigned char)t[ws - 1]) || (unsigned char)t[ws - 1] >= 0x80 ||
+                               t[ws - 1] == '-'))
+                ws--;
+            if (ws == we || !isupper((unsigned char)t[ws]) || calendar_word(t, ws, we))
+                break;
+            first = ws;
+            if (ws == 0 || t[ws - 1] != ' ')
+                break;
+            b = ws - 1;
+        }
+        if (first != (size_t)-1) {
+            *out = (truce_span){first, p + hl};
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "backed by US air strikes", "near UK positions": a country's
+ * abbreviation before a noun qualifies the noun; it names no scene. */
+static bool attributive_abbrev(const char *t, const truce_place_mention *p)
+{
+    size_t n = p->span.end - p->span.start;
+    if (p->precision != TRUCE_PLACE_COUNTRY || n < 2 || n > 3 || locative(t, p->span))
+        return false;
+    for (size_t k = p->span.start; k < p->span.end; k++)
+        if (!isupper((unsigned char)t[k]))
+            return false;
+    return t[p->span.end] == ' ' && islower((unsigned char)t[p->span.end + 1]);
+}
+
 static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
 {
     const truce_reading *r = c->in->reading;
@@ -989,6 +1108,8 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
             in_dateline(c, ev->sentence, p->span))
             continue;
         if (strncmp(ev->type, "humanitarian.", 13) != 0 && destination(c->in->text, sent0, p->span.start))
+            continue;
+        if (attributive_abbrev(c->in->text, p))
             continue;
         const truce_actor_mention *cm = metonym(c, ev, p);
         if (cm) {
@@ -1033,13 +1154,16 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         return;
     }
     truce_span up;
-    bool settlement = false;
-    bool unlisted = unlisted_place(c, ev, clause, &up, &settlement);
+    bool settlement = false, apposed = false;
+    bool unlisted = unlisted_place(c, ev, clause, &up, &settlement, &apposed);
     /* an unlisted name wins over a known place that is farther from the
      * trigger ("seized the town of Shasha on the road to Goma"), or over
      * a country, a region, or a place outside the clause */
     if (unlisted && (!best || !best_in || best->precision == TRUCE_PLACE_COUNTRY ||
                      (settlement && best->precision == TRUCE_PLACE_REGION) ||
+                     /* "Tolbek, a village near Gomel": Gomel only says where Tolbek is */
+                     (apposed && best->span.start > up.end && best->span.start < up.end + 60 &&
+                      !memchr(c->in->text + up.end + 1, ',', best->span.start - up.end - 1)) ||
                      origin(c->in->text, best->span) ||
                      dist(up, ev->trigger) < dist(best->span, ev->trigger))) {
         if (set_unlisted(a, c->in->text, ev, up,
@@ -1049,6 +1173,11 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         if (best && best->precision == TRUCE_PLACE_COUNTRY)
             memcpy(ev->country, best->country, 3);
         return;
+    }
+    truce_span fb;
+    if ((!best || (!best_in && best->precision != TRUCE_PLACE_POINT)) && feature_back(c, ev, clause, &fb)) {
+        if (!set_unlisted(a, c->in->text, ev, fb, "a feature named before (\"the dam\"), as written"))
+            return;
     }
     /* a clause without a place of its own shares the scene of the event
      * named before it in the same sentence */
@@ -1117,8 +1246,8 @@ static void fill_place(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         probe.sentence = (uint32_t)c->unlisted_sentence;
         truce_span ps = r->sentences.items[probe.sentence].span, pu;
         probe.trigger = (truce_span){ps.start, ps.start};
-        bool ps_settlement;
-        if (unlisted_place(c, &probe, ps, &pu, &ps_settlement) &&
+        bool ps_settlement, ps_apposed;
+        if (unlisted_place(c, &probe, ps, &pu, &ps_settlement, &ps_apposed) &&
             !set_unlisted(a, c->in->text, ev, pu, "name of the previous sentence, not in the gazetteer"))
             return;
     }
@@ -1419,6 +1548,68 @@ static bool passive_victim(ex_finder *fx, size_t from, size_t to)
     return to > from && to - from < 60 && ex_fx_find_any(fx, from, to, P, &ms, &me) != NULL;
 }
 
+static bool np_ok(const char *t, size_t b, size_t e);
+
+/* "Officials in Twic rejected the accusation", "Church leaders in Wamena
+ * have called on...": a statement whose subject no dictionary knows is
+ * made by the words before its verb, kept as written (less an article and
+ * the auxiliaries and adverbs next to the verb). */
+static int subject_words(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause,
+                         size_t *cap)
+{
+    static const char *const AUX[] = {"has", "have", "had", "also", "will", "would", "again",
+                                      "both", "all", "jointly", "later", "then", "now", NULL};
+    const char *t = c->in->text;
+    truce_span s = c->in->reading->sentences.items[ev->sentence].span;
+    size_t b = clause.start, e = ev->trigger.start, de = ex_dateline_end(t, s);
+    if (de > b)
+        b = de;
+    while (b < e && (t[b] == ' ' || t[b] == '-'))
+        b++;
+    if (e <= b || e - b > 80 || !isupper((unsigned char)t[b]))
+        return TRUCE_OK;
+    for (bool cut = true; cut && e > b;) {
+        cut = false;
+        while (e > b && t[e - 1] == ' ')
+            e--;
+        size_t w = e;
+        while (w > b && isalpha((unsigned char)t[w - 1]))
+            w--;
+        if (w == b || (w > b && t[w - 1] != ' '))
+            break;
+        for (size_t k = 0; AUX[k] && !cut; k++)
+            cut = strlen(AUX[k]) == e - w && strncmp(t + w, AUX[k], e - w) == 0;
+        cut |= e - w > 4 && strncmp(t + e - 2, "ly", 2) == 0;
+        if (cut)
+            e = w;
+    }
+    while (e > b && t[e - 1] == ' ')
+        e--;
+    static const char *const ART[] = {"The ", "A ", "An ", NULL};
+    for (size_t k = 0; ART[k]; k++)
+        if (e - b > strlen(ART[k]) && strncmp(t + b, ART[k], strlen(ART[k])) == 0)
+            b += strlen(ART[k]);
+    /* "No group has claimed", "Their minister visited": no one, or
+     * someone the words only point back to */
+    static const char *const NOT[] = {"No ", "Nobody", "None ", "Neither ", "Their ", "His ",
+                                      "Her ", "Its ", "Our ", "My ", "Your ", NULL};
+    for (size_t k = 0; NOT[k]; k++)
+        if (e - b >= strlen(NOT[k]) && strncmp(t + b, NOT[k], strlen(NOT[k])) == 0)
+            return TRUCE_OK;
+    if (e <= b || !isalpha((unsigned char)t[b]) || memchr(t + b, ',', e - b) ||
+        memchr(t + b, '"', e - b) || words_between(t, b, e) > 5 || !np_ok(t, b, e))
+        return TRUCE_OK;
+    truce_actor_mention m;
+    memset(&m, 0, sizeof m);
+    m.span = (truce_span){b, e};
+    m.sentence = ev->sentence;
+    m.kind = TRUCE_ACTOR_GROUP;
+    if (!(m.name = truce_arena_strndup(a, t + b, e - b)))
+        return TRUCE_ENOMEM;
+    return add_actor(a, ev, cap, t, &m, "actor1",
+                     "words before the statement's verb naming no known actor");
+}
+
 static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_span clause)
 {
     const truce_reading *r = c->in->reading;
@@ -1474,6 +1665,18 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
                                 "subject of the sentence (participial clause)")))
                 return rc;
             have1 = true;
+            /* "An M23 spokesman, Jean-Bosco Habimana, denied ... and
+             * accused": the person in apposition speaks too */
+            for (size_t j = i + 1; j < r->actors.n; j++) {
+                const truce_actor_mention *o = &r->actors.items[j];
+                if (o->sentence != ev->sentence || o->span.end > clause.start ||
+                    o->span.start > m->span.end + 40)
+                    break;
+                if (o->kind == TRUCE_ACTOR_OFFICIAL &&
+                    (rc = add_actor(a, ev, &cap, t, o, "other",
+                                    "person in apposition to the subject (participial clause)")))
+                    return rc;
+            }
             break;
         }
     }
@@ -1625,6 +1828,8 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
         if ((rc = add_actor(a, ev, &cap, t, m, role, rule)))
             return rc;
     }
+    if (says && !have1)
+        return subject_words(a, c, ev, clause, &cap);
     return TRUCE_OK;
 }
 

@@ -35,6 +35,7 @@ typedef struct scan {
     learned *known;
     size_t nk, capk;
     size_t sent_hint;      /* sentence_of's last answer */
+    size_t next_paren;     /* first '(' at or after the last word asked (len: none) */
 } scan;
 
 /* A byte that continues a word: ASCII letters and digits, and the bytes of
@@ -310,6 +311,18 @@ static size_t read_name(const scan *s, size_t i, size_t *last_start)
         if (e >= s->len || s->t[e] != ' ')
             break;
         p = e + 1;
+        /* "Hamma ag Sidi", "Ahmed bin Salem", "Ursula von Alten": a
+         * lower-case particle between the words of a name */
+        static const char *const PART[] = {"ag", "al", "bin", "ibn", "bint", "ould", "von", "van",
+                                           "der", "de", "del", "da", "dos", "el", NULL};
+        for (size_t k = 0; PART[k]; k++) {
+            size_t pl = strlen(PART[k]);
+            if (p + pl + 1 < s->len && memcmp(s->t + p, PART[k], pl) == 0 && s->t[p + pl] == ' ' &&
+                name_word(s, p + pl + 1)) {
+                p += pl + 1;
+                break;
+            }
+        }
     }
     return end;
 }
@@ -369,6 +382,61 @@ static bool has_suffix(const scan *s, size_t i, size_t e)
     return false;
 }
 
+/* Start of the word before position i (across spaces), or -1; *before
+ * gets the start of the word before that one, or -1. */
+static size_t prev_word(const scan *s, size_t i, size_t *before)
+{
+    *before = (size_t)-1;
+    size_t e = i;
+    while (e > 0 && s->t[e - 1] == ' ')
+        e--;
+    if (e == i || e == 0 || !word_byte(s->t, s->len, e - 1))
+        return (size_t)-1;
+    size_t b = e;
+    while (b > 0 && (word_byte(s->t, s->len, b - 1) || s->t[b - 1] == '-'))
+        b--;
+    size_t e2 = b;
+    while (e2 > 0 && s->t[e2 - 1] == ' ')
+        e2--;
+    if (e2 < b && e2 > 0 && word_byte(s->t, s->len, e2 - 1)) {
+        size_t b2 = e2;
+        while (b2 > 0 && (word_byte(s->t, s->len, b2 - 1) || s->t[b2 - 1] == '-'))
+            b2--;
+        *before = b2;
+    }
+    return b;
+}
+
+static bool is_article(const scan *s, size_t w)
+{
+    return w != (size_t)-1 && (((match_at(s, w, "a", 1, false) || match_at(s, w, "an", 2, false)) &&
+                                (w == 0 || !word_byte(s->t, s->len, w - 1))));
+}
+
+/* "an official", "an SDF official", "a Hezbollah commander": the article
+ * before the title, or before one capitalised word (the body) before it. */
+static bool indefinite(const scan *s, size_t w1, size_t w2)
+{
+    return is_article(s, w1) || (upper_at(s, w1) && is_article(s, w2));
+}
+
+/* "Colonel Cyrille Atonfack Guemo" is often "Atonfack" later: of a
+ * three-word name, the middle word is learnt as a surname too. */
+static int learn_middle(scan *s, size_t ns, size_t ne, const char *name, const char *country)
+{
+    const char *sp1 = memchr(s->t + ns, ' ', ne - ns);
+    if (!sp1)
+        return TRUCE_OK;
+    size_t m0 = (size_t)(sp1 - s->t) + 1;
+    const char *sp2 = memchr(s->t + m0, ' ', ne - m0);
+    if (!sp2 || memchr(sp2 + 1, ' ', ne - (size_t)(sp2 + 1 - s->t)))
+        return TRUCE_OK;
+    size_t m1 = (size_t)(sp2 - s->t);
+    if (m1 - m0 < 4 || !upper_at(s, m0))
+        return TRUCE_OK;
+    return learn(s, s->t + m0, m1 - m0, name, NULL, country);
+}
+
 /* Title at i (after an optional demonym that gave `country`). Returns the
  * end of what was read, or 0 when no official was found. */
 static size_t try_title(scan *s, size_t start, size_t i, const char *country, int *rc)
@@ -401,7 +469,8 @@ static size_t try_title(scan *s, size_t start, size_t i, const char *country, in
         const char *rule = truce_arena_printf(s->a, "title+name %s", t->rule);
         if (!rule || (*rc = emit(s, start, ne, name, TRUCE_ACTOR_OFFICIAL, country, t->name, rule)))
             return *rc = *rc ? *rc : TRUCE_ENOMEM, 0;
-        if ((*rc = learn(s, s->t + last, ne - last, name, t->name, country)))
+        if ((*rc = learn(s, s->t + last, ne - last, name, t->name, country)) ||
+            (*rc = learn_middle(s, ns, ne, name, country)))
             return 0;
         return ne;
     }
@@ -438,17 +507,42 @@ static size_t try_title(scan *s, size_t start, size_t i, const char *country, in
             return ne2;
         }
     }
+    /* "a Twic county commissioner", "an SDF official": someone new, not the
+     * last official of that title */
+    size_t w2s = 0, w1s = prev_word(s, start, &w2s);
+    if (w1s != (size_t)-1 && indefinite(s, w1s, w2s))
+        return 0;
+    /* "the official news agency": the generic title "official" stands for
+     * someone only before punctuation or a reporting verb */
+    if (strcmp(t->name, "official") == 0 && after < s->len && s->t[after] != ',' &&
+        s->t[after] != '.' && !match_at(s, after + 1, "said", 4, false) &&
+        !match_at(s, after + 1, "says", 4, false) && !match_at(s, after + 1, "told", 4, false))
+        return 0;
     /* A title alone stands for the last official introduced with it. */
     const learned *l = known_title(s, t->name);
     if (!l) {
-        /* "The Foreign Minister received...": an office nobody named yet,
-         * capitalised after "the" */
-        if (start >= 4 && start == i && upper_at(s, i) && !in_headline(s, i) &&
-            (strncmp(s->t + start - 4, "The ", 4) == 0 || strncmp(s->t + start - 4, "the ", 4) == 0) &&
-            strchr(t->name, ' ')) {
+        /* "The Foreign Minister received...", "the UN Humanitarian
+         * Coordinator said": an office nobody named yet, capitalised after
+         * "the" (and the body it serves) */
+        bool the = start >= 4 && (strncmp(s->t + start - 4, "The ", 4) == 0 ||
+                                  strncmp(s->t + start - 4, "the ", 4) == 0);
+        bool of_body = false;
+        if (!the && start == i && w1s != (size_t)-1 && upper_at(s, w1s) && s->n &&
+            s->items[s->n - 1].span.start == w1s && s->items[s->n - 1].kind == TRUCE_ACTOR_ORGANISATION &&
+            w1s >= 4 && (strncmp(s->t + w1s - 4, "The ", 4) == 0 || strncmp(s->t + w1s - 4, "the ", 4) == 0))
+            the = of_body = true;
+        if (the && start == i && upper_at(s, i) && !in_headline(s, i) && strchr(t->name, ' ')) {
             const char *rule = truce_arena_printf(s->a, "title alone, nobody named %s", t->rule);
-            if (!rule || (*rc = emit(s, start, after, t->name, TRUCE_ACTOR_OFFICIAL,
-                                     country ? country : "", t->name, rule)))
+            const char *nm = t->name;
+            if (of_body) {
+                /* "the UN Humanitarian Coordinator": one official, the
+                 * body's words kept in the name */
+                start = w1s;
+                s->n--;
+                nm = truce_arena_printf(s->a, "%.*s %s", (int)(i - w1s - 1), s->t + w1s, t->name);
+            }
+            if (!rule || !nm || (*rc = emit(s, start, after, nm, TRUCE_ACTOR_OFFICIAL,
+                                            country ? country : "", t->name, rule)))
                 return *rc = *rc ? *rc : TRUCE_ENOMEM, 0;
             return after;
         }
@@ -497,9 +591,11 @@ static const char *group_name(scan *s, const actor_entry *adj, const actor_entry
  * to the last actor it fits, named earlier in the document. */
 static size_t try_description(scan *s, size_t i, int *rc)
 {
-    static const struct { const char *head; const char *fits[4]; int kind; } D[] = {
+    static const struct { const char *head; const char *fits[6]; int kind; } D[] = {
         {"ministry", {"ministry", NULL, NULL, NULL}, -1},
-        {"mission", {"mission", "smm", "unifil", "monusco"}, -1},
+        /* a peacekeeping force or observer body is a mission */
+        {"mission", {"mission", "smm", "unifil", "monusco", "force", "observer"}, -1},
+        {"commission", {"commission", NULL, NULL, NULL}, -1},
         {"army", {"army", "armed forces", "military", NULL}, -1},
         {"military", {"army", "armed forces", "military", NULL}, -1},
         {"group", {NULL, NULL, NULL, NULL}, TRUCE_ACTOR_GROUP},
@@ -507,10 +603,19 @@ static size_t try_description(scan *s, size_t i, int *rc)
         {"militia", {"militia", NULL, NULL, NULL}, TRUCE_ACTOR_GROUP},
         {"rebels", {"rebel", NULL, NULL, NULL}, TRUCE_ACTOR_GROUP},
         {"coalition", {"coalition", NULL, NULL, NULL}, -1},
+        {"organisation", {NULL, NULL, NULL, NULL}, TRUCE_ACTOR_ORGANISATION},
+        {"organization", {NULL, NULL, NULL, NULL}, TRUCE_ACTOR_ORGANISATION},
+        {"agency", {"agency", NULL, NULL, NULL}, TRUCE_ACTOR_ORGANISATION},
+        {"alliance", {"alliance", NULL, NULL, NULL}, -1},
         {"government", {"government", NULL, NULL, NULL}, TRUCE_ACTOR_GOVERNMENT},
     };
     if (i < 4 || (memcmp(s->t + i - 4, "the ", 4) != 0 && memcmp(s->t + i - 4, "The ", 4) != 0))
         return 0;
+    /* only the heads' first letters can start one */
+    switch (truce_ascii_fold((unsigned char)s->t[i])) {
+    case 'm': case 'c': case 'a': case 'g': case 'r': case 'o': break;
+    default: return 0;
+    }
     if (i > 4 && word_byte(s->t, s->len, i - 5))
         return 0;
     for (size_t k = 0; k < sizeof D / sizeof D[0]; k++) {
@@ -533,7 +638,7 @@ static size_t try_description(scan *s, size_t i, int *rc)
             for (size_t q = 0; q < l; q++)
                 low[q] = (char)tolower((unsigned char)m->name[q]);
             low[l] = 0;
-            for (int f = 0; f < 4 && !fits && D[k].fits[f]; f++)
+            for (int f = 0; f < 6 && !fits && D[k].fits[f]; f++)
                 fits = strstr(low, D[k].fits[f]) != NULL;
             if (!fits || m->kind == TRUCE_ACTOR_STATE || m->kind == TRUCE_ACTOR_MEDIA ||
                 m->kind == TRUCE_ACTOR_CIVILIANS || m->kind == TRUCE_ACTOR_OFFICIAL)
@@ -550,6 +655,16 @@ static size_t try_description(scan *s, size_t i, int *rc)
                 return 0;
             return i + hl;
         }
+        /* "The Ministry categorically denies", "the Commission met": the
+         * body that issues the report, as the report calls it */
+        if (strcmp(D[k].head, "ministry") == 0 || strcmp(D[k].head, "commission") == 0) {
+            const char *nm = truce_arena_strndup(s->a, s->t + i, hl);
+            if (!nm || (*rc = emit(s, i - 4, i + hl, nm,
+                                   D[k].head[0] == 'm' ? TRUCE_ACTOR_GOVERNMENT : TRUCE_ACTOR_ORGANISATION,
+                                   "", NULL, "description with nothing before it to refer to")))
+                return *rc = *rc ? *rc : TRUCE_ENOMEM, 0;
+            return i + hl;
+        }
         if (strcmp(D[k].head, "government") == 0) {
             if ((*rc = emit(s, i - 4, i + hl, "government", TRUCE_ACTOR_GOVERNMENT, "", NULL,
                             "description with nothing before it to refer to")))
@@ -561,29 +676,64 @@ static size_t try_description(scan *s, size_t i, int *rc)
     return 0;
 }
 
+static const struct { const char *head; truce_actor_kind kind; } BODY_HEADS[] = {
+    {"Force", TRUCE_ACTOR_MILITARY}, {"Forces", TRUCE_ACTOR_MILITARY},
+    {"Army", TRUCE_ACTOR_MILITARY}, {"Brigade", TRUCE_ACTOR_MILITARY},
+    {"Battalion", TRUCE_ACTOR_MILITARY}, {"Regiment", TRUCE_ACTOR_MILITARY},
+    {"Division", TRUCE_ACTOR_MILITARY}, {"Guard", TRUCE_ACTOR_MILITARY},
+    {"Guards", TRUCE_ACTOR_MILITARY}, {"Corps", TRUCE_ACTOR_MILITARY},
+    {"Police", TRUCE_ACTOR_MILITARY}, {"Front", TRUCE_ACTOR_GROUP},
+    {"Movement", TRUCE_ACTOR_GROUP}, {"Militia", TRUCE_ACTOR_GROUP},
+    {"Group", TRUCE_ACTOR_GROUP}, {"Alliance", TRUCE_ACTOR_GROUP},
+    {"Brotherhood", TRUCE_ACTOR_GROUP}, {"Resistance", TRUCE_ACTOR_GROUP},
+    {"Ministry", TRUCE_ACTOR_GOVERNMENT}, {"Office", TRUCE_ACTOR_GOVERNMENT},
+    {"Service", TRUCE_ACTOR_GOVERNMENT}, {"Agency", TRUCE_ACTOR_GOVERNMENT},
+    {"Council", TRUCE_ACTOR_GOVERNMENT}, {"Committee", TRUCE_ACTOR_ORGANISATION},
+    {"Administration", TRUCE_ACTOR_GOVERNMENT}, {"Commission", TRUCE_ACTOR_ORGANISATION},
+    {"Mission", TRUCE_ACTOR_ORGANISATION}, {"Organisation", TRUCE_ACTOR_ORGANISATION},
+    {"Organization", TRUCE_ACTOR_ORGANISATION}, {"Foundation", TRUCE_ACTOR_ORGANISATION},
+    /* armed groups and watchdogs the dictionaries cannot all list (not
+     * "Union", "Association", "Coalition": clubs and unions of every kind) */
+    {"Units", TRUCE_ACTOR_GROUP}, {"Unit", TRUCE_ACTOR_MILITARY},
+    {"Fighters", TRUCE_ACTOR_GROUP}, {"Jirga", TRUCE_ACTOR_GROUP}, {"Shura", TRUCE_ACTOR_GROUP},
+    {"Monitor", TRUCE_ACTOR_ORGANISATION}, {"Watch", TRUCE_ACTOR_ORGANISATION},
+    {"Observatory", TRUCE_ACTOR_ORGANISATION},
+};
+
+/* Month and day names open dates, not names ("Jan 30 (Wire)"). */
+static bool calendar_name(const char *w, size_t n)
+{
+    static const char *const C[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+                                    "Sept", "Oct", "Nov", "Dec", "January", "February", "March",
+                                    "April", "June", "July", "August", "September", "October",
+                                    "November", "December", "Monday", "Tuesday", "Wednesday",
+                                    "Thursday", "Friday", "Saturday", "Sunday", NULL};
+    for (size_t k = 0; C[k]; k++)
+        if (strlen(C[k]) == n && memcmp(C[k], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* The kind a body's name implies by its head noun ("... Brigade" a force,
+ * "... Monitor" an organisation); `found` says whether the word is one. */
+static truce_actor_kind head_kind(const char *w, size_t n, bool *found)
+{
+    for (size_t k = 0; k < sizeof BODY_HEADS / sizeof BODY_HEADS[0]; k++)
+        if (BODY_HEADS[k].head[0] == w[0] && strncmp(BODY_HEADS[k].head, w, n) == 0 &&
+            BODY_HEADS[k].head[n] == '\0') {
+            *found = true;
+            return BODY_HEADS[k].kind;
+        }
+    *found = false;
+    return TRUCE_ACTOR_GROUP;
+}
+
 /* A capitalised name ending in a body noun that no dictionary lists
  * ("Special Deterrence Force", "National Liberation Army (ELN)", "the 444
  * Brigade"): a group, force, office or mission; an acronym in brackets after
  * it stands for it later in the document. */
 static size_t try_body(scan *s, size_t i, int *rc)
 {
-    static const struct { const char *head; truce_actor_kind kind; } H[] = {
-        {"Force", TRUCE_ACTOR_MILITARY}, {"Forces", TRUCE_ACTOR_MILITARY},
-        {"Army", TRUCE_ACTOR_MILITARY}, {"Brigade", TRUCE_ACTOR_MILITARY},
-        {"Battalion", TRUCE_ACTOR_MILITARY}, {"Regiment", TRUCE_ACTOR_MILITARY},
-        {"Division", TRUCE_ACTOR_MILITARY}, {"Guard", TRUCE_ACTOR_MILITARY},
-        {"Guards", TRUCE_ACTOR_MILITARY}, {"Corps", TRUCE_ACTOR_MILITARY},
-        {"Police", TRUCE_ACTOR_MILITARY}, {"Front", TRUCE_ACTOR_GROUP},
-        {"Movement", TRUCE_ACTOR_GROUP}, {"Militia", TRUCE_ACTOR_GROUP},
-        {"Group", TRUCE_ACTOR_GROUP}, {"Alliance", TRUCE_ACTOR_GROUP},
-        {"Brotherhood", TRUCE_ACTOR_GROUP}, {"Resistance", TRUCE_ACTOR_GROUP},
-        {"Ministry", TRUCE_ACTOR_GOVERNMENT}, {"Office", TRUCE_ACTOR_GOVERNMENT},
-        {"Service", TRUCE_ACTOR_GOVERNMENT}, {"Agency", TRUCE_ACTOR_GOVERNMENT},
-        {"Council", TRUCE_ACTOR_GOVERNMENT}, {"Committee", TRUCE_ACTOR_ORGANISATION},
-        {"Administration", TRUCE_ACTOR_GOVERNMENT}, {"Commission", TRUCE_ACTOR_ORGANISATION},
-        {"Mission", TRUCE_ACTOR_ORGANISATION}, {"Organisation", TRUCE_ACTOR_ORGANISATION},
-        {"Organization", TRUCE_ACTOR_ORGANISATION}, {"Foundation", TRUCE_ACTOR_ORGANISATION},
-    };
     static const char *const LINK[] = {"of", "for", "the", "of the", NULL};
     /* "Fighters of the X Front" at a sentence's start: the capital is the
      * sentence's, the name starts after the linking word */
@@ -622,12 +772,12 @@ static size_t try_body(scan *s, size_t i, int *rc)
                 return 0;
         }
         words++;
-        for (size_t k = 0; k < sizeof H / sizeof H[0]; k++)
-            if (H[k].head[0] == s->t[p] && strncmp(H[k].head, s->t + p, e - p) == 0 && H[k].head[e - p] == '\0' &&
-                words >= 2) {
-                end = e;
-                kind = H[k].kind;
-            }
+        bool hf = false;
+        truce_actor_kind hk = head_kind(s->t + p, e - p, &hf);
+        if (hf && words >= 2) {
+            end = e;
+            kind = hk;
+        }
         if (e >= s->len || s->t[e] != ' ')
             break;
         p = e + 1;
@@ -669,6 +819,209 @@ static size_t try_body(scan *s, size_t i, int *rc)
     return end;
 }
 
+/* "The United Nations Interim Security Force for Abyei (UNISFA)", "the
+ * Syrian National Army (SNA)", "Islamic State West Africa Province
+ * (ISWAP)": capitalised words (with "of", "for", "and" between them)
+ * followed by an acronym in brackets are one body, whatever dictionary
+ * words they hold; the acronym names it later. The name is kept as
+ * written with its acronym. Returns the end of what was read, or 0. */
+static size_t try_acronym_name(scan *s, size_t i, int *rc)
+{
+    static const char *const LINK[] = {"of the", "for the", "and the", "of", "for", "and", "in",
+                                       "de", "du", "des", "al", NULL};
+    if (!upper_at(s, i))
+        return 0;
+    size_t p = i, last = 0, words = 0;
+    truce_actor_kind kind = TRUCE_ACTOR_UNKNOWN; /* no head noun: a body of unknown kind */
+    bool headed = false;
+    for (int w = 0; w < 10 && p < s->len; w++) {
+        if (!upper_at(s, p) && !(words && isdigit((unsigned char)s->t[p])))
+            break;
+        size_t e = p;
+        while (e < s->len && (word_byte(s->t, s->len, e) || s->t[e] == '-' ||
+                              (s->t[e] == '\'' && e > p)))
+            e++;
+        /* "People’s" */
+        while (e + 3 < s->len && (unsigned char)s->t[e] == 0xE2 &&
+               (unsigned char)s->t[e + 1] == 0x80 && (unsigned char)s->t[e + 2] == 0x99) {
+            e += 3;
+            while (e < s->len && word_byte(s->t, s->len, e))
+                e++;
+        }
+        if (e == p || (words == 0 && (stop_word(s, p, e) || calendar_name(s->t + p, e - p))))
+            return 0;
+        /* "Fighters of the X Front (XF)" at a sentence's start: the capital
+         * is the sentence's, the name starts after the linking word */
+        if (words == 0 && e + 4 < s->len && memcmp(s->t + e, " of ", 4) == 0) {
+            size_t b = i;
+            while (b > 0 && (s->t[b - 1] == ' ' || s->t[b - 1] == '"'))
+                b--;
+            if (b == 0 || s->t[b - 1] == '.' || s->t[b - 1] == '\n' || s->t[b - 1] == '?' ||
+                s->t[b - 1] == '!')
+                return 0;
+        }
+        words++;
+        last = e;
+        bool f = false;
+        truce_actor_kind k = head_kind(s->t + p, e - p, &f);
+        if (f && words >= 2) {
+            kind = k;
+            headed = true;
+        }
+        if (e + 1 >= s->len || s->t[e] != ' ' || s->t[e + 1] == '(')
+            break;
+        p = e + 1;
+        size_t lk = 0;
+        for (size_t k2 = 0; LINK[k2]; k2++) {
+            size_t ll = strlen(LINK[k2]);
+            if (p + ll + 1 < s->len && memcmp(s->t + p, LINK[k2], ll) == 0 && s->t[p + ll] == ' ' &&
+                upper_at(s, p + ll + 1)) {
+                lk = ll + 1;
+                break;
+            }
+        }
+        p += lk;
+    }
+    if (words < 2 || last + 4 >= s->len || s->t[last] != ' ' || s->t[last + 1] != '(')
+        return 0;
+    size_t a0 = last + 2, a1 = a0, caps = 0;
+    while (a1 < s->len && a1 < a0 + 10 &&
+           (isupper((unsigned char)s->t[a1]) || isdigit((unsigned char)s->t[a1]) ||
+            (s->t[a1] == '-' && a1 > a0)))
+        caps += isupper((unsigned char)s->t[a1++]) != 0;
+    if (caps < 2 || a1 >= s->len || s->t[a1] != ')' || s->t[a1 - 1] == '-')
+        return 0;
+    /* a title opens an official's name */
+    const actor_entry *dn = longest(s, i, ACTOR_ENTRY_NAME);
+    if ((dn && dn->plen > last - i) || longest(s, i, ACTOR_ENTRY_TITLE))
+        return 0;
+    /* "Kurdistan Workers' Party (PKK)": an acronym the dictionary knows
+     * keeps its entry; a name it lists whole keeps its own, and the acronym
+     * names that */
+    const actor_entry *da = longest(s, a0, ACTOR_ENTRY_NAME);
+    /* "Reporting by John Smith (AFP)": an outlet's or a person's acronym
+     * after a name is no expansion of it */
+    if (da && da->plen == a1 - a0 && (da->kind == TRUCE_ACTOR_MEDIA || da->kind == TRUCE_ACTOR_OFFICIAL))
+        return 0;
+    if (da && da->plen == a1 - a0) {
+        if ((*rc = emit(s, i, last, da->name, da->kind, da->country, NULL, da->rule)))
+            return 0;
+        return a1 + 1;
+    }
+    if (dn && dn->plen == last - i) {
+        if ((*rc = emit(s, i, last, dn->name, dn->kind, dn->country, NULL, dn->rule)) ||
+            (*rc = learn(s, s->t + a0, a1 - a0, dn->name, NULL, dn->country)))
+            return 0;
+        s->known[s->nk - 1].body_kind = (int)dn->kind;
+        return a1 + 1;
+    }
+    const actor_entry *adj = longest(s, i, ACTOR_ENTRY_ADJ);
+    const char *country = "";
+    if (dn && dn->kind == TRUCE_ACTOR_STATE)
+        country = dn->country;
+    else if (adj && ends_word(s, i + adj->plen))
+        country = adj->country;
+    /* a body named after the United Nations is one of its missions */
+    if (dn && dn->kind == TRUCE_ACTOR_ORGANISATION)
+        kind = TRUCE_ACTOR_ORGANISATION;
+    else if (!headed && dn && dn->kind != TRUCE_ACTOR_STATE && dn->kind != TRUCE_ACTOR_OFFICIAL)
+        kind = dn->kind;
+    /* "Jane Roe (AP)": two words with neither a head noun nor a
+     * dictionary's name are more likely a person with an employer */
+    if (!headed && !dn && !adj && words < 3)
+        return 0;
+    const char *nm = truce_arena_printf(s->a, "%.*s (%.*s)", (int)(last - i), s->t + i,
+                                        (int)(a1 - a0), s->t + a0);
+    if (!nm)
+        return *rc = TRUCE_ENOMEM, 0;
+    if ((*rc = emit(s, i, last, nm, kind, country, NULL, "capitalised name with its acronym in brackets")) ||
+        (*rc = learn(s, s->t + a0, a1 - a0, nm, NULL, country)))
+        return 0;
+    s->known[s->nk - 1].body_kind = (int)kind;
+    return a1 + 1;
+}
+
+/* ", said Khairi Elias, who runs...", "\" said Bulis Koch Aguar, the
+ * minister": two or three capitalised words no dictionary knows right
+ * after "said" or "says" name the person speaking. */
+static size_t try_said_name(scan *s, size_t i, int *rc)
+{
+    if (i < 5 || s->t[i - 1] != ' ' ||
+        !(memcmp(s->t + i - 5, "said", 4) == 0 || memcmp(s->t + i - 5, "says", 4) == 0) ||
+        (i > 5 && word_byte(s->t, s->len, i - 6)) || !upper_at(s, i))
+        return 0;
+    size_t last = i, ne = read_name(s, i, &last);
+    /* the name ends at punctuation: "said Khan Younis residents" names a
+     * place's people, not a person */
+    if (!ne || last == i || (ne < s->len && s->t[ne] != ',' && s->t[ne] != '.' && s->t[ne] != ';' &&
+                             s->t[ne] != '\n'))
+        return 0;
+    /* words of a body or an office are no person's */
+    for (size_t p = i; p < ne;) {
+        size_t e = p;
+        while (e < ne && s->t[e] != ' ')
+            e++;
+        bool hf = false;
+        head_kind(s->t + p, e - p, &hf);
+        if (hf || calendar_name(s->t + p, e - p) || longest(s, p, ACTOR_ENTRY_TITLE))
+            return 0;
+        p = e + 1;
+    }
+    const char *nm = truce_arena_strndup(s->a, s->t + i, ne - i);
+    if (!nm)
+        return *rc = TRUCE_ENOMEM, 0;
+    const actor_entry *known = official_entry(s, nm, ne - i);
+    if ((*rc = emit(s, i, ne, known ? known->name : nm, TRUCE_ACTOR_OFFICIAL,
+                    known ? known->country : "", NULL, "name of the speaker after \"said\"")) ||
+        (*rc = learn(s, s->t + last, ne - last, known ? known->name : nm, NULL,
+                     known ? known->country : "")))
+        return 0;
+    return ne;
+}
+
+/* "Turkish-backed factions", "Iran-backed militias", "US-led coalition":
+ * the group a state backs or leads, not the state. A backed group's side is
+ * its own (no country); a coalition a state leads is on that state's side.
+ * The state stays readable in the name. */
+static size_t try_backed(scan *s, size_t i, const actor_entry *adj, const actor_entry *name, int *rc)
+{
+    const actor_entry *st = adj && (!name || adj->plen >= name->plen) ? adj
+                            : name && name->kind == TRUCE_ACTOR_STATE ? name : NULL;
+    if (!st || i + st->plen + 1 >= s->len || s->t[i + st->plen] != '-')
+        return 0;
+    static const char *const V[] = {"backed", "led", "allied", "aligned", "sponsored", "supported", NULL};
+    size_t v = i + st->plen + 1, ve = 0;
+    bool led = false;
+    for (size_t k = 0; V[k]; k++) {
+        size_t l = strlen(V[k]);
+        if (v + l < s->len && memcmp(s->t + v, V[k], l) == 0 && s->t[v + l] == ' ') {
+            ve = v + l;
+            led = k == 1;
+            break;
+        }
+    }
+    if (!ve)
+        return 0;
+    size_t q = ve + 1, e = q;
+    const actor_entry *g = group_after(s, q);
+    if (g)
+        e = q + g->plen;
+    else {
+        /* "factions", "fighters": a plural noun */
+        while (e < s->len && s->t[e] >= 'a' && s->t[e] <= 'z')
+            e++;
+        if (e - q < 4 || s->t[e - 1] != 's' || !ends_word(s, e))
+            return 0;
+    }
+    const char *nm = truce_arena_strndup(s->a, s->t + i, e - i);
+    if (!nm)
+        return *rc = TRUCE_ENOMEM, 0;
+    if ((*rc = emit(s, i, e, nm, led && g ? g->kind : TRUCE_ACTOR_GROUP, led ? st->country : "", NULL,
+                    led ? "a state's name + \"-led\" + group" : "a state's name + \"-backed\" + group")))
+        return 0;
+    return e;
+}
+
 static size_t try_at(scan *s, size_t i, int *rc)
 {
     /* "ex-" and "former" belong to the title's span. */
@@ -680,9 +1033,25 @@ static size_t try_at(scan *s, size_t i, int *rc)
     size_t e = try_title(s, start, p, NULL, rc);
     if (e || *rc)
         return e;
+    /* both rules want a capital here, and a bracket soon after it or
+     * "said" right before it: most words are refused by these tests */
+    if (upper_at(s, i)) {
+        if (s->next_paren < i) {
+            const char *q = memchr(s->t + i, '(', s->len - i);
+            s->next_paren = q ? (size_t)(q - s->t) : s->len;
+        }
+        bool paren = s->next_paren < s->len && s->next_paren - i < 160;
+        bool said = i >= 5 && s->t[i - 1] == ' ' && s->t[i - 5] == 's' && s->t[i - 4] == 'a';
+        if ((paren || said) && !in_headline(s, i) &&
+            ((paren && ((e = try_acronym_name(s, i, rc)) || *rc)) ||
+             (said && ((e = try_said_name(s, i, rc)) || *rc))))
+            return e;
+    }
 
     const actor_entry *adj = longest(s, i, ACTOR_ENTRY_ADJ);
     const actor_entry *name = longest(s, i, ACTOR_ENTRY_NAME);
+    if ((e = try_backed(s, i, adj, name, rc)) || *rc)
+        return e;
     if (adj && (!name || adj->plen >= name->plen)) {
         size_t q = skip_spaces(s, i + adj->plen);
         if (q > i + adj->plen) {
@@ -835,6 +1204,8 @@ int truce_read_actors(truce_arena *a, const truce_actor_dict *d, const char *tex
     if (!d || !text)
         return TRUCE_OK;
     scan s = {.a = a, .d = d, .t = text, .len = len, .sents = sentences};
+    const char *paren = memchr(text, '(', len);
+    s.next_paren = paren ? (size_t)(paren - text) : len;
     size_t i = 0;
     while (i < len) {
         if (!starts_word(&s, i)) {

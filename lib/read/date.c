@@ -472,11 +472,30 @@ static unsigned context_word(const dctx *c, size_t j)
 #undef W
 }
 
+void dt_set_anchor(dctx *c, long d, uint32_t sent, size_t i0, size_t end)
+{
+    const ds_toks *k = &c->k;
+    /* "said on Sunday that", "announced Tuesday": the day of the report */
+    size_t j = i0;
+    if (j > 0 && ds_is(c->t, k, j - 1, "on"))
+        j--;
+    c->anchor_reported = j > 0 && (context_word(c, j - 1) & CW_REPORTING);
+    c->anchor_valid = true;
+    c->anchor = d;
+    c->anchor_sent = sent;
+    c->anchor_tok = end;
+    if (!c->anchor_reported) {
+        c->story_valid = true;
+        c->story = d;
+        c->story_sent = sent;
+    }
+}
+
 bool dt_future_context(const dctx *c, size_t i0, size_t i1)
 {
     const ds_toks *k = &c->k;
     uint32_t s = k->t[i0].sent;
-    for (size_t n = 0, j = i0; j > 0 && n < 8; n++) {
+    for (size_t n = 0, j = i0; j > 0 && n < 10; n++) {
         j--;
         if (k->t[j].sent != s || ds_punct(k, j, ';') || ds_punct(k, j, '?') ||
             ds_punct(k, j, '!') || (ds_punct(k, j, '.') && !(j > 0 && k->t[j - 1].kind == DS_WORD &&
@@ -1002,12 +1021,8 @@ static int try_absolute(dctx *c, size_t i, size_t *used)
         dt_set_days(m, a, b, prec);
     m->basis = basis ? basis : "absolute";
     m->future = future && g1;
-    if (prec == TRUCE_DATE_DAY && !since) {
-        c->anchor_valid = true;
-        c->anchor = a;
-        c->anchor_sent = m->sentence;
-        c->anchor_tok = s0 + *used;
-    }
+    if (prec == TRUCE_DATE_DAY && !since)
+        dt_set_anchor(c, a, m->sentence, s0, s0 + *used);
     return 0;
 }
 

@@ -26,6 +26,10 @@ typedef struct dctx {
     long anchor;
     uint32_t anchor_sent;
     size_t anchor_tok;    /* token index where it ended */
+    bool anchor_reported; /* it dates a report ("said on Sunday"), not an event */
+    bool story_valid;     /* last explicit day that dates no report: the */
+    long story;           /* story's own clock, which "two days later" */
+    uint32_t story_sent;  /* counts from when the anchor dates a report */
 } dctx;
 
 /* A date read from the text before resolution; 0 means "not written". */
@@ -52,6 +56,9 @@ bool dt_past_context(const dctx *c, size_t i0, size_t i1);
  * kept (so that every reading is visible) with precision unknown. */
 int dt_unresolved(dctx *c, size_t i0, size_t i1, const char *what);
 bool dt_future_context(const dctx *c, size_t i0, size_t i1);
+/* Records day d (of the mention in sentence sent, ending before token
+ * end) as the anchor of the dates after it; i0 is its first token. */
+void dt_set_anchor(dctx *c, long d, uint32_t sent, size_t i0, size_t end);
 int dt_weekday_at(const dctx *c, size_t i);
 size_t dt_day_at(const dctx *c, size_t i, int *day);
 bool dt_year_at(const dctx *c, size_t i, int *y);

@@ -220,16 +220,23 @@ int dt_try_count_unit(dctx *c, size_t i, size_t *used)
         long sign = later ? 1 : -1, a, b;
         truce_date_precision p = TRUCE_DATE_DAY;
         int y, mm, d;
+        /* "The army said on Sunday that ... Two days later, fighters
+         * ambushed": the story's clock, not the report's, moves on (when
+         * the story's last day is before the report's, a few sentences up) */
+        long an = c->anchor;
+        if (later && c->anchor_reported && c->story_valid && c->story < c->anchor &&
+            k->t[i].sent >= c->story_sent && k->t[i].sent - c->story_sent <= 8)
+            an = c->story;
         if (unit == 0)
-            a = b = c->anchor + sign * lo;
+            a = b = an + sign * lo;
         else if (unit == 1)
-            a = b = c->anchor + sign * 7 * lo;
+            a = b = an + sign * 7 * lo;
         else if (unit == 2) {
-            cal_civil(cal_shift_months(c->anchor, (int)(sign * lo)), &y, &mm, &d);
+            cal_civil(cal_shift_months(an, (int)(sign * lo)), &y, &mm, &d);
             dt_month_bounds(y, mm, &a, &b);
             p = TRUCE_DATE_MONTH;
         } else {
-            cal_civil(c->anchor, &y, &mm, &d);
+            cal_civil(an, &y, &mm, &d);
             a = cal_days(y + (int)(sign * lo), 1, 1), b = cal_days(y + (int)(sign * lo), 12, 31);
             p = TRUCE_DATE_YEAR;
         }
@@ -240,12 +247,16 @@ int dt_try_count_unit(dctx *c, size_t i, size_t *used)
         m->basis = truce_arena_printf(c->a, "%ld %s %s explicit date %s (%s)", lo,
                                       unit == 0 ? "day(s)" : unit == 1 ? "week(s)"
                                       : unit == 2 ? "month(s)" : "year(s)",
-                                      later ? "after" : "before", dt_ref_str(c, c->anchor),
+                                      later ? "after" : "before", dt_ref_str(c, an),
                                       duration_basis(c, unit_tok, unit, lo, hi, false));
         if (p == TRUCE_DATE_DAY && later) { /* the story's clock moves on; "earlier" is a look back */
             c->anchor = a;
             c->anchor_sent = m->sentence;
             c->anchor_tok = j + 1;
+            c->anchor_reported = false;
+            c->story_valid = true;
+            c->story = a;
+            c->story_sent = m->sentence;
         }
         *used = j + 1 - i;
         return m->basis ? 0 : TRUCE_ENOMEM;

@@ -304,12 +304,8 @@ int dt_try_weekday(dctx *c, size_t i, size_t *used)
                                   dt_ref_str(c, r));
     /* "On Friday ... the same day", "said on Tuesday ... tomorrow": the
      * weekday is the nearer explicit day the text anchors to */
-    if (c->ref_prec == TRUCE_DATE_DAY) { /* else it is widened: no exact day to anchor on */
-        c->anchor_valid = true;
-        c->anchor = d;
-        c->anchor_sent = m->sentence;
-        c->anchor_tok = i + 1;
-    }
+    if (c->ref_prec == TRUCE_DATE_DAY) /* else it is widened: no exact day to anchor on */
+        dt_set_anchor(c, d, m->sentence, i, i + 1);
     *used = 1;
     return m->basis ? 0 : TRUCE_ENOMEM;
 }
