@@ -235,6 +235,115 @@ static bool territory_named(ex_context *c, uint32_t si, truce_span s)
     return false;
 }
 
+/* A comma or semicolon that ends a clause, not one inside a number
+ * ("1,500"). */
+static bool clause_comma(const char *t, size_t i, size_t s0, size_t end)
+{
+    if (t[i] == ';')
+        return true;
+    if (t[i] != ',')
+        return false;
+    return !(i > s0 && i + 1 < end && isdigit((unsigned char)t[i - 1]) &&
+             isdigit((unsigned char)t[i + 1]));
+}
+
+/* An armed force (a force word, or a military or armed-group actor) in
+ * [a, b) of sentence si. */
+static bool force_in(ex_context *c, uint32_t si, size_t a, size_t b)
+{
+    size_t ms, me;
+    if (a >= b)
+        return false;
+    if (ex_fx_find_any(c->fx, a, b, TRUCE_FORCE_WORDS, &ms, &me))
+        return true;
+    const truce_reading *r = c->in->reading;
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const truce_actor_mention *m = &r->actors.items[i];
+        if (m->sentence == si && m->span.start >= a && m->span.start < b &&
+            (m->kind == TRUCE_ACTOR_MILITARY || m->kind == TRUCE_ACTOR_GROUP))
+            return true;
+    }
+    return false;
+}
+
+/* "Two soldiers were shot dead", "gunmen shot dead a driver", "he was shot
+ * in the back by members of a unit": whether the one shot (or bombed) is an
+ * armed force. In a passive the victim is the subject, from the clause's
+ * start to the verb; else the words after the verb, up to "by" or the end
+ * of the clause. */
+static bool victim_is_force(ex_context *c, uint32_t si, truce_span s, const trigger *tr,
+                            size_t ms, size_t me)
+{
+    const char *t = c->in->text;
+    bool passive = strncmp(tr->phrase, "was ", 4) == 0 || strncmp(tr->phrase, "were ", 5) == 0;
+    static const char *const AUX[] = {"was ", "were ", "been ", "being ", NULL};
+    for (size_t k = 0; AUX[k] && !passive; k++) {
+        size_t n = strlen(AUX[k]);
+        passive = ms >= s.start + n && strncmp(t + ms - n, AUX[k], n) == 0 &&
+                  (ms == s.start + n || !isalpha((unsigned char)t[ms - n - 1]));
+    }
+    size_t a, b;
+    if (passive) {
+        a = ms;
+        while (a > s.start && !clause_comma(t, a - 1, s.start, s.end))
+            a--;
+        b = ms;
+    } else {
+        a = me;
+        b = me + 50 < s.end ? me + 50 : s.end;
+        for (size_t i = a; i < b; i++)
+            if (clause_comma(t, i, s.start, s.end) || strncmp(t + i, " by ", 4) == 0) {
+                b = i;
+                break;
+            }
+    }
+    return force_in(c, si, a, b);
+}
+
+/* Relief goods after a giving verb or a carrier, in its clause:
+ * "distributed 1,500 hygiene kits", "a convoy of six trucks with food". */
+static bool aid_after(ex_context *c, truce_span s, size_t me)
+{
+    const char *t = c->in->text;
+    size_t b = me + 60 < s.end ? me + 60 : s.end, ms, e2;
+    for (size_t i = me; i < b; i++)
+        if (clause_comma(t, i, s.start, s.end)) {
+            b = i;
+            break;
+        }
+    return me < b && ex_fx_find_any(c->fx, me, b, TRUCE_AID_WORDS, &ms, &e2) != NULL;
+}
+
+/* "captured Manbij": a place is the object right after the verb. */
+static bool place_right_after(const truce_reading *r, uint32_t si, size_t me)
+{
+    for (size_t i = 0; i < r->places.n; i++) {
+        const truce_place_mention *p = &r->places.items[i];
+        if (p->sentence == si && p->span.start >= me && p->span.start <= me + 1)
+            return true;
+    }
+    return false;
+}
+
+/* Words right before a trigger that make it background, not an event of
+ * the report: support ("backed by US air strikes"), an origin ("a shell
+ * dating from the fighting of 2016"), a place described by what happened
+ * there ("the village where the massacre began"). */
+static bool background_before(ex_finder *fx, size_t s0, size_t ms)
+{
+    static const char *const B[] = {"backed by", "supported by", "date from", "dates from",
+                                    "dating from", "left over from", "leftover from",
+                                    "remnants of", NULL};
+    size_t b0 = ms > s0 + 30 ? ms - 30 : s0, bs, be, f1, f2;
+    const char *t = fx->t;
+    /* "forces backed by clan militias recaptured": the backers are a force
+     * and the trigger the main verb */
+    if (ex_fx_find_any(fx, b0, ms, B, &bs, &be) && words_after(t, be, ms) <= 3 &&
+        !ex_fx_find_any(fx, be, ms, TRUCE_FORCE_WORDS, &f1, &f2))
+        return true;
+    return ms >= s0 + 10 && strncmp(t + ms - 10, "where the ", 10) == 0;
+}
+
 /* The triggers grouped by how they begin, built once per document: most
  * start with a letter or digit followed by another, and are found by those
  * two bytes; the rest (one-byte words, "a*") by their first byte alone.
@@ -451,6 +560,75 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                 continue;
             if ((tr->flags & TRIG_NEED_MONITOR) && !names_monitor(c, si, s))
                 continue;
+            if ((tr->flags & (TRIG_FORCE_VICTIM | TRIG_CIVILIAN_VICTIM)) &&
+                victim_is_force(c, si, s, tr, ms, me) != !!(tr->flags & TRIG_FORCE_VICTIM))
+                continue;
+            if ((tr->flags & TRIG_NEED_AID_AFTER) && !aid_after(c, s, me))
+                continue;
+            if ((tr->flags & TRIG_NEED_PLACE_AFTER) && !place_right_after(r, si, me))
+                continue;
+            if ((tr->flags & TRIG_NEED_FORCE_AFTER) &&
+                !force_in(c, si, me, me + 40 < s.end ? me + 40 : s.end))
+                continue;
+            if (violent_type(tr->type) && background_before(fx, s.start, ms))
+                continue;
+            /* "was denied access": a refusal, not a denial of a claim */
+            if (strcmp(tr->type, "statement.denial") == 0) {
+                static const char *const A[] = {" access", " entry", " permission", " bail", NULL};
+                bool refused = false;
+                for (size_t ai = 0; A[ai]; ai++)
+                    refused |= strncmp(in->text + me, A[ai], strlen(A[ai])) == 0;
+                if (refused)
+                    continue;
+            }
+            /* "soldiers accused of shooting a student": who is accused, not
+             * an accusation made ("were accused of" still is one) */
+            if (strcmp(tr->type, "statement.accusation") == 0 &&
+                strncmp(in->text + me, " of ", 4) == 0 && ms > s.start) {
+                size_t pe = ms - 1, pw = pe;
+                while (pw > s.start && isalpha((unsigned char)in->text[pw - 1]))
+                    pw--;
+                static const char *const AUXV[] = {"was", "were", "is", "are", "been", "being",
+                                                   "has", "have", "had", NULL};
+                bool aux = false;
+                for (size_t ai = 0; AUXV[ai]; ai++)
+                    aux |= pe - pw == strlen(AUXV[ai]) && strncmp(in->text + pw, AUXV[ai], pe - pw) == 0;
+                if (!aux && pe > pw && islower((unsigned char)in->text[pw]))
+                    continue;
+            }
+            /* "he sought refuge at the embassy": one person's shelter is no
+             * displacement */
+            if (strcmp(tr->type, "humanitarian.displacement") == 0 && ms >= s.start + 3) {
+                size_t pw = ms - 1;
+                while (pw > s.start && isalpha((unsigned char)in->text[pw - 1]))
+                    pw--;
+                if ((ms - 1 - pw == 2 && (strncmp(in->text + pw, "he", 2) == 0 ||
+                                          strncmp(in->text + pw, "He", 2) == 0)) ||
+                    (ms - 1 - pw == 3 && (strncmp(in->text + pw, "she", 3) == 0 ||
+                                          strncmp(in->text + pw, "She", 3) == 0)))
+                    continue;
+            }
+            /* "demanded a ransom": part of the abduction */
+            if (strcmp(tr->type, "statement.demand") == 0 &&
+                (strncmp(in->text + me, " a ransom", 9) == 0 ||
+                 strncmp(in->text + me, " ransom", 7) == 0))
+                continue;
+            /* "heading to the dam for a sit-in": an aim; "the team that
+             * visited": a description of who did the main verb */
+            if ((strncmp(tr->type, "protest.", 8) == 0 && ms >= s.start + 6 &&
+                 strncmp(in->text + ms - 6, "for a ", 6) == 0) ||
+                (strcmp(tr->type, "diplomacy.visit") == 0 && ms >= s.start + 5 &&
+                 (strncmp(in->text + ms - 5, "that ", 5) == 0 ||
+                  strncmp(in->text + ms - 4, "who ", 4) == 0)))
+                continue;
+            /* "the sit-in was called off": no protest took place */
+            if (strncmp(tr->type, "protest.", 8) == 0) {
+                static const char *const OFF[] = {"called off", "cancelled", "canceled",
+                                                  "postponed", "banned", NULL};
+                size_t lim = me + 25 < s.end ? me + 25 : s.end, o1, o2;
+                if (ex_fx_find_any(fx, me, lim, OFF, &o1, &o2) && words_after(in->text, me, o1) <= 2)
+                    continue;
+            }
             /* an overlapping hit of the same type is the same words */
             bool dup = false;
             for (size_t h = 0; h < *nh; h++)
@@ -491,6 +669,10 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
             if (ex_match_at(in->text, ms, ws, "Nobody") || ex_match_at(in->text, ms, ws, "No one") ||
                 ex_match_at(in->text, ms, ws, "nobody") || ex_match_at(in->text, ms, ws, "no one"))
                 continue;
+            /* "No group has claimed responsibility", "no civilians were hurt" */
+            if ((ex_match_at(in->text, ms, ws, "No ") || ex_match_at(in->text, ms, ws, "no ")) &&
+                words_after(in->text, ws, ms) <= 3)
+                continue;
             /* "the clashes ended": the end of violence is not more of it */
             if (strncmp(tr->type, "conflict.", 9) == 0 && ended_after(fx, me, s.end))
                 continue;
@@ -528,7 +710,8 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
 static size_t clause_break(const char *t, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
-        if (t[i] == ',' || t[i] == ';')
+        if (t[i] == ';' || (t[i] == ',' && !(i > a && i + 1 < b && isdigit((unsigned char)t[i - 1]) &&
+                                             isdigit((unsigned char)t[i + 1]))))
             return i + 1;
     return b;
 }
@@ -645,6 +828,28 @@ static bool dropped(const char *t, const hit *hits, size_t nh, size_t h)
         for (size_t k = 0; k < nh; k++)
             if (strcmp(hits[k].tr->type, "conflict.territory_taken") == 0 &&
                 hits[k].start < hits[h].end && hits[h].start < hits[k].end)
+                return true;
+    /* "a mortar round that children had found exploded": old ordnance, not
+     * shelling */
+    if (strcmp(type, "conflict.shelling") == 0)
+        for (size_t k = 0; k < nh; k++)
+            if (strcmp(hits[k].tr->type, "conflict.mine_explosion") == 0 &&
+                (strcmp(hits[k].tr->phrase, "exploded") == 0 ||
+                 strcmp(hits[k].tr->phrase, "went off") == 0) &&
+                no_break(t, hits[h], hits[k]))
+                return true;
+    /* "prisoners were handed over": an exchange, not a transfer of land */
+    if (strcmp(type, "territory.transfer") == 0)
+        for (size_t k = 0; k < nh; k++)
+            if (strcmp(hits[k].tr->type, "humanitarian.prisoner_exchange") == 0 &&
+                hits[k].start < hits[h].end && hits[h].start < hits[k].end)
+                return true;
+    /* "called on the rebels to release the hostages": what is demanded has
+     * not happened */
+    if (strncmp(type, "statement.", 10) != 0 && hits[h].start >= 3 &&
+        strncmp(t + hits[h].start - 3, "to ", 3) == 0)
+        for (size_t k = 0; k < h; k++)
+            if (strcmp(hits[k].tr->type, "statement.demand") == 0 && no_break(t, hits[k], hits[h]))
                 return true;
     /* "returned home from captivity in an exchange": the exchange */
     if (strcmp(type, "humanitarian.return") == 0 &&
