@@ -306,11 +306,18 @@ static bool aid_after(ex_context *c, truce_span s, size_t me)
 {
     const char *t = c->in->text;
     size_t b = me + 60 < s.end ? me + 60 : s.end, ms, e2;
-    for (size_t i = me; i < b; i++)
-        if (clause_comma(t, i, s.start, s.end)) {
+    /* the goods come before the recipients or the topic: "sent figures on
+     * rice exports" sent no rice */
+    static const char *const STOP[] = {" on ", " about ", " to ", " for ", NULL};
+    for (size_t i = me; i < b; i++) {
+        bool stop = clause_comma(t, i, s.start, s.end);
+        for (size_t k = 0; STOP[k] && !stop; k++)
+            stop = strncmp(t + i, STOP[k], strlen(STOP[k])) == 0;
+        if (stop) {
             b = i;
             break;
         }
+    }
     return me < b && ex_fx_find_any(c->fx, me, b, TRUCE_AID_WORDS, &ms, &e2) != NULL;
 }
 
@@ -328,8 +335,10 @@ static bool place_right_after(const truce_reading *r, uint32_t si, size_t me)
 /* Words right before a trigger that make it background, not an event of
  * the report: support ("backed by US air strikes"), an origin ("a shell
  * dating from the fighting of 2016"), a place described by what happened
- * there ("the village where the massacre began"). */
-static bool background_before(ex_finder *fx, size_t s0, size_t ms)
+ * there ("the village where the massacre began"). A past-tense verb after
+ * the supporters is the main verb ("troops backed by air strikes
+ * recaptured"), and so is any trigger after supporters that are a force. */
+static bool background_before(ex_finder *fx, size_t s0, size_t end, size_t ms)
 {
     static const char *const B[] = {"backed by", "supported by", "date from", "dates from",
                                     "dating from", "left over from", "leftover from",
@@ -338,7 +347,11 @@ static bool background_before(ex_finder *fx, size_t s0, size_t ms)
     const char *t = fx->t;
     /* "forces backed by clan militias recaptured": the backers are a force
      * and the trigger the main verb */
-    if (ex_fx_find_any(fx, b0, ms, B, &bs, &be) && words_after(t, be, ms) <= 3 &&
+    size_t we = ms;
+    while (we < end && t[we] != ' ')
+        we++;
+    bool verb = we >= ms + 3 && t[we - 2] == 'e' && t[we - 1] == 'd';
+    if (!verb && ex_fx_find_any(fx, b0, ms, B, &bs, &be) && words_after(t, be, ms) <= 2 &&
         !ex_fx_find_any(fx, be, ms, TRUCE_FORCE_WORDS, &f1, &f2))
         return true;
     return ms >= s0 + 10 && strncmp(t + ms - 10, "where the ", 10) == 0;
@@ -570,7 +583,7 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
             if ((tr->flags & TRIG_NEED_FORCE_AFTER) &&
                 !force_in(c, si, me, me + 40 < s.end ? me + 40 : s.end))
                 continue;
-            if (violent_type(tr->type) && background_before(fx, s.start, ms))
+            if (violent_type(tr->type) && background_before(fx, s.start, s.end, ms))
                 continue;
             /* "was denied access": a refusal, not a denial of a claim */
             if (strcmp(tr->type, "statement.denial") == 0) {
@@ -593,7 +606,7 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                 bool aux = false;
                 for (size_t ai = 0; AUXV[ai]; ai++)
                     aux |= pe - pw == strlen(AUXV[ai]) && strncmp(in->text + pw, AUXV[ai], pe - pw) == 0;
-                if (!aux && pe > pw && islower((unsigned char)in->text[pw]))
+                if (!aux && pe > pw)
                     continue;
             }
             /* "he sought refuge at the embassy": one person's shelter is no
@@ -625,8 +638,11 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
             if (strncmp(tr->type, "protest.", 8) == 0) {
                 static const char *const OFF[] = {"called off", "cancelled", "canceled",
                                                   "postponed", "banned", NULL};
-                size_t lim = me + 25 < s.end ? me + 25 : s.end, o1, o2;
-                if (ex_fx_find_any(fx, me, lim, OFF, &o1, &o2) && words_after(in->text, me, o1) <= 2)
+                size_t lim = me + 40 < s.end ? me + 40 : s.end, o1, o2;
+                for (size_t i = me; i < lim; i++)
+                    if (in->text[i] == ',' || in->text[i] == ';')
+                        lim = i;
+                if (ex_fx_find_any(fx, me, lim, OFF, &o1, &o2) && words_after(in->text, me, o1) <= 5)
                     continue;
             }
             /* an overlapping hit of the same type is the same words */
