@@ -435,7 +435,6 @@ const trigger TRUCE_TRIGGERS[] = {
     T("agreement.other", "agreed to exchange", NULL, 0),
     T("agreement.other", "to exchange", "agreed", 0),
     T("agreement.other", "agreement, signed by", NULL, 0),
-    T("agreement.other", "agreement signed by", NULL, 0),
     T("agreement.other", "agreement was signed", NULL, 0),
     T("agreement.other", "accord, signed by", NULL, 0),
     T("agreement.other", "accord was signed", NULL, 0),
