@@ -300,6 +300,22 @@ static bool victim_is_force(ex_context *c, uint32_t si, truce_span s, const trig
     return force_in(c, si, a, b);
 }
 
+/* An armed force named right after a verb, before its destination or
+ * topic: "sent 400 soldiers to", "the movement of about 300 troops",
+ * "were killed by militants"; not "sent a message to the army". */
+static bool force_after(ex_context *c, uint32_t si, truce_span s, size_t me)
+{
+    const char *t = c->in->text;
+    size_t b = me + 40 < s.end ? me + 40 : s.end;
+    for (size_t i = me; i < b; i++)
+        if (clause_comma(t, i, s.start, s.end) || strncmp(t + i, " to ", 4) == 0 ||
+            strncmp(t + i, " on ", 4) == 0) {
+            b = i;
+            break;
+        }
+    return force_in(c, si, me, b);
+}
+
 /* Relief goods after a giving verb or a carrier, in its clause:
  * "distributed 1,500 hygiene kits", "a convoy of six trucks with food". */
 static bool aid_after(ex_context *c, truce_span s, size_t me)
@@ -580,8 +596,7 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                 continue;
             if ((tr->flags & TRIG_NEED_PLACE_AFTER) && !place_right_after(r, si, me))
                 continue;
-            if ((tr->flags & TRIG_NEED_FORCE_AFTER) &&
-                !force_in(c, si, me, me + 40 < s.end ? me + 40 : s.end))
+            if ((tr->flags & TRIG_NEED_FORCE_AFTER) && !force_after(c, si, s, me))
                 continue;
             if (violent_type(tr->type) && background_before(fx, s.start, s.end, ms))
                 continue;
@@ -634,6 +649,23 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                  (strncmp(in->text + ms - 5, "that ", 5) == 0 ||
                   strncmp(in->text + ms - 4, "who ", 4) == 0)))
                 continue;
+            /* "he hoped the swap would pave the way for talks between them":
+             * a wish, not a meeting */
+            if (strcmp(tr->type, "diplomacy.meeting") == 0) {
+                static const char *const WISH[] = {"hoped", "hopes", "hope", "wished", NULL};
+                size_t w1, w2;
+                if (ex_fx_find_any(fx, s.start, ms, WISH, &w1, &w2))
+                    continue;
+            }
+            /* "told the rally", "addressed the protesters": the audience of a
+             * speech, a protest told before */
+            if (strncmp(tr->type, "protest.", 8) == 0) {
+                static const char *const AUD[] = {"told the", "addressed the", "address the",
+                                                  "addressing the", NULL};
+                size_t a0 = ms > s.start + 16 ? ms - 16 : s.start, a1, a2;
+                if (ex_fx_find_any(fx, a0, ms, AUD, &a1, &a2) && a2 + 1 == ms)
+                    continue;
+            }
             /* "the sit-in was called off": no protest took place */
             if (strncmp(tr->type, "protest.", 8) == 0) {
                 static const char *const OFF[] = {"called off", "cancelled", "canceled",
@@ -866,6 +898,12 @@ static bool dropped(const char *t, const hit *hits, size_t nh, size_t h)
         strncmp(t + hits[h].start - 3, "to ", 3) == 0)
         for (size_t k = 0; k < h; k++)
             if (strcmp(hits[k].tr->type, "statement.demand") == 0 && no_break(t, hits[k], hits[h]))
+                return true;
+    /* "Protesters blocked the road, demanding that ...": the protest's own
+     * demand, not a statement of its own */
+    if (strcmp(type, "statement.demand") == 0 && strncmp(t + hits[h].start, "demanding", 9) == 0)
+        for (size_t k = 0; k < h; k++)
+            if (strncmp(hits[k].tr->type, "protest.", 8) == 0)
                 return true;
     /* "returned home from captivity in an exchange": the exchange */
     if (strcmp(type, "humanitarian.return") == 0 &&
