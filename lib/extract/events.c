@@ -892,10 +892,11 @@ static bool dropped(const char *t, const hit *hits, size_t nh, size_t h)
             if (strcmp(hits[k].tr->type, "humanitarian.prisoner_exchange") == 0 &&
                 hits[k].start < hits[h].end && hits[h].start < hits[k].end)
                 return true;
-    /* "called on the rebels to release the hostages": what is demanded has
-     * not happened */
-    if (strncmp(type, "statement.", 10) != 0 && hits[h].start >= 3 &&
-        strncmp(t + hits[h].start - 3, "to ", 3) == 0)
+    /* "called on the rebels to release the hostages", "demanded the
+     * withdrawal of foreign troops": what is demanded has not happened */
+    if (strncmp(type, "statement.", 10) != 0 && hits[h].start >= 4 &&
+        (strncmp(t + hits[h].start - 3, "to ", 3) == 0 ||
+         strncmp(t + hits[h].start - 4, "the ", 4) == 0))
         for (size_t k = 0; k < h; k++)
             if (strcmp(hits[k].tr->type, "statement.demand") == 0 && no_break(t, hits[k], hits[h]))
                 return true;
@@ -924,6 +925,21 @@ static bool dropped(const char *t, const hit *hits, size_t nh, size_t h)
                 hits[k].start < hits[h].end && hits[h].start < hits[k].end)
                 return true;
     return false;
+}
+
+/* A later hit b of a's type tells the same event: no comma or semicolon
+ * between them, or b is a participle right after the comma (", blocking
+ * roads into the town"). */
+static bool goes_on(const char *t, truce_span s, hit a, hit b)
+{
+    size_t br = clause_break(t, a.end, b.start);
+    if (br == b.start)
+        return true;
+    size_t we = b.start;
+    while (we < b.end && t[we] != ' ')
+        we++;
+    return br == b.start - 1 && b.start >= s.start + 2 && t[b.start - 2] == ',' &&
+           we >= b.start + 4 && strncmp(t + we - 3, "ing", 3) == 0;
 }
 
 static bool ends_with_question(const char *t, truce_span s)
@@ -1009,11 +1025,9 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
              * opens a new clause only past a comma */
             bool merged = false;
             for (size_t p = 0; p < h; p++)
-                if (strcmp(hits[p].tr->type, type) == 0) {
-                    size_t br = clause_break(in->text, hits[p].end, hits[h].start);
-                    if (br == hits[h].start)
-                        merged = true;
-                }
+                if (strcmp(hits[p].tr->type, type) == 0 &&
+                    goes_on(in->text, s, hits[p], hits[h]))
+                    merged = true;
             if (merged)
                 continue;
             /* clause: from the comma after the previous same-type hit to the
@@ -1023,7 +1037,8 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
                 if (strcmp(hits[p].tr->type, type) == 0)
                     clause.start = clause_break(in->text, hits[p].end, hits[h].start);
             for (size_t n2 = h + 1; n2 < nh; n2++)
-                if (strcmp(hits[n2].tr->type, type) == 0) {
+                if (strcmp(hits[n2].tr->type, type) == 0 &&
+                    !goes_on(in->text, s, hits[h], hits[n2])) {
                     size_t br = clause_break(in->text, hits[h].end, hits[n2].start);
                     if (br < hits[n2].start) {
                         clause.end = br;
