@@ -562,7 +562,8 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
              * background, not an event of the report */
             if (strncmp(tr->type, "conflict.", 9) == 0) {
                 size_t e0 = ms > s.start + 30 ? ms - 30 : s.start, c1, c2;
-                if (ex_fx_find(fx, e0, ms, "end to", &c1, &c2))
+                if (ex_fx_find(fx, e0, ms, "end to", &c1, &c2) ||
+                    ex_fx_find(fx, e0, ms, "to end", &c1, &c2))
                     continue;
             }
             if ((tr->flags & TRIG_NEED_OFFICIAL_AFTER) &&
@@ -600,6 +601,20 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                 continue;
             if (violent_type(tr->type) && background_before(fx, s.start, s.end, ms))
                 continue;
+            /* "the Independent Decommissioning Body": a word of a name */
+            if (!strchr(tr->phrase, ' ') && ms > s.start + 2 && isupper((unsigned char)in->text[ms]) &&
+                isalpha((unsigned char)in->text[ms - 2]) && me + 1 < s.end &&
+                in->text[me] == ' ' && isupper((unsigned char)in->text[me + 1]))
+                continue;
+            /* "seized homemade rifles": goods, not ground */
+            if (strcmp(tr->type, "conflict.territory_taken") == 0 && strcmp(tr->phrase, "seized") == 0) {
+                static const char *const GOODS[] = {"rifles", "weapons", "arms", "ammunition",
+                                                    "guns", "explosives", "drugs", "vehicles",
+                                                    "documents", "cash", "equipment", NULL};
+                size_t lim = me + 30 < s.end ? me + 30 : s.end, g1, g2;
+                if (ex_fx_find_any(fx, me, lim, GOODS, &g1, &g2))
+                    continue;
+            }
             /* "was denied access": a refusal, not a denial of a claim */
             if (strcmp(tr->type, "statement.denial") == 0) {
                 static const char *const A[] = {" access", " entry", " permission", " bail", NULL};
@@ -643,7 +658,8 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                 continue;
             /* "heading to the dam for a sit-in": an aim; "the team that
              * visited": a description of who did the main verb */
-            if ((strncmp(tr->type, "protest.", 8) == 0 && ms >= s.start + 6 &&
+            if (((strncmp(tr->type, "protest.", 8) == 0 ||
+                  strcmp(tr->type, "agreement.ceasefire") == 0) && ms >= s.start + 6 &&
                  strncmp(in->text + ms - 6, "for a ", 6) == 0) ||
                 (strcmp(tr->type, "diplomacy.visit") == 0 && ms >= s.start + 5 &&
                  (strncmp(in->text + ms - 5, "that ", 5) == 0 ||
