@@ -316,6 +316,37 @@ static bool force_after(ex_context *c, uint32_t si, truce_span s, size_t me)
     return force_in(c, si, me, b);
 }
 
+/* "Gunmen killed two farmers": an armed force is the subject, in the
+ * clause before an active verb ("were killed" is no such verb). */
+static bool force_before(ex_context *c, uint32_t si, truce_span s, size_t ms)
+{
+    const char *t = c->in->text;
+    static const char *const AUX[] = {"was ", "were ", "been ", "being ", "be ", NULL};
+    for (size_t k = 0; AUX[k]; k++) {
+        size_t n = strlen(AUX[k]);
+        if (ms >= s.start + n && strncmp(t + ms - n, AUX[k], n) == 0)
+            return false;
+    }
+    size_t a = ms;
+    while (a > s.start && !clause_comma(t, a - 1, s.start, s.end))
+        a--;
+    return force_in(c, si, a, ms);
+}
+
+/* An active verb with its object after it: "killed four soldiers", not
+ * "four soldiers killed." or "killed in the clash". */
+static bool object_after(const char *t, truce_span s, size_t me)
+{
+    if (me + 1 >= s.end || t[me] != ' ' || !isalnum((unsigned char)t[me + 1]))
+        return false;
+    static const char *const P[] = {"in ", "by ", "on ", "at ", "when ", "after ", "during ",
+                                    "while ", "and ", "or ", "as ", "near ", "since ", NULL};
+    for (size_t k = 0; P[k]; k++)
+        if (strncmp(t + me + 1, P[k], strlen(P[k])) == 0)
+            return false;
+    return true;
+}
+
 /* Relief goods after a giving verb or a carrier, in its clause:
  * "distributed 1,500 hygiene kits", "a convoy of six trucks with food". */
 static bool aid_after(ex_context *c, truce_span s, size_t me)
@@ -371,6 +402,24 @@ static bool background_before(ex_finder *fx, size_t s0, size_t end, size_t ms)
         !ex_fx_find_any(fx, be, ms, TRUCE_FORCE_WORDS, &f1, &f2))
         return true;
     return ms >= s0 + 10 && strncmp(t + ms - 10, "where the ", 10) == 0;
+}
+
+/* A place or a word for ground in [a, b) of sentence si. */
+static bool ground_in(ex_context *c, uint32_t si, size_t a, size_t b)
+{
+    static const char *const W[] = {"territory", "district", "region", "town", "village", "city",
+                                    "area", "villages", "base", "hill", "hills", "airport",
+                                    "border", "crossing", "bridge", "post", "positions", NULL};
+    size_t ms, me;
+    if (a < b && ex_fx_find_any(c->fx, a, b, W, &ms, &me))
+        return true;
+    const truce_reading *r = c->in->reading;
+    for (size_t i = 0; i < r->places.n; i++) {
+        const truce_place_mention *p = &r->places.items[i];
+        if (p->sentence == si && p->span.start >= a && p->span.start < b)
+            return true;
+    }
+    return false;
 }
 
 /* The triggers grouped by how they begin, built once per document: most
@@ -599,6 +648,9 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                 continue;
             if ((tr->flags & TRIG_NEED_FORCE_AFTER) && !force_after(c, si, s, me))
                 continue;
+            if ((tr->flags & TRIG_NEED_FORCE_BEFORE) &&
+                (!force_before(c, si, s, ms) || !object_after(in->text, s, me)))
+                continue;
             if (violent_type(tr->type) && background_before(fx, s.start, s.end, ms))
                 continue;
             /* "the Independent Decommissioning Body": a word of a name */
@@ -606,6 +658,17 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                 isalpha((unsigned char)in->text[ms - 2]) && me + 1 < s.end &&
                 in->text[me] == ' ' && isupper((unsigned char)in->text[me + 1]))
                 continue;
+            /* "two aid workers were seized by gunmen": people, not ground
+             * ("the town was seized by rebels" is ground) */
+            if (strcmp(tr->type, "conflict.territory_taken") == 0 && strcmp(tr->phrase, "seized") == 0 &&
+                ms >= s.start + 4 && (strncmp(in->text + ms - 4, "was ", 4) == 0 ||
+                                      (ms >= s.start + 5 && strncmp(in->text + ms - 5, "were ", 5) == 0))) {
+                size_t a0 = ms;
+                while (a0 > s.start && !clause_comma(in->text, a0 - 1, s.start, s.end))
+                    a0--;
+                if (!ground_in(c, si, a0, ms))
+                    continue;
+            }
             /* "seized homemade rifles": goods, not ground */
             if (strcmp(tr->type, "conflict.territory_taken") == 0 && strcmp(tr->phrase, "seized") == 0) {
                 static const char *const GOODS[] = {"rifles", "weapons", "arms", "ammunition",
@@ -916,6 +979,19 @@ static bool dropped(const char *t, const hit *hits, size_t nh, size_t h)
         for (size_t k = 0; k < h; k++)
             if (strcmp(hits[k].tr->type, "statement.demand") == 0 && no_break(t, hits[k], hits[h]))
                 return true;
+    /* a bare "killed" names violence only where no other trigger does:
+     * "Russian shelling killed three", "clashes killed 12" are that event */
+    if (hits[h].tr->flags & TRIG_NEED_FORCE_BEFORE)
+        for (size_t k = 0; k < nh; k++)
+            if (k != h && !(hits[k].tr->flags & TRIG_NEED_FORCE_BEFORE) &&
+                violent_type(hits[k].tr->type) && no_break(t, hits[k], hits[h]))
+                return true;
+    /* "protesters clashed with police": a riot, not a battle */
+    if (strcmp(type, "conflict.armed_clash") == 0 && type_present(hits, nh, "riot.violent"))
+        for (size_t k = 0; k < nh; k++)
+            if (strcmp(hits[k].tr->type, "riot.violent") == 0 && hits[k].start < hits[h].end &&
+                hits[h].start < hits[k].end)
+                return true;
     /* "Protesters blocked the road, demanding that ...": the protest's own
      * demand, not a statement of its own */
     if (strcmp(type, "statement.demand") == 0 && strncmp(t + hits[h].start, "demanding", 9) == 0)
@@ -956,6 +1032,11 @@ static bool goes_on(const char *t, truce_span s, hit a, hit b)
         we++;
     return br == b.start - 1 && b.start >= s.start + 2 && t[b.start - 2] == ',' &&
            we >= b.start + 4 && strncmp(t + we - 3, "ing", 3) == 0;
+}
+
+static bool yielded(const hit *hits, const bool *keep, size_t p)
+{
+    return !keep[p] && (hits[p].tr->flags & TRIG_NEED_FORCE_BEFORE);
 }
 
 static bool ends_with_question(const char *t, truce_span s)
@@ -1039,9 +1120,10 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
                 continue;
             /* one event per type per clause: a later hit of the same type
              * opens a new clause only past a comma */
+            /* a bare "killed" that yielded to another trigger is not there */
             bool merged = false;
             for (size_t p = 0; p < h; p++)
-                if (strcmp(hits[p].tr->type, type) == 0 &&
+                if (strcmp(hits[p].tr->type, type) == 0 && !yielded(hits, keep, p) &&
                     goes_on(in->text, s, hits[p], hits[h]))
                     merged = true;
             if (merged)
@@ -1050,10 +1132,10 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
              * comma before the next one */
             truce_span clause = s;
             for (size_t p = 0; p < h; p++)
-                if (strcmp(hits[p].tr->type, type) == 0)
+                if (strcmp(hits[p].tr->type, type) == 0 && !yielded(hits, keep, p))
                     clause.start = clause_break(in->text, hits[p].end, hits[h].start);
             for (size_t n2 = h + 1; n2 < nh; n2++)
-                if (strcmp(hits[n2].tr->type, type) == 0 &&
+                if (strcmp(hits[n2].tr->type, type) == 0 && !yielded(hits, keep, n2) &&
                     !goes_on(in->text, s, hits[h], hits[n2])) {
                     size_t br = clause_break(in->text, hits[h].end, hits[n2].start);
                     if (br < hits[n2].start) {

@@ -24,6 +24,8 @@ enum {
     TRIG_NEED_AID_AFTER = 128,    /* relief goods follow in the same clause */
     TRIG_NEED_PLACE_AFTER = 256,  /* a place names the object right after it */
     TRIG_NEED_FORCE_AFTER = 512,  /* an armed force follows within a few words */
+    TRIG_NEED_FORCE_BEFORE = 1024,/* an active verb with an armed force before it in its
+                                   * clause; yields to any other violent trigger there */
 };
 
 typedef struct trigger {
