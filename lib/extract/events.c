@@ -649,19 +649,21 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
             if ((tr->flags & TRIG_NEED_FORCE_AFTER) && !force_after(c, si, s, me))
                 continue;
             if ((tr->flags & TRIG_NEED_FORCE_BEFORE) &&
-                (!force_before(c, si, s, ms) || !object_after(in->text, s, me)))
+                (!object_after(in->text, s, me) || !force_before(c, si, s, ms)))
                 continue;
-            if (violent_type(tr->type) && background_before(fx, s.start, s.end, ms))
+            const char ty = tr->type[0]; /* c(onflict|ivilians), s(tatement), p(rotest)... */
+            const bool viol = ty == 'c' && violent_type(tr->type);
+            if (viol && background_before(fx, s.start, s.end, ms))
                 continue;
             /* "the Independent Decommissioning Body": a word of a name */
-            if (!strchr(tr->phrase, ' ') && ms > s.start + 2 && isupper((unsigned char)in->text[ms]) &&
+            if (ms > s.start + 2 && isupper((unsigned char)in->text[ms]) && !strchr(tr->phrase, ' ') &&
                 isalpha((unsigned char)in->text[ms - 2]) && me + 1 < s.end &&
                 in->text[me] == ' ' && isupper((unsigned char)in->text[me + 1]))
                 continue;
             /* "two aid workers were seized by gunmen": people, not ground
              * ("the town was seized by rebels" is ground) */
-            if (strcmp(tr->type, "conflict.territory_taken") == 0 && strcmp(tr->phrase, "seized") == 0 &&
-                ms >= s.start + 4 && (strncmp(in->text + ms - 4, "was ", 4) == 0 ||
+            if (ty == 'c' && tr->phrase[0] == 's' && strcmp(tr->phrase, "seized") == 0 &&
+                strcmp(tr->type, "conflict.territory_taken") == 0 && ms >= s.start + 4 && (strncmp(in->text + ms - 4, "was ", 4) == 0 ||
                                       (ms >= s.start + 5 && strncmp(in->text + ms - 5, "were ", 5) == 0))) {
                 size_t a0 = ms;
                 while (a0 > s.start && !clause_comma(in->text, a0 - 1, s.start, s.end))
@@ -670,7 +672,8 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                     continue;
             }
             /* "seized homemade rifles": goods, not ground */
-            if (strcmp(tr->type, "conflict.territory_taken") == 0 && strcmp(tr->phrase, "seized") == 0) {
+            if (ty == 'c' && tr->phrase[0] == 's' && strcmp(tr->phrase, "seized") == 0 &&
+                strcmp(tr->type, "conflict.territory_taken") == 0) {
                 static const char *const GOODS[] = {"rifles", "weapons", "arms", "ammunition",
                                                     "guns", "explosives", "drugs", "vehicles",
                                                     "documents", "cash", "equipment", NULL};
@@ -679,7 +682,7 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                     continue;
             }
             /* "was denied access": a refusal, not a denial of a claim */
-            if (strcmp(tr->type, "statement.denial") == 0) {
+            if (ty == 's' && strcmp(tr->type, "statement.denial") == 0) {
                 static const char *const A[] = {" access", " entry", " permission", " bail", NULL};
                 bool refused = false;
                 for (size_t ai = 0; A[ai]; ai++)
@@ -689,7 +692,7 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
             }
             /* "soldiers accused of shooting a student": who is accused, not
              * an accusation made ("were accused of" still is one) */
-            if (strcmp(tr->type, "statement.accusation") == 0 &&
+            if (ty == 's' && strcmp(tr->type, "statement.accusation") == 0 &&
                 strncmp(in->text + me, " of ", 4) == 0 && ms > s.start) {
                 size_t pe = ms - 1, pw = pe;
                 while (pw > s.start && isalpha((unsigned char)in->text[pw - 1]))
@@ -704,7 +707,7 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
             }
             /* "he sought refuge at the embassy": one person's shelter is no
              * displacement */
-            if (strcmp(tr->type, "humanitarian.displacement") == 0 && ms >= s.start + 3) {
+            if (ty == 'h' && strcmp(tr->type, "humanitarian.displacement") == 0 && ms >= s.start + 3) {
                 size_t pw = ms - 1;
                 while (pw > s.start && isalpha((unsigned char)in->text[pw - 1]))
                     pw--;
@@ -715,22 +718,22 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                     continue;
             }
             /* "demanded a ransom": part of the abduction */
-            if (strcmp(tr->type, "statement.demand") == 0 &&
+            if (ty == 's' && strcmp(tr->type, "statement.demand") == 0 &&
                 (strncmp(in->text + me, " a ransom", 9) == 0 ||
                  strncmp(in->text + me, " ransom", 7) == 0))
                 continue;
             /* "heading to the dam for a sit-in": an aim; "the team that
              * visited": a description of who did the main verb */
-            if (((strncmp(tr->type, "protest.", 8) == 0 ||
-                  strcmp(tr->type, "agreement.ceasefire") == 0) && ms >= s.start + 6 &&
+            if ((((ty == 'p' && strncmp(tr->type, "protest.", 8) == 0) ||
+                  (ty == 'a' && strcmp(tr->type, "agreement.ceasefire") == 0)) && ms >= s.start + 6 &&
                  strncmp(in->text + ms - 6, "for a ", 6) == 0) ||
-                (strcmp(tr->type, "diplomacy.visit") == 0 && ms >= s.start + 5 &&
+                (ty == 'd' && strcmp(tr->type, "diplomacy.visit") == 0 && ms >= s.start + 5 &&
                  (strncmp(in->text + ms - 5, "that ", 5) == 0 ||
                   strncmp(in->text + ms - 4, "who ", 4) == 0)))
                 continue;
             /* "he hoped the swap would pave the way for talks between them":
              * a wish, not a meeting */
-            if (strcmp(tr->type, "diplomacy.meeting") == 0) {
+            if (ty == 'd' && strcmp(tr->type, "diplomacy.meeting") == 0) {
                 static const char *const WISH[] = {"hoped", "hopes", "hope", "wished", NULL};
                 size_t w1, w2;
                 if (ex_fx_find_any(fx, s.start, ms, WISH, &w1, &w2))
@@ -738,7 +741,7 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
             }
             /* "told the rally", "addressed the protesters": the audience of a
              * speech, a protest told before */
-            if (strncmp(tr->type, "protest.", 8) == 0) {
+            if (ty == 'p' && strncmp(tr->type, "protest.", 8) == 0) {
                 static const char *const AUD[] = {"told the", "addressed the", "address the",
                                                   "addressing the", NULL};
                 size_t a0 = ms > s.start + 16 ? ms - 16 : s.start, a1, a2;
@@ -746,7 +749,7 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                     continue;
             }
             /* "the sit-in was called off": no protest took place */
-            if (strncmp(tr->type, "protest.", 8) == 0) {
+            if (ty == 'p' && strncmp(tr->type, "protest.", 8) == 0) {
                 static const char *const OFF[] = {"called off", "cancelled", "canceled",
                                                   "postponed", "banned", NULL};
                 size_t lim = me + 40 < s.end ? me + 40 : s.end, o1, o2;
@@ -808,7 +811,7 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                 static const char *const W[] = {"siren", "sirens", "alert", "alerts", "warning",
                                                 "shelter", "shelters", NULL};
                 size_t lim = me + 9 < s.end ? me + 9 : s.end, w1, w2;
-                if (violent_type(tr->type) && ex_fx_find_any(fx, me, lim, W, &w1, &w2))
+                if (viol && ex_fx_find_any(fx, me, lim, W, &w1, &w2))
                     continue;
             }
             /* "was handed over to a neutral party": a transfer is of territory */
