@@ -334,13 +334,15 @@ static bool force_before(ex_context *c, uint32_t si, truce_span s, size_t ms)
 }
 
 /* An active verb with its object after it: "killed four soldiers", not
- * "four soldiers killed." or "killed in the clash". */
+ * "four soldiers killed.", "killed in the clash" or "those killed were". */
 static bool object_after(const char *t, truce_span s, size_t me)
 {
     if (me + 1 >= s.end || t[me] != ' ' || !isalnum((unsigned char)t[me + 1]))
         return false;
     static const char *const P[] = {"in ", "by ", "on ", "at ", "when ", "after ", "during ",
-                                    "while ", "and ", "or ", "as ", "near ", "since ", NULL};
+                                    "while ", "and ", "or ", "as ", "near ", "since ", "were ",
+                                    "was ", "are ", "is ", "had ", "have ", "has ", "will ",
+                                    "would ", NULL};
     for (size_t k = 0; P[k]; k++)
         if (strncmp(t + me + 1, P[k], strlen(P[k])) == 0)
             return false;
