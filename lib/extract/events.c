@@ -247,6 +247,13 @@ static bool clause_comma(const char *t, size_t i, size_t s0, size_t end)
              isdigit((unsigned char)t[i + 1]));
 }
 
+/* Groups of the dictionaries that bear no arms: who shoots at protesters
+ * attacks civilians. */
+static bool unarmed_group(const char *name)
+{
+    return name && (strcmp(name, "protesters") == 0 || strcmp(name, "opposition") == 0);
+}
+
 /* An armed force (a force word, or a military or armed-group actor) in
  * [a, b) of sentence si. */
 static bool force_in(ex_context *c, uint32_t si, size_t a, size_t b)
@@ -260,7 +267,8 @@ static bool force_in(ex_context *c, uint32_t si, size_t a, size_t b)
     for (size_t i = 0; i < r->actors.n; i++) {
         const truce_actor_mention *m = &r->actors.items[i];
         if (m->sentence == si && m->span.start >= a && m->span.start < b &&
-            (m->kind == TRUCE_ACTOR_MILITARY || m->kind == TRUCE_ACTOR_GROUP))
+            (m->kind == TRUCE_ACTOR_MILITARY ||
+             (m->kind == TRUCE_ACTOR_GROUP && !unarmed_group(m->name))))
             return true;
     }
     return false;
@@ -297,7 +305,12 @@ static bool victim_is_force(ex_context *c, uint32_t si, truce_span s, const trig
                 break;
             }
     }
-    return force_in(c, si, a, b);
+    /* what only armed men hold: "opened fire on Armenian positions" */
+    static const char *const TARGETS[] = {"positions", "posts", "checkpoint*", "base", "bases",
+                                          "outpost*", "garrison*", "barracks", "police station*",
+                                          "military convoy*", "patrol*", NULL};
+    size_t t1, t2;
+    return force_in(c, si, a, b) || (a < b && ex_fx_find_any(c->fx, a, b, TARGETS, &t1, &t2));
 }
 
 /* An armed force named right after a verb, before its destination or
@@ -600,8 +613,22 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                 break;
             from = me;
             size_t ns = 0, ne = 0;
-            if (tr->need && !ex_fx_find(fx, s.start, s.end, tr->need, &ns, &ne))
+            if (tr->need && !(tr->flags & TRIG_NEED_AFTER) &&
+                !ex_fx_find(fx, s.start, s.end, tr->need, &ns, &ne))
                 break;
+            /* "released 12 hostages", not "released two videos of the
+             * hostages": the needed word is the object */
+            if (tr->flags & TRIG_NEED_AFTER) {
+                size_t lim = me + 30 < s.end ? me + 30 : s.end;
+                for (size_t i = me; i < lim; i++)
+                    if (clause_comma(in->text, i, s.start, s.end)) {
+                        lim = i;
+                        break;
+                    }
+                if (me >= lim || !ex_fx_find(fx, me, lim, tr->need, &ns, &ne) ||
+                    words_after(in->text, me, ns) > 3)
+                    continue;
+            }
             /* "could have signed an agreement on a truce": the counterfactual
              * sits before the needed word as well as before the trigger */
             if (tr->need) {
@@ -1025,12 +1052,17 @@ static bool dropped(const char *t, const hit *hits, size_t nh, size_t h)
 }
 
 /* A later hit b of a's type tells the same event: no comma or semicolon
- * between them, or b is a participle right after the comma (", blocking
- * roads into the town"). */
+ * between them, b a verb right after ", and", or b a participle right
+ * after the comma (", blocking roads into the town"). */
 static bool goes_on(const char *t, truce_span s, hit a, hit b)
 {
     size_t br = clause_break(t, a.end, b.start);
     if (br == b.start)
+        return true;
+    /* "shot dead nine men, including a farmer, and set fire to 40 houses":
+     * a verb of the same subject after ", and" */
+    if (b.start >= s.start + 6 && strncmp(t + b.start - 6, ", and ", 6) == 0 &&
+        br == b.start - 5)
         return true;
     size_t we = b.start;
     while (we < b.end && t[we] != ' ')

@@ -26,6 +26,7 @@ enum {
     TRIG_NEED_FORCE_AFTER = 512,  /* an armed force follows within a few words */
     TRIG_NEED_FORCE_BEFORE = 1024,/* an active verb with an armed force before it in its
                                    * clause; yields to any other violent trigger there */
+    TRIG_NEED_AFTER = 2048,       /* the needed phrase follows within the clause (its object) */
 };
 
 typedef struct trigger {
