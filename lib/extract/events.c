@@ -380,7 +380,18 @@ static bool aid_after(ex_context *c, truce_span s, size_t me)
             break;
         }
     }
-    return me < b && ex_fx_find_any(c->fx, me, b, TRUCE_AID_WORDS, &ms, &e2) != NULL;
+    /* "a convoy carrying aid workers": people of an aid agency, not goods */
+    static const char *const NOT_GOODS[] = {" worker", " agenc", " group", " organi", " official",
+                                            " staff", NULL};
+    for (size_t from = me; from < b && ex_fx_find_any(c->fx, from, b, TRUCE_AID_WORDS, &ms, &e2);
+         from = e2) {
+        bool people = false;
+        for (size_t k = 0; NOT_GOODS[k] && !people; k++)
+            people = strncmp(t + e2, NOT_GOODS[k], strlen(NOT_GOODS[k])) == 0;
+        if (!people)
+            return true;
+    }
+    return false;
 }
 
 /* "captured Manbij": a place is the object right after the verb. */
@@ -1016,7 +1027,8 @@ static bool dropped(const char *t, const hit *hits, size_t nh, size_t h)
     if (hits[h].tr->flags & TRIG_NEED_FORCE_BEFORE)
         for (size_t k = 0; k < nh; k++)
             if (k != h && !(hits[k].tr->flags & TRIG_NEED_FORCE_BEFORE) &&
-                violent_type(hits[k].tr->type) && no_break(t, hits[k], hits[h]))
+                violent_type(hits[k].tr->type) && no_break(t, hits[k], hits[h]) &&
+                !(hits[k].start < hits[h].end && hits[h].start < hits[k].end))
                 return true;
     /* "protesters clashed with police": a riot, not a battle */
     if (strcmp(type, "conflict.armed_clash") == 0 && type_present(hits, nh, "riot.violent"))
