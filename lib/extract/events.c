@@ -636,8 +636,8 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                         lim = i;
                         break;
                     }
-                if (me >= lim || !ex_fx_find(fx, me, lim, tr->need, &ns, &ne) ||
-                    words_after(in->text, me, ns) > 3)
+                if (me >= lim || !object_after(in->text, s, me) ||
+                    !ex_fx_find(fx, me, lim, tr->need, &ns, &ne) || words_after(in->text, me, ns) > 3)
                     continue;
             }
             /* "could have signed an agreement on a truce": the counterfactual
