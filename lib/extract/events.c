@@ -771,6 +771,13 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                  (strncmp(in->text + ms - 5, "that ", 5) == 0 ||
                   strncmp(in->text + ms - 4, "who ", 4) == 0)))
                 continue;
+            /* "any attack would be met with force": an idiom of the passive */
+            if (ty == 'd' && ms >= s.start + 3 && tr->phrase[0] == 'm' &&
+                (strncmp(in->text + ms - 3, "be ", 3) == 0 ||
+                 (ms >= s.start + 5 && strncmp(in->text + ms - 5, "been ", 5) == 0) ||
+                 (ms >= s.start + 4 && strncmp(in->text + ms - 4, "was ", 4) == 0) ||
+                 (ms >= s.start + 5 && strncmp(in->text + ms - 5, "were ", 5) == 0)))
+                continue;
             /* "he hoped the swap would pave the way for talks between them":
              * a wish, not a meeting */
             if (ty == 'd' && strcmp(tr->type, "diplomacy.meeting") == 0) {
@@ -1029,6 +1036,23 @@ static bool dropped(const char *t, const hit *hits, size_t nh, size_t h)
             if (k != h && !(hits[k].tr->flags & TRIG_NEED_FORCE_BEFORE) &&
                 violent_type(hits[k].tr->type) && no_break(t, hits[k], hits[h]) &&
                 !(hits[k].start < hits[h].end && hits[h].start < hits[k].end))
+                return true;
+    /* "refugees had arrived in Adre": people arriving, not a deployment;
+     * "200 fighters surrendered to the army": fighters laying down arms,
+     * not a transfer of land */
+    if (strcmp(type, "military.deployment") == 0 || strcmp(type, "territory.transfer") == 0)
+        for (size_t k = 0; k < nh; k++)
+            if ((strncmp(hits[k].tr->type, "humanitarian.", 13) == 0 ||
+                 strcmp(hits[k].tr->type, "military.demobilization") == 0) &&
+                hits[k].start < hits[h].end && hits[h].start < hits[k].end)
+                return true;
+    /* "demonstrators torched a police station": a riot, neither an attack
+     * on civilians nor a peaceful protest */
+    if ((strcmp(type, "civilians.attack") == 0 || strcmp(type, "protest.demonstration") == 0))
+        for (size_t k = 0; k < nh; k++)
+            if (strcmp(hits[k].tr->type, "riot.violent") == 0 && no_break(t, hits[k], hits[h]) &&
+                (strcmp(type, "protest.demonstration") == 0 ||
+                 (hits[k].start < hits[h].end && hits[h].start < hits[k].end)))
                 return true;
     /* "protesters clashed with police": a riot, not a battle */
     if (strcmp(type, "conflict.armed_clash") == 0 && type_present(hits, nh, "riot.violent"))
