@@ -695,6 +695,20 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
             const bool viol = ty == 'c' && violent_type(tr->type);
             if (viol && background_before(fx, s.start, s.end, ms))
                 continue;
+            /* "called for the release of the hostages", "blocking the delivery
+             * of aid": what is asked for or blocked has not happened */
+            if (ty != 's' && ms >= s.start + 4 && strncmp(in->text + ms - 4, "the ", 4) == 0) {
+                static const char *const ASK[] = {"called for the", "calls for the",
+                                                  "calling for the", "demanded the",
+                                                  "demanding the", "demands the", "urged the",
+                                                  "pressed for the", "appealed for the",
+                                                  "blocking the", "blocked the",
+                                                  "obstructing the", "preventing the",
+                                                  "prevented the", NULL};
+                size_t q0 = ms > s.start + 22 ? ms - 22 : s.start, q1, q2;
+                if (ex_fx_find_any(fx, q0, ms, ASK, &q1, &q2) && q2 + 1 == ms)
+                    continue;
+            }
             /* "the Independent Decommissioning Body": a word of a name */
             if (ms > s.start + 2 && isupper((unsigned char)in->text[ms]) && !strchr(tr->phrase, ' ') &&
                 isalpha((unsigned char)in->text[ms - 2]) && me + 1 < s.end &&
@@ -716,7 +730,8 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                 strcmp(tr->type, "conflict.territory_taken") == 0) {
                 static const char *const GOODS[] = {"rifles", "weapons", "arms", "ammunition",
                                                     "guns", "explosives", "drugs", "vehicles",
-                                                    "documents", "cash", "equipment", NULL};
+                                                    "documents", "cash", "equipment", "ship",
+                                                    "vessel", "tanker", "cargo", NULL};
                 size_t lim = me + 30 < s.end ? me + 30 : s.end, g1, g2;
                 if (ex_fx_find_any(fx, me, lim, GOODS, &g1, &g2))
                     continue;
