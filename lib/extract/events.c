@@ -1081,6 +1081,13 @@ static bool dropped(const char *t, const hit *hits, size_t nh, size_t h)
         for (size_t k = 0; k < h; k++)
             if (strncmp(hits[k].tr->type, "protest.", 8) == 0)
                 return true;
+    /* "troops began returning to their bases": a withdrawal, not a return
+     * of the displaced */
+    if (strcmp(type, "humanitarian.return") == 0)
+        for (size_t k = 0; k < nh; k++)
+            if (strcmp(hits[k].tr->type, "military.withdrawal") == 0 &&
+                hits[k].start < hits[h].end && hits[h].start < hits[k].end)
+                return true;
     /* "returned home from captivity in an exchange": the exchange */
     if (strcmp(type, "humanitarian.return") == 0 &&
         type_present(hits, nh, "humanitarian.prisoner_exchange"))
