@@ -684,6 +684,19 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                 continue;
             if ((tr->flags & TRIG_NEED_AID_AFTER) && !aid_after(c, s, me))
                 continue;
+            if (tr->flags & TRIG_NEED_PEOPLE_AFTER) {
+                /* the people within three words of the verb, in its clause */
+                size_t lim = me + 30 < s.end ? me + 30 : s.end, p1, p2;
+                for (size_t i = me; i < lim; i++)
+                    if (clause_comma(in->text, i, s.start, s.end)) {
+                        lim = i;
+                        break;
+                    }
+                if (!object_after(in->text, s, me) ||
+                    !ex_fx_find_any(fx, me, lim, TRUCE_PEOPLE_WORDS, &p1, &p2) ||
+                    words_after(in->text, me, p1) > 3)
+                    continue;
+            }
             if ((tr->flags & TRIG_NEED_PLACE_AFTER) && !place_right_after(r, si, me))
                 continue;
             if ((tr->flags & TRIG_NEED_FORCE_AFTER) && !force_after(c, si, s, me))

@@ -27,6 +27,7 @@ enum {
     TRIG_NEED_FORCE_BEFORE = 1024,/* an active verb with an armed force before it in its
                                    * clause; yields to any other violent trigger there */
     TRIG_NEED_AFTER = 2048,       /* the needed phrase follows within the clause (its object) */
+    TRIG_NEED_PEOPLE_AFTER = 4096,/* unarmed people are the object (TRUCE_PEOPLE_WORDS) */
 };
 
 typedef struct trigger {
@@ -54,6 +55,7 @@ extern const char *const TRUCE_CUE_OBSERVING[];
 extern const char *const TRUCE_FORCE_WORDS[];
 extern const char *const TRUCE_MONITOR_WORDS[];
 extern const char *const TRUCE_AID_WORDS[];
+extern const char *const TRUCE_PEOPLE_WORDS[];
 extern const char *const TRUCE_CUE_VISITOR[];
 
 /* A document's word starts, indexed once, and the phrase lists prepared for

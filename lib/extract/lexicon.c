@@ -413,15 +413,7 @@ const trigger TRUCE_TRIGGERS[] = {
     T("civilians.attack", "opened fire on", NULL, TRIG_CIVILIAN_VICTIM),
     T("civilians.attack", "attacks on", "village*", TRIG_NEED_AFTER),
     T("civilians.attack", "attack on", "village*", TRIG_NEED_AFTER),
-    T("civilians.attack", "attacked", "farmers", TRIG_NEED_AFTER | TRIG_NEED_FORCE_BEFORE),
-    T("civilians.attack", "attacked", "villagers", TRIG_NEED_AFTER | TRIG_NEED_FORCE_BEFORE),
-    T("civilians.attack", "attacked", "residents", TRIG_NEED_AFTER | TRIG_NEED_FORCE_BEFORE),
-    T("civilians.attack", "attacked", "worshippers", TRIG_NEED_AFTER | TRIG_NEED_FORCE_BEFORE),
-    T("civilians.attack", "attacked", "passengers", TRIG_NEED_AFTER | TRIG_NEED_FORCE_BEFORE),
-    T("civilians.attack", "attacked", "herders", TRIG_NEED_AFTER | TRIG_NEED_FORCE_BEFORE),
-    T("civilians.attack", "attacked", "displaced", TRIG_NEED_AFTER | TRIG_NEED_FORCE_BEFORE),
-    T("civilians.attack", "attacked", "students", TRIG_NEED_AFTER | TRIG_NEED_FORCE_BEFORE),
-    T("civilians.attack", "attacked", "civilians", TRIG_NEED_AFTER | TRIG_NEED_FORCE_BEFORE),
+    T("civilians.attack", "attacked", NULL, TRIG_NEED_PEOPLE_AFTER | TRIG_NEED_FORCE_BEFORE),
     T("civilians.attack", "set fire to", NULL, TRIG_NEED_FORCE),
     T("civilians.attack", "set ablaze", NULL, TRIG_NEED_FORCE),
     T("civilians.attack", "burned down", NULL, TRIG_NEED_FORCE),
@@ -1079,6 +1071,11 @@ const char *const TRUCE_MONITOR_WORDS[] = {"monitors", "observers", "inspectors"
 const char *const TRUCE_CUE_PURPOSE[] = {"to end the", "to stop the", "to prevent the",
                                          "end to the", "an end to", "to halt the", "to halt its",
                                          "to stop its", "to end its", "halt to the", NULL};
+/* people who bear no arms, as the object of an attack ("attacked farmers") */
+const char *const TRUCE_PEOPLE_WORDS[] = {"farmers", "villagers", "residents", "worshippers",
+                                          "passengers", "herders", "displaced", "students",
+                                          "civilians", "shepherds", "fishermen", "traders",
+                                          "women", "children", NULL};
 /* relief goods after a giving verb or a carrier ("distributed 500 hygiene
  * kits", "a convoy of six trucks with food") */
 const char *const TRUCE_AID_WORDS[] = {"food", "flour", "rice", "maize", "sorghum", "wheat",
