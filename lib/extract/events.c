@@ -209,6 +209,14 @@ static int words_after(const char *t, size_t a, size_t b)
     return n;
 }
 
+/* The literal lit starts at i and ends by end: a bounded look at the words
+ * around a trigger (the text need not end in NUL). */
+static bool lit_at(const char *t, size_t i, size_t end, const char *lit)
+{
+    size_t n = strlen(lit);
+    return i <= end && n <= end - i && memcmp(t + i, lit, n) == 0;
+}
+
 static bool ended_after(ex_finder *fx, size_t me, size_t end)
 {
     const char *t = fx->t;
@@ -300,7 +308,7 @@ static bool victim_is_force(ex_context *c, uint32_t si, truce_span s, const trig
         a = me;
         b = me + 50 < s.end ? me + 50 : s.end;
         for (size_t i = a; i < b; i++)
-            if (clause_comma(t, i, s.start, s.end) || strncmp(t + i, " by ", 4) == 0) {
+            if (clause_comma(t, i, s.start, s.end) || lit_at(t, i, s.end, " by ")) {
                 b = i;
                 break;
             }
@@ -321,8 +329,8 @@ static bool force_after(ex_context *c, uint32_t si, truce_span s, size_t me)
     const char *t = c->in->text;
     size_t b = me + 40 < s.end ? me + 40 : s.end;
     for (size_t i = me; i < b; i++)
-        if (clause_comma(t, i, s.start, s.end) || strncmp(t + i, " to ", 4) == 0 ||
-            strncmp(t + i, " on ", 4) == 0) {
+        if (clause_comma(t, i, s.start, s.end) || lit_at(t, i, s.end, " to ") ||
+            lit_at(t, i, s.end, " on ")) {
             b = i;
             break;
         }
@@ -357,7 +365,7 @@ static bool object_after(const char *t, truce_span s, size_t me)
                                     "was ", "are ", "is ", "had ", "have ", "has ", "will ",
                                     "would ", NULL};
     for (size_t k = 0; P[k]; k++)
-        if (strncmp(t + me + 1, P[k], strlen(P[k])) == 0)
+        if (lit_at(t, me + 1, s.end, P[k]))
             return false;
     return true;
 }
@@ -374,7 +382,7 @@ static bool aid_after(ex_context *c, truce_span s, size_t me)
     for (size_t i = me; i < b; i++) {
         bool stop = clause_comma(t, i, s.start, s.end);
         for (size_t k = 0; STOP[k] && !stop; k++)
-            stop = strncmp(t + i, STOP[k], strlen(STOP[k])) == 0;
+            stop = lit_at(t, i, s.end, STOP[k]);
         if (stop) {
             b = i;
             break;
@@ -387,7 +395,7 @@ static bool aid_after(ex_context *c, truce_span s, size_t me)
          from = e2) {
         bool people = false;
         for (size_t k = 0; NOT_GOODS[k] && !people; k++)
-            people = strncmp(t + e2, NOT_GOODS[k], strlen(NOT_GOODS[k])) == 0;
+            people = lit_at(t, e2, s.end, NOT_GOODS[k]);
         if (!people)
             return true;
     }
@@ -754,14 +762,14 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                 static const char *const A[] = {" access", " entry", " permission", " bail", NULL};
                 bool refused = false;
                 for (size_t ai = 0; A[ai]; ai++)
-                    refused |= strncmp(in->text + me, A[ai], strlen(A[ai])) == 0;
+                    refused |= lit_at(in->text, me, s.end, A[ai]);
                 if (refused)
                     continue;
             }
             /* "soldiers accused of shooting a student": who is accused, not
              * an accusation made ("were accused of" still is one) */
             if (ty == 's' && strcmp(tr->type, "statement.accusation") == 0 &&
-                strncmp(in->text + me, " of ", 4) == 0 && ms > s.start) {
+                lit_at(in->text, me, s.end, " of ") && ms > s.start) {
                 size_t pe = ms - 1, pw = pe;
                 while (pw > s.start && isalpha((unsigned char)in->text[pw - 1]))
                     pw--;
@@ -787,8 +795,7 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
             }
             /* "demanded a ransom": part of the abduction */
             if (ty == 's' && strcmp(tr->type, "statement.demand") == 0 &&
-                (strncmp(in->text + me, " a ransom", 9) == 0 ||
-                 strncmp(in->text + me, " ransom", 7) == 0))
+                (lit_at(in->text, me, s.end, " a ransom") || lit_at(in->text, me, s.end, " ransom")))
                 continue;
             /* "heading to the dam for a sit-in": an aim; "the team that
              * visited": a description of who did the main verb */
