@@ -233,6 +233,14 @@ static int words_after(const char *t, size_t a, size_t b)
     return n;
 }
 
+/* The literal lit starts at i and ends by end: a bounded look at the words
+ * around a trigger (the text need not end in NUL). */
+static bool lit_at(const char *t, size_t i, size_t end, const char *lit)
+{
+    size_t n = strlen(lit);
+    return i <= end && n <= end - i && memcmp(t + i, lit, n) == 0;
+}
+
 static bool ended_after(ex_finder *fx, size_t me, size_t end)
 {
     const char *t = fx->t;
@@ -256,6 +264,219 @@ static bool territory_named(ex_context *c, uint32_t si, truce_span s)
     for (size_t i = 0; i < in->reading->places.n; i++)
         if (in->reading->places.items[i].sentence == si)
             return true;
+    return false;
+}
+
+/* A comma or semicolon that ends a clause, not one inside a number
+ * ("1,500"). */
+static bool clause_comma(const char *t, size_t i, size_t s0, size_t end)
+{
+    if (t[i] == ';')
+        return true;
+    if (t[i] != ',')
+        return false;
+    return !(i > s0 && i + 1 < end && isdigit((unsigned char)t[i - 1]) &&
+             isdigit((unsigned char)t[i + 1]));
+}
+
+/* Groups of the dictionaries that bear no arms: who shoots at protesters
+ * attacks civilians. */
+static bool unarmed_group(const char *name)
+{
+    return name && (strcmp(name, "protesters") == 0 || strcmp(name, "opposition") == 0);
+}
+
+/* An armed force (a force word, or a military or armed-group actor) in
+ * [a, b) of sentence si. */
+static bool force_in(ex_context *c, uint32_t si, size_t a, size_t b)
+{
+    size_t ms, me;
+    if (a >= b)
+        return false;
+    if (ex_fx_find_any(c->fx, a, b, TRUCE_FORCE_WORDS, &ms, &me))
+        return true;
+    const truce_reading *r = c->in->reading;
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const truce_actor_mention *m = &r->actors.items[i];
+        if (m->sentence == si && m->span.start >= a && m->span.start < b &&
+            (m->kind == TRUCE_ACTOR_MILITARY ||
+             (m->kind == TRUCE_ACTOR_GROUP && !unarmed_group(m->name))))
+            return true;
+    }
+    return false;
+}
+
+/* "Two soldiers were shot dead", "gunmen shot dead a driver", "he was shot
+ * in the back by members of a unit": whether the one shot (or bombed) is an
+ * armed force. In a passive the victim is the subject, from the clause's
+ * start to the verb; else the words after the verb, up to "by" or the end
+ * of the clause. */
+static bool victim_is_force(ex_context *c, uint32_t si, truce_span s, const trigger *tr,
+                            size_t ms, size_t me)
+{
+    const char *t = c->in->text;
+    bool passive = strncmp(tr->phrase, "was ", 4) == 0 || strncmp(tr->phrase, "were ", 5) == 0;
+    static const char *const AUX[] = {"was ", "were ", "been ", "being ", NULL};
+    for (size_t k = 0; AUX[k] && !passive; k++) {
+        size_t n = strlen(AUX[k]);
+        passive = ms >= s.start + n && strncmp(t + ms - n, AUX[k], n) == 0 &&
+                  (ms == s.start + n || !isalpha((unsigned char)t[ms - n - 1]));
+    }
+    size_t a, b;
+    if (passive) {
+        a = ms;
+        while (a > s.start && !clause_comma(t, a - 1, s.start, s.end))
+            a--;
+        b = ms;
+    } else {
+        a = me;
+        b = me + 50 < s.end ? me + 50 : s.end;
+        for (size_t i = a; i < b; i++)
+            if (clause_comma(t, i, s.start, s.end) || lit_at(t, i, s.end, " by ")) {
+                b = i;
+                break;
+            }
+    }
+    /* what only armed men hold: "opened fire on Armenian positions" */
+    static const char *const TARGETS[] = {"positions", "posts", "checkpoint*", "base", "bases",
+                                          "outpost*", "garrison*", "barracks", "police station*",
+                                          "military convoy*", "patrol*", NULL};
+    size_t t1, t2;
+    return force_in(c, si, a, b) || (a < b && ex_fx_find_any(c->fx, a, b, TARGETS, &t1, &t2));
+}
+
+/* An armed force named right after a verb, before its destination or
+ * topic: "sent 400 soldiers to", "the movement of about 300 troops",
+ * "were killed by militants"; not "sent a message to the army". */
+static bool force_after(ex_context *c, uint32_t si, truce_span s, size_t me)
+{
+    const char *t = c->in->text;
+    size_t b = me + 40 < s.end ? me + 40 : s.end;
+    for (size_t i = me; i < b; i++)
+        if (clause_comma(t, i, s.start, s.end) || lit_at(t, i, s.end, " to ") ||
+            lit_at(t, i, s.end, " on ")) {
+            b = i;
+            break;
+        }
+    return force_in(c, si, me, b);
+}
+
+/* "Gunmen killed two farmers": an armed force is the subject, in the
+ * clause before an active verb ("were killed" is no such verb). */
+static bool force_before(ex_context *c, uint32_t si, truce_span s, size_t ms)
+{
+    const char *t = c->in->text;
+    static const char *const AUX[] = {"was ", "were ", "been ", "being ", "be ", NULL};
+    for (size_t k = 0; AUX[k]; k++) {
+        size_t n = strlen(AUX[k]);
+        if (ms >= s.start + n && strncmp(t + ms - n, AUX[k], n) == 0)
+            return false;
+    }
+    size_t a = ms;
+    while (a > s.start && !clause_comma(t, a - 1, s.start, s.end))
+        a--;
+    return force_in(c, si, a, ms);
+}
+
+/* An active verb with its object after it: "killed four soldiers", not
+ * "four soldiers killed.", "killed in the clash" or "those killed were". */
+static bool object_after(const char *t, truce_span s, size_t me)
+{
+    if (me + 1 >= s.end || t[me] != ' ' || !isalnum((unsigned char)t[me + 1]))
+        return false;
+    static const char *const P[] = {"in ", "by ", "on ", "at ", "when ", "after ", "during ",
+                                    "while ", "and ", "or ", "as ", "near ", "since ", "were ",
+                                    "was ", "are ", "is ", "had ", "have ", "has ", "will ",
+                                    "would ", NULL};
+    for (size_t k = 0; P[k]; k++)
+        if (lit_at(t, me + 1, s.end, P[k]))
+            return false;
+    return true;
+}
+
+/* Relief goods after a giving verb or a carrier, in its clause:
+ * "distributed 1,500 hygiene kits", "a convoy of six trucks with food". */
+static bool aid_after(ex_context *c, truce_span s, size_t me)
+{
+    const char *t = c->in->text;
+    size_t b = me + 60 < s.end ? me + 60 : s.end, ms, e2;
+    /* the goods come before the recipients or the topic: "sent figures on
+     * rice exports" sent no rice */
+    static const char *const STOP[] = {" on ", " about ", " to ", " for ", NULL};
+    for (size_t i = me; i < b; i++) {
+        bool stop = clause_comma(t, i, s.start, s.end);
+        for (size_t k = 0; STOP[k] && !stop; k++)
+            stop = lit_at(t, i, s.end, STOP[k]);
+        if (stop) {
+            b = i;
+            break;
+        }
+    }
+    /* "a convoy carrying aid workers": people of an aid agency, not goods */
+    static const char *const NOT_GOODS[] = {" worker", " agenc", " group", " organi", " official",
+                                            " staff", NULL};
+    for (size_t from = me; from < b && ex_fx_find_any(c->fx, from, b, TRUCE_AID_WORDS, &ms, &e2);
+         from = e2) {
+        bool people = false;
+        for (size_t k = 0; NOT_GOODS[k] && !people; k++)
+            people = lit_at(t, e2, s.end, NOT_GOODS[k]);
+        if (!people)
+            return true;
+    }
+    return false;
+}
+
+/* "captured Manbij": a place is the object right after the verb. */
+static bool place_right_after(const truce_reading *r, uint32_t si, size_t me)
+{
+    for (size_t i = 0; i < r->places.n; i++) {
+        const truce_place_mention *p = &r->places.items[i];
+        if (p->sentence == si && p->span.start >= me && p->span.start <= me + 1)
+            return true;
+    }
+    return false;
+}
+
+/* Words right before a trigger that make it background, not an event of
+ * the report: support ("backed by US air strikes"), an origin ("a shell
+ * dating from the fighting of 2016"), a place described by what happened
+ * there ("the village where the massacre began"). A past-tense verb after
+ * the supporters is the main verb ("troops backed by air strikes
+ * recaptured"), and so is any trigger after supporters that are a force. */
+static bool background_before(ex_finder *fx, size_t s0, size_t end, size_t ms)
+{
+    static const char *const B[] = {"backed by", "supported by", "date from", "dates from",
+                                    "dating from", "left over from", "leftover from",
+                                    "remnants of", NULL};
+    size_t b0 = ms > s0 + 30 ? ms - 30 : s0, bs, be, f1, f2;
+    const char *t = fx->t;
+    /* "forces backed by clan militias recaptured": the backers are a force
+     * and the trigger the main verb */
+    size_t we = ms;
+    while (we < end && t[we] != ' ')
+        we++;
+    bool verb = we >= ms + 3 && t[we - 2] == 'e' && t[we - 1] == 'd';
+    if (!verb && ex_fx_find_any(fx, b0, ms, B, &bs, &be) && words_after(t, be, ms) <= 2 &&
+        !ex_fx_find_any(fx, be, ms, TRUCE_FORCE_WORDS, &f1, &f2))
+        return true;
+    return ms >= s0 + 10 && strncmp(t + ms - 10, "where the ", 10) == 0;
+}
+
+/* A place or a word for ground in [a, b) of sentence si. */
+static bool ground_in(ex_context *c, uint32_t si, size_t a, size_t b)
+{
+    static const char *const W[] = {"territory", "district", "region", "town", "village", "city",
+                                    "area", "villages", "base", "hill", "hills", "airport",
+                                    "border", "crossing", "bridge", "post", "positions", NULL};
+    size_t ms, me;
+    if (a < b && ex_fx_find_any(c->fx, a, b, W, &ms, &me))
+        return true;
+    const truce_reading *r = c->in->reading;
+    for (size_t i = 0; i < r->places.n; i++) {
+        const truce_place_mention *p = &r->places.items[i];
+        if (p->sentence == si && p->span.start >= a && p->span.start < b)
+            return true;
+    }
     return false;
 }
 
@@ -456,8 +677,22 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                 break;
             from = me;
             size_t ns = 0, ne = 0;
-            if (tr->need && !ex_fx_find(fx, s.start, s.end, tr->need, &ns, &ne))
+            if (tr->need && !(tr->flags & TRIG_NEED_AFTER) &&
+                !ex_fx_find(fx, s.start, s.end, tr->need, &ns, &ne))
                 break;
+            /* "released 12 hostages", not "released two videos of the
+             * hostages": the needed word is the object */
+            if (tr->flags & TRIG_NEED_AFTER) {
+                size_t lim = me + 30 < s.end ? me + 30 : s.end;
+                for (size_t i = me; i < lim; i++)
+                    if (clause_comma(in->text, i, s.start, s.end)) {
+                        lim = i;
+                        break;
+                    }
+                if (me >= lim || !object_after(in->text, s, me) ||
+                    !ex_fx_find(fx, me, lim, tr->need, &ns, &ne) || words_after(in->text, me, ns) > 3)
+                    continue;
+            }
             /* "could have signed an agreement on a truce": the counterfactual
              * sits before the needed word as well as before the trigger */
             if (tr->need) {
@@ -469,7 +704,8 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
              * background, not an event of the report */
             if (strncmp(tr->type, "conflict.", 9) == 0) {
                 size_t e0 = ms > s.start + 30 ? ms - 30 : s.start, c1, c2;
-                if (ex_fx_find(fx, e0, ms, "end to", &c1, &c2))
+                if (ex_fx_find(fx, e0, ms, "end to", &c1, &c2) ||
+                    ex_fx_find(fx, e0, ms, "to end", &c1, &c2))
                     continue;
             }
             if ((tr->flags & TRIG_NEED_OFFICIAL_AFTER) &&
@@ -496,6 +732,160 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                 continue;
             if ((tr->flags & TRIG_NEED_MONITOR) && !names_monitor(c, si, s))
                 continue;
+            if ((tr->flags & (TRIG_FORCE_VICTIM | TRIG_CIVILIAN_VICTIM)) &&
+                victim_is_force(c, si, s, tr, ms, me) != !!(tr->flags & TRIG_FORCE_VICTIM))
+                continue;
+            if ((tr->flags & TRIG_NEED_AID_AFTER) && !aid_after(c, s, me))
+                continue;
+            if (tr->flags & TRIG_NEED_PEOPLE_AFTER) {
+                /* the people within three words of the verb, in its clause */
+                size_t lim = me + 30 < s.end ? me + 30 : s.end, p1, p2;
+                for (size_t i = me; i < lim; i++)
+                    if (clause_comma(in->text, i, s.start, s.end)) {
+                        lim = i;
+                        break;
+                    }
+                if (!object_after(in->text, s, me) ||
+                    !ex_fx_find_any(fx, me, lim, TRUCE_PEOPLE_WORDS, &p1, &p2) ||
+                    words_after(in->text, me, p1) > 3)
+                    continue;
+            }
+            if ((tr->flags & TRIG_NEED_PLACE_AFTER) && !place_right_after(r, si, me))
+                continue;
+            if ((tr->flags & TRIG_NEED_FORCE_AFTER) && !force_after(c, si, s, me))
+                continue;
+            if ((tr->flags & TRIG_NEED_FORCE_BEFORE) &&
+                (!object_after(in->text, s, me) || !force_before(c, si, s, ms)))
+                continue;
+            const char ty = tr->type[0]; /* c(onflict|ivilians), s(tatement), p(rotest)... */
+            const bool viol = ty == 'c' && violent_type(tr->type);
+            if (viol && background_before(fx, s.start, s.end, ms))
+                continue;
+            /* "called for the release of the hostages", "blocking the delivery
+             * of aid": what is asked for or blocked has not happened */
+            if (ty != 's' && ms >= s.start + 4 && strncmp(in->text + ms - 4, "the ", 4) == 0) {
+                static const char *const ASK[] = {"called for the", "calls for the",
+                                                  "calling for the", "demanded the",
+                                                  "demanding the", "demands the", "urged the",
+                                                  "pressed for the", "appealed for the",
+                                                  "blocking the", "blocked the",
+                                                  "obstructing the", "preventing the",
+                                                  "prevented the", NULL};
+                size_t q0 = ms > s.start + 22 ? ms - 22 : s.start, q1, q2;
+                if (ex_fx_find_any(fx, q0, ms, ASK, &q1, &q2) && q2 + 1 == ms)
+                    continue;
+            }
+            /* "the Independent Decommissioning Body": a word of a name */
+            if (ms > s.start + 2 && isupper((unsigned char)in->text[ms]) && !strchr(tr->phrase, ' ') &&
+                isalpha((unsigned char)in->text[ms - 2]) && me + 1 < s.end &&
+                in->text[me] == ' ' && isupper((unsigned char)in->text[me + 1]))
+                continue;
+            /* "two aid workers were seized by gunmen": people, not ground
+             * ("the town was seized by rebels" is ground) */
+            if (ty == 'c' && tr->phrase[0] == 's' && strcmp(tr->phrase, "seized") == 0 &&
+                strcmp(tr->type, "conflict.territory_taken") == 0 && ms >= s.start + 4 && (strncmp(in->text + ms - 4, "was ", 4) == 0 ||
+                                      (ms >= s.start + 5 && strncmp(in->text + ms - 5, "were ", 5) == 0))) {
+                size_t a0 = ms;
+                while (a0 > s.start && !clause_comma(in->text, a0 - 1, s.start, s.end))
+                    a0--;
+                if (!ground_in(c, si, a0, ms))
+                    continue;
+            }
+            /* "seized homemade rifles": goods, not ground */
+            if (ty == 'c' && tr->phrase[0] == 's' && strcmp(tr->phrase, "seized") == 0 &&
+                strcmp(tr->type, "conflict.territory_taken") == 0) {
+                static const char *const GOODS[] = {"rifles", "weapons", "arms", "ammunition",
+                                                    "guns", "explosives", "drugs", "vehicles",
+                                                    "documents", "cash", "equipment", "ship",
+                                                    "vessel", "tanker", "cargo", NULL};
+                size_t lim = me + 30 < s.end ? me + 30 : s.end, g1, g2;
+                if (ex_fx_find_any(fx, me, lim, GOODS, &g1, &g2))
+                    continue;
+            }
+            /* "was denied access": a refusal, not a denial of a claim */
+            if (ty == 's' && strcmp(tr->type, "statement.denial") == 0) {
+                static const char *const A[] = {" access", " entry", " permission", " bail", NULL};
+                bool refused = false;
+                for (size_t ai = 0; A[ai]; ai++)
+                    refused |= lit_at(in->text, me, s.end, A[ai]);
+                if (refused)
+                    continue;
+            }
+            /* "soldiers accused of shooting a student": who is accused, not
+             * an accusation made ("were accused of" still is one) */
+            if (ty == 's' && strcmp(tr->type, "statement.accusation") == 0 &&
+                lit_at(in->text, me, s.end, " of ") && ms > s.start) {
+                size_t pe = ms - 1, pw = pe;
+                while (pw > s.start && isalpha((unsigned char)in->text[pw - 1]))
+                    pw--;
+                static const char *const AUXV[] = {"was", "were", "is", "are", "been", "being",
+                                                   "has", "have", "had", NULL};
+                bool aux = false;
+                for (size_t ai = 0; AUXV[ai]; ai++)
+                    aux |= pe - pw == strlen(AUXV[ai]) && strncmp(in->text + pw, AUXV[ai], pe - pw) == 0;
+                if (!aux && pe > pw)
+                    continue;
+            }
+            /* "he sought refuge at the embassy": one person's shelter is no
+             * displacement */
+            if (ty == 'h' && strcmp(tr->type, "humanitarian.displacement") == 0 && ms >= s.start + 3) {
+                size_t pw = ms - 1;
+                while (pw > s.start && isalpha((unsigned char)in->text[pw - 1]))
+                    pw--;
+                if ((ms - 1 - pw == 2 && (strncmp(in->text + pw, "he", 2) == 0 ||
+                                          strncmp(in->text + pw, "He", 2) == 0)) ||
+                    (ms - 1 - pw == 3 && (strncmp(in->text + pw, "she", 3) == 0 ||
+                                          strncmp(in->text + pw, "She", 3) == 0)))
+                    continue;
+            }
+            /* "demanded a ransom": part of the abduction */
+            if (ty == 's' && strcmp(tr->type, "statement.demand") == 0 &&
+                (lit_at(in->text, me, s.end, " a ransom") || lit_at(in->text, me, s.end, " ransom")))
+                continue;
+            /* "heading to the dam for a sit-in": an aim; "the team that
+             * visited": a description of who did the main verb */
+            if ((((ty == 'p' && strncmp(tr->type, "protest.", 8) == 0) ||
+                  (ty == 'a' && strcmp(tr->type, "agreement.ceasefire") == 0)) && ms >= s.start + 6 &&
+                 strncmp(in->text + ms - 6, "for a ", 6) == 0) ||
+                (ty == 'd' && strcmp(tr->type, "diplomacy.visit") == 0 && ms >= s.start + 5 &&
+                 (strncmp(in->text + ms - 5, "that ", 5) == 0 ||
+                  strncmp(in->text + ms - 4, "who ", 4) == 0)))
+                continue;
+            /* "any attack would be met with force": an idiom of the passive */
+            if (ty == 'd' && ms >= s.start + 3 && tr->phrase[0] == 'm' &&
+                (strncmp(in->text + ms - 3, "be ", 3) == 0 ||
+                 (ms >= s.start + 5 && strncmp(in->text + ms - 5, "been ", 5) == 0) ||
+                 (ms >= s.start + 4 && strncmp(in->text + ms - 4, "was ", 4) == 0) ||
+                 (ms >= s.start + 5 && strncmp(in->text + ms - 5, "were ", 5) == 0)))
+                continue;
+            /* "he hoped the swap would pave the way for talks between them":
+             * a wish, not a meeting */
+            if (ty == 'd' && strcmp(tr->type, "diplomacy.meeting") == 0) {
+                static const char *const WISH[] = {"hoped", "hopes", "hope", "wished", NULL};
+                size_t w1, w2;
+                if (ex_fx_find_any(fx, s.start, ms, WISH, &w1, &w2))
+                    continue;
+            }
+            /* "told the rally", "addressed the protesters": the audience of a
+             * speech, a protest told before */
+            if (ty == 'p' && strncmp(tr->type, "protest.", 8) == 0) {
+                static const char *const AUD[] = {"told the", "addressed the", "address the",
+                                                  "addressing the", NULL};
+                size_t a0 = ms > s.start + 16 ? ms - 16 : s.start, a1, a2;
+                if (ex_fx_find_any(fx, a0, ms, AUD, &a1, &a2) && a2 + 1 == ms)
+                    continue;
+            }
+            /* "the sit-in was called off": no protest took place */
+            if (ty == 'p' && strncmp(tr->type, "protest.", 8) == 0) {
+                static const char *const OFF[] = {"called off", "cancelled", "canceled",
+                                                  "postponed", "banned", NULL};
+                size_t lim = me + 40 < s.end ? me + 40 : s.end, o1, o2;
+                for (size_t i = me; i < lim; i++)
+                    if (in->text[i] == ',' || in->text[i] == ';')
+                        lim = i;
+                if (ex_fx_find_any(fx, me, lim, OFF, &o1, &o2) && words_after(in->text, me, o1) <= 5)
+                    continue;
+            }
             /* an overlapping hit of the same type is the same words */
             bool dup = false;
             for (size_t h = 0; h < *nh; h++)
@@ -536,6 +926,10 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
             if (ex_match_at(in->text, ms, ws, "Nobody") || ex_match_at(in->text, ms, ws, "No one") ||
                 ex_match_at(in->text, ms, ws, "nobody") || ex_match_at(in->text, ms, ws, "no one"))
                 continue;
+            /* "No group has claimed responsibility", "no civilians were hurt" */
+            if ((ex_match_at(in->text, ms, ws, "No ") || ex_match_at(in->text, ms, ws, "no ")) &&
+                words_after(in->text, ws, ms) <= 3)
+                continue;
             /* "the clashes ended": the end of violence is not more of it */
             if (strncmp(tr->type, "conflict.", 9) == 0 && ended_after(fx, me, s.end))
                 continue;
@@ -544,7 +938,7 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                 static const char *const W[] = {"siren", "sirens", "alert", "alerts", "warning",
                                                 "shelter", "shelters", NULL};
                 size_t lim = me + 9 < s.end ? me + 9 : s.end, w1, w2;
-                if (violent_type(tr->type) && ex_fx_find_any(fx, me, lim, W, &w1, &w2))
+                if (viol && ex_fx_find_any(fx, me, lim, W, &w1, &w2))
                     continue;
             }
             /* "was handed over to a neutral party": a transfer is of territory */
@@ -573,7 +967,8 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
 static size_t clause_break(const char *t, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
-        if (t[i] == ',' || t[i] == ';')
+        if (t[i] == ';' || (t[i] == ',' && !(i > a && i + 1 < b && isdigit((unsigned char)t[i - 1]) &&
+                                             isdigit((unsigned char)t[i + 1]))))
             return i + 1;
     return b;
 }
@@ -691,6 +1086,73 @@ static bool dropped(const char *t, const hit *hits, size_t nh, size_t h)
             if (strcmp(hits[k].tr->type, "conflict.territory_taken") == 0 &&
                 hits[k].start < hits[h].end && hits[h].start < hits[k].end)
                 return true;
+    /* "a mortar round that children had found exploded": old ordnance, not
+     * shelling */
+    if (strcmp(type, "conflict.shelling") == 0)
+        for (size_t k = 0; k < nh; k++)
+            if (strcmp(hits[k].tr->type, "conflict.mine_explosion") == 0 &&
+                (strcmp(hits[k].tr->phrase, "exploded") == 0 ||
+                 strcmp(hits[k].tr->phrase, "went off") == 0) &&
+                no_break(t, hits[h], hits[k]))
+                return true;
+    /* "prisoners were handed over": an exchange, not a transfer of land */
+    if (strcmp(type, "territory.transfer") == 0)
+        for (size_t k = 0; k < nh; k++)
+            if (strcmp(hits[k].tr->type, "humanitarian.prisoner_exchange") == 0 &&
+                hits[k].start < hits[h].end && hits[h].start < hits[k].end)
+                return true;
+    /* "called on the rebels to release the hostages", "demanded the
+     * withdrawal of foreign troops": what is demanded has not happened */
+    if (strncmp(type, "statement.", 10) != 0 && hits[h].start >= 4 &&
+        (strncmp(t + hits[h].start - 3, "to ", 3) == 0 ||
+         strncmp(t + hits[h].start - 4, "the ", 4) == 0))
+        for (size_t k = 0; k < h; k++)
+            if (strcmp(hits[k].tr->type, "statement.demand") == 0 && no_break(t, hits[k], hits[h]))
+                return true;
+    /* a bare "killed" names violence only where no other trigger does:
+     * "Russian shelling killed three", "clashes killed 12" are that event */
+    if (hits[h].tr->flags & TRIG_NEED_FORCE_BEFORE)
+        for (size_t k = 0; k < nh; k++)
+            if (k != h && !(hits[k].tr->flags & TRIG_NEED_FORCE_BEFORE) &&
+                violent_type(hits[k].tr->type) && no_break(t, hits[k], hits[h]) &&
+                !(hits[k].start < hits[h].end && hits[h].start < hits[k].end))
+                return true;
+    /* "refugees had arrived in Adre": people arriving, not a deployment;
+     * "200 fighters surrendered to the army": fighters laying down arms,
+     * not a transfer of land */
+    if (strcmp(type, "military.deployment") == 0 || strcmp(type, "territory.transfer") == 0)
+        for (size_t k = 0; k < nh; k++)
+            if ((strncmp(hits[k].tr->type, "humanitarian.", 13) == 0 ||
+                 strcmp(hits[k].tr->type, "military.demobilization") == 0) &&
+                hits[k].start < hits[h].end && hits[h].start < hits[k].end)
+                return true;
+    /* "demonstrators torched a police station": a riot, neither an attack
+     * on civilians nor a peaceful protest */
+    if ((strcmp(type, "civilians.attack") == 0 || strcmp(type, "protest.demonstration") == 0))
+        for (size_t k = 0; k < nh; k++)
+            if (strcmp(hits[k].tr->type, "riot.violent") == 0 && no_break(t, hits[k], hits[h]) &&
+                (strcmp(type, "protest.demonstration") == 0 ||
+                 (hits[k].start < hits[h].end && hits[h].start < hits[k].end)))
+                return true;
+    /* "protesters clashed with police": a riot, not a battle */
+    if (strcmp(type, "conflict.armed_clash") == 0 && type_present(hits, nh, "riot.violent"))
+        for (size_t k = 0; k < nh; k++)
+            if (strcmp(hits[k].tr->type, "riot.violent") == 0 && hits[k].start < hits[h].end &&
+                hits[h].start < hits[k].end)
+                return true;
+    /* "Protesters blocked the road, demanding that ...": the protest's own
+     * demand, not a statement of its own */
+    if (strcmp(type, "statement.demand") == 0 && strncmp(t + hits[h].start, "demanding", 9) == 0)
+        for (size_t k = 0; k < h; k++)
+            if (strncmp(hits[k].tr->type, "protest.", 8) == 0)
+                return true;
+    /* "troops began returning to their bases": a withdrawal, not a return
+     * of the displaced */
+    if (strcmp(type, "humanitarian.return") == 0)
+        for (size_t k = 0; k < nh; k++)
+            if (strcmp(hits[k].tr->type, "military.withdrawal") == 0 &&
+                hits[k].start < hits[h].end && hits[h].start < hits[k].end)
+                return true;
     /* "returned home from captivity in an exchange": the exchange */
     if (strcmp(type, "humanitarian.return") == 0 &&
         type_present(hits, nh, "humanitarian.prisoner_exchange"))
@@ -710,6 +1172,31 @@ static bool dropped(const char *t, const hit *hits, size_t nh, size_t h)
                 hits[k].start < hits[h].end && hits[h].start < hits[k].end)
                 return true;
     return false;
+}
+
+/* A later hit b of a's type tells the same event: no comma or semicolon
+ * between them, b a verb right after ", and", or b a participle right
+ * after the comma (", blocking roads into the town"). */
+static bool goes_on(const char *t, truce_span s, hit a, hit b)
+{
+    size_t br = clause_break(t, a.end, b.start);
+    if (br == b.start)
+        return true;
+    /* "shot dead nine men, including a farmer, and set fire to 40 houses":
+     * a verb of the same subject after ", and" */
+    if (b.start >= s.start + 6 && strncmp(t + b.start - 6, ", and ", 6) == 0 &&
+        br == b.start - 5)
+        return true;
+    size_t we = b.start;
+    while (we < b.end && t[we] != ' ')
+        we++;
+    return br == b.start - 1 && b.start >= s.start + 2 && t[b.start - 2] == ',' &&
+           we >= b.start + 4 && strncmp(t + we - 3, "ing", 3) == 0;
+}
+
+static bool yielded(const hit *hits, const bool *keep, size_t p)
+{
+    return !keep[p] && (hits[p].tr->flags & TRIG_NEED_FORCE_BEFORE);
 }
 
 static bool ends_with_question(const char *t, truce_span s)
@@ -795,23 +1282,23 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
                 continue;
             /* one event per type per clause: a later hit of the same type
              * opens a new clause only past a comma */
+            /* a bare "killed" that yielded to another trigger is not there */
             bool merged = false;
             for (size_t p = 0; p < h; p++)
-                if (strcmp(hits[p].tr->type, type) == 0) {
-                    size_t br = clause_break(in->text, hits[p].end, hits[h].start);
-                    if (br == hits[h].start)
-                        merged = true;
-                }
+                if (strcmp(hits[p].tr->type, type) == 0 && !yielded(hits, keep, p) &&
+                    goes_on(in->text, s, hits[p], hits[h]))
+                    merged = true;
             if (merged)
                 continue;
             /* clause: from the comma after the previous same-type hit to the
              * comma before the next one */
             truce_span clause = s;
             for (size_t p = 0; p < h; p++)
-                if (strcmp(hits[p].tr->type, type) == 0)
+                if (strcmp(hits[p].tr->type, type) == 0 && !yielded(hits, keep, p))
                     clause.start = clause_break(in->text, hits[p].end, hits[h].start);
             for (size_t n2 = h + 1; n2 < nh; n2++)
-                if (strcmp(hits[n2].tr->type, type) == 0) {
+                if (strcmp(hits[n2].tr->type, type) == 0 && !yielded(hits, keep, n2) &&
+                    !goes_on(in->text, s, hits[h], hits[n2])) {
                     size_t br = clause_break(in->text, hits[h].end, hits[n2].start);
                     if (br < hits[n2].start) {
                         clause.end = br;

@@ -19,6 +19,16 @@ enum {
                                    * organisation or official, or the speaker is "we"/"I" */
     TRIG_NEED_MONITOR = 16,       /* monitors, a mission, troops or an international
                                    * organisation arrive */
+    TRIG_FORCE_VICTIM = 32,       /* who is shot (the subject of a passive, else the words
+                                   * after the verb up to "by") is an armed force */
+    TRIG_CIVILIAN_VICTIM = 64,    /* ...is not one */
+    TRIG_NEED_AID_AFTER = 128,    /* relief goods follow in the same clause */
+    TRIG_NEED_PLACE_AFTER = 256,  /* a place names the object right after it */
+    TRIG_NEED_FORCE_AFTER = 512,  /* an armed force follows within a few words */
+    TRIG_NEED_FORCE_BEFORE = 1024,/* an active verb with an armed force before it in its
+                                   * clause; yields to any other violent trigger there */
+    TRIG_NEED_AFTER = 2048,       /* the needed phrase follows within the clause (its object) */
+    TRIG_NEED_PEOPLE_AFTER = 4096,/* unarmed people are the object (TRUCE_PEOPLE_WORDS) */
 };
 
 typedef struct trigger {
@@ -45,6 +55,8 @@ extern const char *const TRUCE_CUE_CONDITION[];
 extern const char *const TRUCE_CUE_OBSERVING[];
 extern const char *const TRUCE_FORCE_WORDS[];
 extern const char *const TRUCE_MONITOR_WORDS[];
+extern const char *const TRUCE_AID_WORDS[];
+extern const char *const TRUCE_PEOPLE_WORDS[];
 extern const char *const TRUCE_CUE_VISITOR[];
 
 /* A document's word starts, indexed once, and the phrase lists prepared for
