@@ -3,15 +3,16 @@
 # rule was written for) scored with ../shared/tools/score-events against
 # tests/heldout/gold-events.jsonl. The floors sit a few points under what truce
 # reaches (strict recall 0.230, precision 0.597 when the set was written on
-# 2026-11-23; 0.540 / 0.690 after that day's extraction work): this catches
+# 2026-11-23; 0.540 / 0.690 after that day's extraction work; 0.655 / 0.785
+# after the fixes for development batch 7): this catches
 # regressions on unseen text; raise them as truce
 # improves, never lower them to make a change pass, and never tune a rule to
 # these texts (tests/heldout/README.md).
 . "$(dirname "$0")/common.inc"
 HELDOUT="${TRUCE_SOURCE:-$(dirname "$0")/../..}/tests/heldout"
 SCORER="$TRUCE_SHARED/tools/score-events"
-MIN_RECALL=0.50
-MIN_PRECISION=0.63
+MIN_RECALL=0.63
+MIN_PRECISION=0.76
 if [ ! -x "$SCORER" ]; then
   echo "SKIP: $SCORER is absent (it lives in ../shared beside the repository)"
   exit 77
