@@ -462,6 +462,34 @@ static bool background_before(ex_finder *fx, size_t s0, size_t end, size_t ms)
     return ms >= s0 + 10 && strncmp(t + ms - 10, "where the ", 10) == 0;
 }
 
+/* "fled after the shelling.", "Since the clashes, ...": an event the report
+ * has already told, named again by the bare noun with the definite article
+ * after a word of time. It is no new event when an earlier sentence holds one
+ * of the same type; told for the first time, or with words of its own after
+ * it (an object, a date, a verb), it is. */
+static bool told_before(const char *t, size_t s0, size_t ms, size_t me, size_t end,
+                        const truce_event_list *out, size_t first_new, const char *type)
+{
+    static const char *const TIME_WORDS[] = {"after the ", "following the ", "since the ",
+                                             "amid the ", "during the ", NULL};
+    bool after = false;
+    for (size_t k = 0; TIME_WORDS[k] && !after; k++) {
+        size_t n = strlen(TIME_WORDS[k]);
+        after = ms >= s0 + n && truce_ascii_fold((unsigned char)t[ms - n]) == (unsigned char)TIME_WORDS[k][0] &&
+                strncmp(t + ms - n + 1, TIME_WORDS[k] + 1, n - 1) == 0;
+    }
+    if (!after)
+        return false;
+    /* only the bare noun: "the fall of Ghazni", "the shelling on Monday",
+     * "the shelling resumed" say something of their own */
+    if (me < end && t[me] != ',' && t[me] != '.' && t[me] != ';' && t[me] != ':')
+        return false;
+    for (size_t i = 0; i < first_new; i++)
+        if (strcmp(out->items[i].type, type) == 0)
+            return true;
+    return false;
+}
+
 /* A place or a word for ground in [a, b) of sentence si. */
 static bool ground_in(ex_context *c, uint32_t si, size_t a, size_t b)
 {
@@ -1280,6 +1308,10 @@ int truce_extract_events(truce_arena *a, const truce_extract_input *in, truce_ev
             const char *type = hits[h].tr->type;
             if (!keep[h])
                 continue;
+            if (told_before(in->text, s.start, hits[h].start, hits[h].end, s.end, out, first_new, type)) {
+                keep[h] = false;
+                continue;
+            }
             /* one event per type per clause: a later hit of the same type
              * opens a new clause only past a comma */
             /* a bare "killed" that yielded to another trigger is not there */
