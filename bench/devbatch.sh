@@ -33,7 +33,8 @@ for line in open(sys.argv[1]):
 PY
 "$bin" ingest --db "$tmp/d.db" --manifest "$dev/manifest.jsonl" "${files[@]}" || exit 1
 "$bin" export --db "$tmp/d.db" --format jsonl > "$tmp/ev.jsonl" || exit 1
-forbidden="$dev/gold-forbidden-batch7.txt"
+cat "$dev"/gold-forbidden-batch*.txt > "$tmp/forbidden"
+forbidden="$tmp/forbidden"
 echo "== score-events (dev$first-dev$last: ${#files[@]} reports, $(grep -c . "$tmp/gold.jsonl") gold events, $(grep -vc '"optional":true' "$tmp/gold.jsonl") required)"
 "$score" "$tmp/gold.jsonl" "$tmp/ev.jsonl" --forbidden "$forbidden"
 "$root/tests/heldout/explain-misses" "$score" "$tmp/gold.jsonl" "$tmp/ev.jsonl"
