@@ -745,7 +745,7 @@ static size_t try_body(scan *s, size_t i, int *rc)
          s->t[b - 1] == '!') &&
         w0 && w0 + 4 < s->len && strncmp(s->t + w0, " of ", 4) == 0)
         return 0;
-    size_t p = i, end = 0, words = 0;
+    size_t p = i, end = 0, words = 0, last = 0;
     truce_actor_kind kind = TRUCE_ACTOR_GROUP;
     for (int w = 0; w < 7 && p < s->len; w++) {
         size_t e = 0;
@@ -772,6 +772,7 @@ static size_t try_body(scan *s, size_t i, int *rc)
                 return 0;
         }
         words++;
+        last = e;
         bool hf = false;
         truce_actor_kind hk = head_kind(s->t + p, e - p, &hf);
         if (hf && words >= 2) {
@@ -787,6 +788,29 @@ static size_t try_body(scan *s, size_t i, int *rc)
             if (p + ll + 1 < s->len && strncmp(s->t + p, LINK[k], ll) == 0 && s->t[p + ll] == ' ' &&
                 upper_at(s, p + ll + 1)) {
                 p += ll + 1;
+                break;
+            }
+        }
+    }
+    /* "the Carlos Patiño front", "the Dagoberto Ramos column", "the rival
+     * Zaire militia": a name and a lowercase head noun. A front or column
+     * needs a name of two words (a person's), so that "the Kharkiv front"
+     * and "the Western front" stay lines of battle; a militia may have one
+     * word but not a demonym (read before) nor a direction. */
+    if (!end && last && words <= 3 && !(b == 0 || s->t[b - 1] == '.' || s->t[b - 1] == '\n')) {
+        static const struct { const char *lit; size_t min_words; } LH[] = {
+            {" front", 2}, {" column", 2}, {" militia", 1}, {" militias", 1}};
+        static const char *const DIR[] = {"Eastern", "Western", "Northern", "Southern", "Central",
+                                          "Home", "Popular", "United", "National", NULL};
+        bool dir = false;
+        for (size_t k = 0; DIR[k]; k++)
+            dir |= last - i == strlen(DIR[k]) && strncmp(s->t + i, DIR[k], last - i) == 0;
+        for (size_t k = 0; k < sizeof LH / sizeof LH[0] && !dir; k++) {
+            size_t ll = strlen(LH[k].lit);
+            if (words >= LH[k].min_words && last + ll <= s->len &&
+                strncmp(s->t + last, LH[k].lit, ll) == 0 && ends_word(s, last + ll)) {
+                end = last + ll;
+                kind = TRUCE_ACTOR_GROUP;
                 break;
             }
         }
