@@ -157,6 +157,10 @@ static const char *const institution_heads[] = {
 /* Last words of an organisation's name that show the place starting it is
  * that organisation's place ("Georgia Southern University", "the Texas
  * Forest Service"); news outlets ("Post", "Times") are not among them. */
+/* armed bodies whose names may hold a place word after a modifier
+ * ("Central Reserve Police Force") */
+static const char *const force_heads[] = {"police", "army", "armed", "guard", "guards"};
+
 static const char *const org_heads[] = {
     "university", "college", "school", "schools", "academy", "association", "commission", "bureau",
     "service", "services", "board", "company", "corporation", "council", "hospital", "society",
@@ -565,6 +569,22 @@ static bool capital_among(const truce_gazetteer *g, size_t first, size_t count, 
     return false;
 }
 
+/* Every candidate bears the name only as an alternate (its display name
+ * differs, ASCII case folded) and none is a city of 100,000 or more. */
+static bool only_alternate(const truce_gazetteer *g, size_t first, size_t count, const char *norm)
+{
+    size_t n = strlen(norm);
+    for (size_t k = 0; k < count && k < MAX_CANDS; k++) {
+        const gz_rec *r = &g->recs[g->names[first + k].rec];
+        const char *d = g->pool + r->name_off;
+        if (r->pop >= 100000 || r->prec != TRUCE_PLACE_POINT) return false;
+        size_t q = 0;
+        while (q < n && d[q] && truce_ascii_fold((unsigned char)d[q]) == (unsigned char)norm[q]) q++;
+        if (q == n && d[q] == '\0') return false;
+    }
+    return true;
+}
+
 /* x and y are neighbours in a list: ", ", " and " or ", and " between. */
 static bool listed(const char *text, const ptok *t, const pmatch *x, const pmatch *y)
 {
@@ -739,6 +759,13 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
             if (i > 0 && !t[i - 1].cap && IN(t[i - 1].norm, speech_verbs) && t[i].start == t[i - 1].end + 1)
                 continue;
             if (sentence_initial(text, t, i) && lower_in_doc(t, nt, i)) continue;
+            /* "Farmers blocked the road": a capitalised plural opening a
+             * sentence that names a place only as some small place's
+             * alternate name (Milan, Michigan, is also "Farmers") is the
+             * common noun */
+            if (sentence_initial(text, t, i) && t[i].end - t[i].start > 3 && text[t[i].end - 1] == 's' &&
+                only_alternate(g, best_first, best_count, t[i].norm))
+                continue;
         }
         /* "500 B.C.": an era after a number, not British Columbia */
         if (t[i].end - t[i].start <= 2 && i > 0 && t[i - 1].norm[0] >= '0' && t[i - 1].norm[0] <= '9' &&
@@ -752,6 +779,17 @@ int truce_read_places(truce_arena *a, const truce_gazetteer *g, const char *text
         }
         /* person-name contexts: "Mr. Aghdam", "Georgia Smith", "Jack London" */
         if (i > 0 && IN(t[i - 1].norm, person_titles) && t[i - 1].cap) continue;
+        /* "a Central Reserve Police Force patrol": inside a capitalised run
+         * that began before it, an institution's name, not this place's */
+        if (!want && i > 0 && t[i - 1].cap && joinable(text, &t[i - 1], &t[i]) && text[t[i - 1].end] == ' ' &&
+            !sentence_initial(text, t, i - 1) && best_j + 1 < nt && t[best_j + 1].cap &&
+            joinable(text, &t[best_j], &t[best_j + 1]) && text[t[best_j].end] == ' ' &&
+            IN(t[best_j + 1].norm, force_heads)) {
+            size_t e = best_j + 1;
+            while (e + 1 < nt && t[e + 1].cap && joinable(text, &t[e], &t[e + 1])) e++;
+            i = e;
+            continue;
+        }
         if (!want && best_j + 1 < nt && t[best_j + 1].cap && joinable(text, &t[best_j], &t[best_j + 1]) &&
             !IN(t[best_j + 1].norm, place_heads) && !IN(t[best_j + 1].norm, institution_heads) &&
             text[t[best_j].end] == ' ') {
