@@ -866,6 +866,16 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                                           strncmp(in->text + pw, "She", 3) == 0)))
                     continue;
             }
+            /* "families who had fled the town returned to it": the flight
+             * describes who came back; the report's event is the return */
+            if (ty == 'h' && strcmp(tr->type, "humanitarian.displacement") == 0 && ms >= s.start + 4 &&
+                strncmp(in->text + ms - 4, "who ", 4) == 0) {
+                static const char *const RET[] = {"returned", "returning", "came back", "went back",
+                                                  NULL};
+                size_t r1, r2;
+                if (ex_fx_find_any(fx, me, s.end, RET, &r1, &r2))
+                    continue;
+            }
             /* "demanded a ransom": part of the abduction */
             if (ty == 's' && strcmp(tr->type, "statement.demand") == 0 &&
                 (lit_at(in->text, me, s.end, " a ransom") || lit_at(in->text, me, s.end, " ransom")))

@@ -774,6 +774,13 @@ const trigger TRUCE_TRIGGERS[] = {
     T("humanitarian.return", "began returning", NULL, 0),
     T("humanitarian.return", "started returning", NULL, 0),
     T("humanitarian.return", "expected to return", "fled", 0),
+    /* batch 8: "families who had fled X returned to the town" */
+    T("humanitarian.return", "returned to the town", "fled", 0),
+    T("humanitarian.return", "returned to the village", "fled", 0),
+    T("humanitarian.return", "returned to the city", "fled", 0),
+    T("humanitarian.return", "returned to the town", "displaced", 0),
+    T("humanitarian.return", "returned to the village", "displaced", 0),
+    T("humanitarian.return", "returned to the city", "displaced", 0),
     T("humanitarian.return", "expected to return", "displaced", 0),
     T("humanitarian.displacement", "fled their homes", NULL, 0),
     T("humanitarian.displacement", "were displaced", NULL, 0),

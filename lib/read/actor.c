@@ -797,7 +797,9 @@ static size_t try_body(scan *s, size_t i, int *rc)
      * needs a name of two words (a person's), so that "the Kharkiv front"
      * and "the Western front" stay lines of battle; a militia may have one
      * word but not a demonym (read before) nor a direction. */
-    if (!end && last && words <= 3 && !(b == 0 || s->t[b - 1] == '.' || s->t[b - 1] == '\n')) {
+    if (!end && last && words <= 3 && last + 1 < s->len && s->t[last] == ' ' &&
+        (s->t[last + 1] == 'f' || s->t[last + 1] == 'c' || s->t[last + 1] == 'm') &&
+        !(b == 0 || s->t[b - 1] == '.' || s->t[b - 1] == '\n')) {
         static const struct { const char *lit; size_t min_words; } LH[] = {
             {" front", 2}, {" column", 2}, {" militia", 1}, {" militias", 1}};
         static const char *const DIR[] = {"Eastern", "Western", "Northern", "Southern", "Central",
