@@ -876,6 +876,19 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                 if (ex_fx_find_any(fx, me, s.end, RET, &r1, &r2))
                     continue;
             }
+            /* "every child is returned to their family": people handed back
+             * to kin, not a force going back to base */
+            if (ty == 'm' && strcmp(tr->type, "military.withdrawal") == 0 &&
+                strncmp(tr->phrase, "return", 6) == 0) {
+                static const char *const KIN[] = {" their famil", " his famil", " her famil",
+                                                  " their parents", " his parents",
+                                                  " her parents", " their relatives", NULL};
+                bool kin = false;
+                for (size_t ki = 0; KIN[ki] && !kin; ki++)
+                    kin = lit_at(in->text, me, s.end, KIN[ki]);
+                if (kin)
+                    continue;
+            }
             /* "demanded a ransom": part of the abduction */
             if (ty == 's' && strcmp(tr->type, "statement.demand") == 0 &&
                 (lit_at(in->text, me, s.end, " a ransom") || lit_at(in->text, me, s.end, " ransom")))
