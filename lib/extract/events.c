@@ -889,6 +889,15 @@ static int find_hits(ex_context *c, trigger_index *ti, uint32_t si,
                 if (kin)
                     continue;
             }
+            /* "troops fired on protesters": shots at unarmed people are no
+             * clash (the attack on them is read by its own triggers) */
+            if (ty == 'c' && strcmp(tr->type, "conflict.armed_clash") == 0 &&
+                (strcmp(tr->phrase, "fired on") == 0 || strncmp(tr->phrase, "opened fire ", 12) == 0)) {
+                size_t lim = me + 30 < s.end ? me + 30 : s.end, p1, p2;
+                if (ex_fx_find_any(fx, me, lim, TRUCE_PEOPLE_WORDS, &p1, &p2) &&
+                    words_after(in->text, me, p1) <= 2)
+                    continue;
+            }
             /* "demanded a ransom": part of the abduction */
             if (ty == 's' && strcmp(tr->type, "statement.demand") == 0 &&
                 (lit_at(in->text, me, s.end, " a ransom") || lit_at(in->text, me, s.end, " ransom")))

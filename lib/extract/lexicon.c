@@ -1130,7 +1130,8 @@ const char *const TRUCE_PEOPLE_WORDS[] = {"farmers", "villagers", "residents", "
                                           "passengers", "herders", "displaced", "students",
                                           "civilians", "shepherds", "fishermen", "traders",
                                           "women", "children", "displacement site*",
-                                          "displacement camp*", "IDP camp*", NULL};
+                                          "displacement camp*", "IDP camp*", "protesters",
+                                          "demonstrators", "mourners", NULL};
 /* relief goods after a giving verb or a carrier ("distributed 500 hygiene
  * kits", "a convoy of six trucks with food") */
 const char *const TRUCE_AID_WORDS[] = {"food", "flour", "rice", "maize", "sorghum", "wheat",

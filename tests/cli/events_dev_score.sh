@@ -45,5 +45,5 @@ PY
 printf '%s\n' "shelled our village in 2008" "abducted another man last week" > "$TMP/forbidden"
 score_part batches1-6 1 41 "${TRUCE_DEV_MIN_RECALL:-0.95}" "${TRUCE_DEV_MIN_PRECISION:-0.88}" "$TMP/forbidden"
 score_part batch7 42 53 "${TRUCE_DEV7_MIN_RECALL:-0.87}" "${TRUCE_DEV7_MIN_PRECISION:-0.82}" "$DEV/gold-forbidden-batch7.txt"
-score_part batch8 54 61 "${TRUCE_DEV8_MIN_RECALL:-0.79}" "${TRUCE_DEV8_MIN_PRECISION:-0.73}" "$DEV/gold-forbidden-batch8.txt"
+score_part batch8 54 61 "${TRUCE_DEV8_MIN_RECALL:-0.79}" "${TRUCE_DEV8_MIN_PRECISION:-0.74}" "$DEV/gold-forbidden-batch8.txt"
 finish
