@@ -58,10 +58,7 @@ static void head(truce_buf *b, const char *kind, const truce_document *d, truce_
 static void str_field(truce_buf *b, const char *k, const char *v)
 {
     truce_buf_printf(b, ",\"%s\":", k);
-    if (v)
-        truce_buf_json_string(b, v, strlen(v));
-    else
-        truce_buf_puts(b, "null");
+    truce_buf_json_text(b, v);
 }
 
 int truce_cmd_annotate(int argc, char **argv)

@@ -38,10 +38,7 @@ static void put_field(truce_buf *b, const char *key, const char *v, bool comma)
         truce_buf_putc(b, ',');
     truce_buf_json_string(b, key, strlen(key));
     truce_buf_putc(b, ':');
-    if (v)
-        truce_buf_json_string(b, v, strlen(v));
-    else
-        truce_buf_puts(b, "null");
+    truce_buf_json_text(b, v);
 }
 
 static int extract_one(const char *path)

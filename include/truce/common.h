@@ -97,6 +97,8 @@ bool truce_buf_printf(truce_buf *b, const char *fmt, ...)
     ;
 /* Appends s as a JSON string literal, quotes included. */
 bool truce_buf_json_string(truce_buf *b, const char *s, size_t n);
+/* A NUL-terminated string as a JSON string, or null when s is NULL. */
+bool truce_buf_json_text(truce_buf *b, const char *s);
 void truce_buf_reset(truce_buf *b);
 void truce_buf_free(truce_buf *b);
 

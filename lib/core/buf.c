@@ -126,6 +126,11 @@ bool truce_buf_json_string(truce_buf *b, const char *s, size_t n)
     return truce_buf_putc(b, '"');
 }
 
+bool truce_buf_json_text(truce_buf *b, const char *s)
+{
+    return s ? truce_buf_json_string(b, s, strlen(s)) : truce_buf_puts(b, "null");
+}
+
 void truce_buf_reset(truce_buf *b)
 {
     b->len = 0;

@@ -508,10 +508,7 @@ int store_mention_value_json(const store_mention *m, truce_buf *b)
     } else if (k == KIND_NAMES[M_NUMBER]) {
         truce_buf_printf(b, "{\"value\":%.15g,\"value_max\":%.15g,\"bound\":\"%s\",\"what\":", m->value,
                          m->value_max, or_empty(m->bound));
-        if (m->what)
-            truce_buf_json_string(b, m->what, strlen(m->what));
-        else
-            truce_buf_puts(b, "null");
+        truce_buf_json_text(b, m->what);
         truce_buf_putc(b, '}');
     } else if (k == KIND_NAMES[M_PLACE]) {
         truce_buf_puts(b, "{\"name\":");

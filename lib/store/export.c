@@ -10,14 +10,6 @@
 
 #include "truce/store.h"
 
-static void jstr(truce_buf *b, const char *s)
-{
-    if (s)
-        truce_buf_json_string(b, s, strlen(s));
-    else
-        truce_buf_puts(b, "null");
-}
-
 static const char *doc_name(const truce_stored_event *e)
 {
     return e->doc_path ? e->doc_path : e->doc_url ? e->doc_url : e->doc_id;
@@ -33,9 +25,9 @@ static void place_json(truce_buf *b, const truce_event *v)
      * for: Stepanakert, not GeoNames' Xankandi); "resolved" is the gazetteer's
      * name for the entry the coordinates and id belong to. */
     truce_buf_puts(b, "{\"name\":");
-    jstr(b, v->place_written ? v->place_written : v->place_name);
+    truce_buf_json_text(b, v->place_written ? v->place_written : v->place_name);
     truce_buf_puts(b, ",\"resolved\":");
-    jstr(b, v->place_name);
+    truce_buf_json_text(b, v->place_name);
     if (v->has_coords)
         truce_buf_printf(b, ",\"lat\":%.5f,\"lon\":%.5f", v->lat, v->lon);
     else
@@ -76,24 +68,24 @@ int truce_export_jsonl(const truce_stored_event *e, truce_buf *b)
 {
     const truce_event *v = &e->ev;
     truce_buf_printf(b, "{\"id\":%lld,\"key\":", e->id);
-    jstr(b, e->key);
+    truce_buf_json_text(b, e->key);
     truce_buf_puts(b, ",\"doc\":");
-    jstr(b, doc_name(e));
+    truce_buf_json_text(b, doc_name(e));
     truce_buf_puts(b, ",\"doc_id\":");
-    jstr(b, e->doc_id);
+    truce_buf_json_text(b, e->doc_id);
     truce_buf_puts(b, ",\"source\":");
-    jstr(b, e->source);
+    truce_buf_json_text(b, e->source);
     truce_buf_puts(b, ",\"type\":");
-    jstr(b, v->type);
+    truce_buf_json_text(b, v->type);
     const truce_event_type_info *ti = truce_event_type_lookup(v->type);
     truce_buf_puts(b, ",\"acled\":");
     if (ti) {
         truce_buf_puts(b, "{\"event_type\":");
-        jstr(b, ti->acled_event_type);
+        truce_buf_json_text(b, ti->acled_event_type);
         truce_buf_puts(b, ",\"sub_event_type\":");
-        jstr(b, acled_sub_event(v, ti));
+        truce_buf_json_text(b, acled_sub_event(v, ti));
         truce_buf_puts(b, "},\"cameo\":");
-        jstr(b, ti->cameo_root);
+        truce_buf_json_text(b, ti->cameo_root);
     } else {
         truce_buf_puts(b, "null,\"cameo\":null");
     }
@@ -107,9 +99,9 @@ int truce_export_jsonl(const truce_stored_event *e, truce_buf *b)
     truce_buf_puts(b, ",\"actors\":[");
     for (size_t i = 0; i < v->n_actors; i++) {
         truce_buf_puts(b, i ? ",{\"name\":" : "{\"name\":");
-        jstr(b, v->actors[i].name);
+        truce_buf_json_text(b, v->actors[i].name);
         truce_buf_puts(b, ",\"role\":");
-        jstr(b, v->actors[i].role);
+        truce_buf_json_text(b, v->actors[i].role);
         truce_buf_printf(b, ",\"kind\":\"%s\"}", truce_actor_kind_name(v->actors[i].kind));
     }
     truce_buf_puts(b, "],\"figures\":[");
@@ -117,13 +109,13 @@ int truce_export_jsonl(const truce_stored_event *e, truce_buf *b)
         truce_buf_puts(b, i ? ",{\"value\":" : "{\"value\":");
         number(b, v->figures[i].value);
         truce_buf_puts(b, ",\"what\":");
-        jstr(b, v->figures[i].what);
+        truce_buf_json_text(b, v->figures[i].what);
         truce_buf_printf(b, ",\"bound\":\"%s\"}", truce_bound_name(v->figures[i].bound));
     }
     truce_buf_puts(b, "],\"claimant\":");
-    jstr(b, v->claimant);
+    truce_buf_json_text(b, v->claimant);
     truce_buf_printf(b, ",\"certainty\":\"%s\",\"evidence\":{\"text\":", truce_certainty_name(v->certainty));
-    jstr(b, e->evidence_text);
+    truce_buf_json_text(b, e->evidence_text);
     truce_buf_printf(b, ",\"start\":%zu,\"end\":%zu}", e->evidence_raw.start, e->evidence_raw.end);
     truce_buf_printf(b, ",\"corrected\":%s}\n", e->corrected ? "true" : "false");
     return b->failed ? TRUCE_ENOMEM : TRUCE_OK;

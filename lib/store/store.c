@@ -246,14 +246,6 @@ static int put_mentions(const truce_reading *r, truce_buf *out, size_t *n)
     return out->failed ? TRUCE_ENOMEM : TRUCE_OK;
 }
 
-static void json_text(truce_buf *b, const char *v)
-{
-    if (v)
-        truce_buf_json_string(b, v, strlen(v));
-    else
-        truce_buf_puts(b, "null");
-}
-
 static void json_span(truce_buf *b, truce_span sp)
 {
     if (sp.end > sp.start) {
@@ -294,16 +286,16 @@ static void actors_json(const truce_event *e, truce_buf *b)
     for (size_t j = 0; j < e->n_actors; j++) {
         const truce_event_actor *a = &e->actors[j];
         truce_buf_puts(b, j ? ",[" : "[");
-        json_text(b, a->name ? a->name : "");
+        truce_buf_json_text(b, a->name ? a->name : "");
         truce_buf_putc(b, ',');
-        json_text(b, a->role ? a->role : "other");
+        truce_buf_json_text(b, a->role ? a->role : "other");
         truce_buf_putc(b, ',');
-        json_text(b, truce_actor_kind_name(a->kind));
+        truce_buf_json_text(b, truce_actor_kind_name(a->kind));
         truce_buf_putc(b, ',');
-        json_text(b, a->country[0] ? a->country : NULL);
+        truce_buf_json_text(b, a->country[0] ? a->country : NULL);
         json_span(b, a->span);
         truce_buf_putc(b, ',');
-        json_text(b, a->rule);
+        truce_buf_json_text(b, a->rule);
         truce_buf_putc(b, ']');
     }
     truce_buf_putc(b, ']');
@@ -320,12 +312,12 @@ static void figures_json(const truce_event *e, truce_buf *b)
         truce_buf_putc(b, ',');
         json_double(b, f->value_max);
         truce_buf_putc(b, ',');
-        json_text(b, f->what);
+        truce_buf_json_text(b, f->what);
         truce_buf_putc(b, ',');
-        json_text(b, truce_bound_name(f->bound));
+        truce_buf_json_text(b, truce_bound_name(f->bound));
         json_span(b, f->span);
         truce_buf_putc(b, ',');
-        json_text(b, f->rule);
+        truce_buf_json_text(b, f->rule);
         truce_buf_putc(b, ']');
     }
     truce_buf_putc(b, ']');
