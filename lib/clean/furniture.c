@@ -49,26 +49,16 @@ static int add(regions *r, size_t s, size_t e, const char *reason)
     return TRUCE_OK;
 }
 
-/* strncasecmp for ASCII without its per-byte locale lookups: these run for
- * every line and every phrase. */
-static bool ascii_ncase_eq(const char *s, const char *phrase, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (truce_ascii_fold((unsigned char)s[i]) != truce_ascii_fold((unsigned char)phrase[i]))
-            return false;
-    return true;
-}
-
 static bool line_is(const char *t, const line *l, const char *word)
 {
     size_t n = strlen(word);
-    return l->end - l->start == n && ascii_ncase_eq(t + l->start, word, n);
+    return l->end - l->start == n && truce_ascii_ncase_eq(t + l->start, word, n);
 }
 
 static bool line_starts(const char *t, const line *l, const char *prefix)
 {
     size_t n = strlen(prefix);
-    return l->end - l->start >= n && ascii_ncase_eq(t + l->start, prefix, n);
+    return l->end - l->start >= n && truce_ascii_ncase_eq(t + l->start, prefix, n);
 }
 
 static bool line_has(const char *t, const line *l, const char *needle)
@@ -83,7 +73,7 @@ static bool line_has(const char *t, const line *l, const char *needle)
     unsigned char first = (unsigned char)(truce_ascii_fold((unsigned char)needle[0]) | 0x20);
     const unsigned char *u = (const unsigned char *)t;
     for (size_t i = l->start, last = l->end - n; i <= last; i++)
-        if ((u[i] | 0x20) == first && ascii_ncase_eq(t + i, needle, n))
+        if ((u[i] | 0x20) == first && truce_ascii_ncase_eq(t + i, needle, n))
             return true;
     return false;
 }

@@ -8,6 +8,7 @@
 #define TRUCE_CORE_ASCII_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 static inline bool truce_ascii_alnum(unsigned char c)
 {
@@ -23,6 +24,16 @@ static inline bool truce_ascii_space(unsigned char c)
 static inline unsigned char truce_ascii_fold(unsigned char c)
 {
     return (unsigned)(c - 'A') < 26u ? (unsigned char)(c + 32) : c;
+}
+
+/* The n bytes at a and b are equal but for ASCII case (strncasecmp in the
+ * "C" locale, without its per-byte lookups; a NUL is compared like any byte). */
+static inline bool truce_ascii_ncase_eq(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (truce_ascii_fold((unsigned char)a[i]) != truce_ascii_fold((unsigned char)b[i]))
+            return false;
+    return true;
 }
 
 #endif

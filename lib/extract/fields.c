@@ -19,7 +19,6 @@ static int precision_rank(truce_place_precision p);
 static int words_between(const char *t, size_t a, size_t b);
 static bool violent(const char *type);
 static bool in_dateline(ex_context *c, uint32_t si, truce_span m);
-static bool strncasecmp_ascii(const char *a, const char *b, size_t n);
 static bool unlisted_place(ex_context *c, const truce_event *ev, truce_span clause,
                            truce_span *out, bool *settlement, bool *apposed);
 static inline bool preceded_by(const char *t, size_t sent_start, size_t pos, const char *word);
@@ -331,11 +330,11 @@ static bool relative_date(const char *t, const truce_date_mention *d)
     size_t n = d->span.end - d->span.start;
     for (size_t k = 0; END[k]; k++) {
         size_t l = strlen(END[k]);
-        if (n > l && strncasecmp_ascii(t + d->span.end - l, END[k], l))
+        if (n > l && truce_ascii_ncase_eq(t + d->span.end - l, END[k], l))
             return true;
     }
-    return n > 9 && (strncasecmp_ascii(t + d->span.start, "the next ", 9) ||
-                     (n > 14 && strncasecmp_ascii(t + d->span.start, "the following ", 14)));
+    return n > 9 && (truce_ascii_ncase_eq(t + d->span.start, "the next ", 9) ||
+                     (n > 14 && truce_ascii_ncase_eq(t + d->span.start, "the following ", 14)));
 }
 
 /* A relative date the reader could not place, longer than hours ("an hour
@@ -509,14 +508,6 @@ static void year_back(char *iso)
     memcpy(iso, buf, 4);
 }
 
-static bool strncasecmp_ascii(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
-            return false;
-    return true;
-}
-
 /* A statement whose trigger verb is in the present simple ("calls on",
  * "rejects", "accuses"). */
 static bool present_statement(const char *t, const truce_event *ev)
@@ -528,7 +519,7 @@ static bool present_statement(const char *t, const truce_event *ev)
         e++;
     /* "I call on", "We urge": the speaker's own present */
     size_t b = ev->trigger.start;
-    if (strncmp(t + b, "I ", 2) == 0 || strncasecmp_ascii(t + b, "we ", 3))
+    if (strncmp(t + b, "I ", 2) == 0 || truce_ascii_ncase_eq(t + b, "we ", 3))
         return true;
     /* "The military has denied": the present perfect speaks on the report's day */
     if ((b >= 4 && strncmp(t + b - 4, "has ", 4) == 0) || (b >= 5 && strncmp(t + b - 5, "have ", 5) == 0))
@@ -999,7 +990,7 @@ static const truce_actor_mention *metonym(const ex_context *c, const truce_event
         if (m->sentence != p->sentence || m->kind != TRUCE_ACTOR_STATE || !m->name ||
             m->span.start >= p->span.end || p->span.start >= m->span.end ||
             (strlen(m->name) == m->span.end - m->span.start &&
-             strncasecmp_ascii(m->name, t + m->span.start, strlen(m->name))) ||
+             truce_ascii_ncase_eq(m->name, t + m->span.start, strlen(m->name))) ||
             (m->rule && strncmp(m->rule, "demonym", 7) == 0))
             continue;
         static const char *const LOC[] = {"in", "In", "at", "near", "to", "from", "into",
@@ -1052,7 +1043,7 @@ static bool feature_back(ex_context *c, const truce_event *ev, truce_span clause
     size_t s0 = c->in->reading->sentences.items[ev->sentence].span.start;
     size_t lo = s0 > 6000 ? s0 - 6000 : 0;
     for (size_t p = s0 >= hl ? s0 - hl : 0; p > lo + 1; p--) {
-        if (t[p - 1] != ' ' || !strncasecmp_ascii(t + p, head, hl) || isalnum((unsigned char)t[p + hl]))
+        if (t[p - 1] != ' ' || !truce_ascii_ncase_eq(t + p, head, hl) || isalnum((unsigned char)t[p + hl]))
             continue;
         /* up to three capitalised words right before the head */
         size_t b = p - 1, first = (size_t)-1;
@@ -1309,13 +1300,8 @@ static int add_actor(truce_arena *a, truce_event *ev, size_t *cap, const char *t
     /* "Baku" for Azerbaijan: keep the word the report used beside the state */
     size_t wl = m->span.end - m->span.start, nl = strlen(m->name);
     bool contains = false;
-    for (size_t i = 0; i + nl <= wl && !contains; i++) {
-        size_t k = 0;
-        while (k < nl && tolower((unsigned char)text[m->span.start + i + k]) ==
-                             tolower((unsigned char)m->name[k]))
-            k++;
-        contains = k == nl;
-    }
+    for (size_t i = 0; i + nl <= wl && !contains; i++)
+        contains = truce_ascii_ncase_eq(text + m->span.start + i, m->name, nl);
     if (m->kind == TRUCE_ACTOR_STATE && !contains) {
         name = truce_arena_printf(a, "%s (%.*s)", m->name, (int)wl, text + m->span.start);
         if (!name)
@@ -1743,7 +1729,7 @@ static int fill_actors(truce_arena *a, ex_context *c, truce_event *ev, truce_spa
          * these words is the target place, not its government */
         if (m->kind == TRUCE_ACTOR_STATE && !(m->rule && strncmp(m->rule, "demonym", 7) == 0) &&
             !(strlen(m->name) == m->span.end - m->span.start &&
-              strncasecmp_ascii(m->name, t + m->span.start, strlen(m->name))) &&
+              truce_ascii_ncase_eq(m->name, t + m->span.start, strlen(m->name))) &&
             (preceded_by_word(t, s.start, m->span.start, "of") || preceded_by_word(t, s.start, m->span.start, "on") ||
              preceded_by_word(t, s.start, m->span.start, "at") || preceded_by_word(t, s.start, m->span.start, "over") ||
              preceded_by_word(t, s.start, m->span.start, "towards")))
