@@ -51,6 +51,25 @@ static bool place_ok(const ex_context *c, const truce_place_mention *p)
     return true;
 }
 
+/* Adds a hit to the slot that began at `first`, kept ordered by start, then
+ * by list order. False, with the slot emptied, when the cache is full: the
+ * caller then searches without it. */
+static bool cue_hit_add(ex_context *c, size_t first, size_t s0, size_t e0, size_t k)
+{
+    if (c->cue_nhits == sizeof c->cue_hits / sizeof c->cue_hits[0]) {
+        c->cue_nhits = first;
+        return false;
+    }
+    size_t j = c->cue_nhits++;
+    while (j > first && (c->cue_hits[j - 1].s > s0 || (c->cue_hits[j - 1].s == s0 && c->cue_hits[j - 1].k > k))) {
+        c->cue_hits[j] = c->cue_hits[j - 1];
+        j--;
+    }
+    c->cue_hits[j].s = (uint32_t)s0;
+    c->cue_hits[j].e = (uint32_t)e0;
+    c->cue_hits[j].k = (uint16_t)k;
+    return true;
+}
 
 /* ex_find_any over [from, to) of sentence si, answered from every match of
  * the list in that sentence, found on the first query. Several events of a
@@ -79,7 +98,7 @@ static const char *cue_find_any(ex_context *c, uint32_t si, const char *const *l
     if (slot == c->cue_nslots) {
         if (slot == sizeof c->cue_list / sizeof c->cue_list[0])
             return ex_fx_find_any(fx, from, to, list, ms, me);
-        size_t first = c->cue_nhits, cap = sizeof c->cue_hits / sizeof c->cue_hits[0];
+        size_t first = c->cue_nhits;
         const ex_list_info *L = ex_list_get(fx, list);
         bool fast = L && L->fast;
         for (size_t k = 0; !fast && list[k]; k++) {
@@ -112,19 +131,8 @@ static const char *cue_find_any(ex_context *c, uint32_t si, const char *const *l
                     size_t s0 = fx->pos[w], e0 = ex_match_keyed(t, S.end, s0, list[k], L->lit[k]);
                     if (!e0)
                         continue;
-                    if (c->cue_nhits == cap) {
-                        c->cue_nhits = first;
+                    if (!cue_hit_add(c, first, s0, e0, k))
                         return ex_fx_find_any(fx, from, to, list, ms, me);
-                    }
-                    size_t j = c->cue_nhits++;
-                    while (j > first && (c->cue_hits[j - 1].s > s0 ||
-                                         (c->cue_hits[j - 1].s == s0 && c->cue_hits[j - 1].k > k))) {
-                        c->cue_hits[j] = c->cue_hits[j - 1];
-                        j--;
-                    }
-                    c->cue_hits[j].s = (uint32_t)s0;
-                    c->cue_hits[j].e = (uint32_t)e0;
-                    c->cue_hits[j].k = (uint16_t)k;
                 }
             }
         }
@@ -139,14 +147,8 @@ static const char *cue_find_any(ex_context *c, uint32_t si, const char *const *l
                 size_t s0 = fx->pos[w], e0 = ex_match_keyed(t, S.end, s0, list[k], lit);
                 if (!e0)
                     continue;
-                if (c->cue_nhits == cap) {
-                    c->cue_nhits = first;
+                if (!cue_hit_add(c, first, s0, e0, k))
                     return ex_fx_find_any(fx, from, to, list, ms, me);
-                }
-                size_t j = c->cue_nhits++;
-                c->cue_hits[j].s = (uint32_t)s0;
-                c->cue_hits[j].e = (uint32_t)e0;
-                c->cue_hits[j].k = (uint16_t)k;
             }
         }
         c->cue_list[slot] = list;
