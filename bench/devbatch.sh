@@ -19,18 +19,7 @@ score="$shared/tools/score-events"
 [ -x "$bin" ] || { echo "bench/devbatch.sh: $bin not built" >&2; exit 1; }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-files=()
-for f in "$dev"/dev*.txt; do
-  n=$(basename "$f" | sed 's/^dev\([0-9]*\)_.*/\1/')
-  [ $((10#$n)) -ge "$first" ] && [ $((10#$n)) -le "$last" ] && files+=("$f")
-done
-python3 - "$dev/gold-events.jsonl" "${files[@]}" > "$tmp/gold.jsonl" <<'PY'
-import json, os, sys
-docs = {os.path.basename(f) for f in sys.argv[2:]}
-for line in open(sys.argv[1]):
-    if line.strip() and json.loads(line)["doc"] in docs:
-        print(line.rstrip("\n"))
-PY
+mapfile -t files < <("$dev/part" "$first" "$last" "$tmp/gold.jsonl")
 "$bin" ingest --db "$tmp/d.db" --manifest "$dev/manifest.jsonl" "${files[@]}" || exit 1
 "$bin" export --db "$tmp/d.db" --format jsonl > "$tmp/ev.jsonl" || exit 1
 cat "$dev"/gold-forbidden-batch*.txt > "$tmp/forbidden"

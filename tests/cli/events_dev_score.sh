@@ -18,19 +18,9 @@ T="$TRUCE_BIN"
 
 # score_part NAME FIRST LAST MIN_RECALL MIN_PRECISION FORBIDDEN: reports devFIRST..devLAST
 score_part() {
-  local name=$1 first=$2 last=$3 minr=$4 minp=$5 forbidden=$6 files=() n
-  for f in "$DEV"/dev*.txt; do
-    n=$(basename "$f" | sed 's/^dev\([0-9]*\)_.*/\1/')
-    [ $((10#$n)) -ge "$first" ] && [ $((10#$n)) -le "$last" ] && files+=("$f")
-  done
+  local name=$1 first=$2 last=$3 minr=$4 minp=$5 forbidden=$6 files=()
+  mapfile -t files < <("$DEV/part" "$first" "$last" "$TMP/$name.gold")
   check "[ ${#files[@]} -eq $((last - first + 1)) ]" "$name: reports dev$first-dev$last are all present (${#files[@]})"
-  python3 - "$DEV/gold-events.jsonl" "${files[@]}" > "$TMP/$name.gold" <<'PY'
-import json, os, sys
-docs = {os.path.basename(f) for f in sys.argv[2:]}
-for line in open(sys.argv[1]):
-    if line.strip() and json.loads(line)["doc"] in docs:
-        print(line.rstrip("\n"))
-PY
   "$T" ingest --db "$TMP/$name.db" --manifest "$DEV/manifest.jsonl" "${files[@]}" 2>"$TMP/err"
   check "[ $? -eq 0 ]" "$name: ingest exits 0: $(cat "$TMP/err")"
   "$T" export --db "$TMP/$name.db" --format jsonl > "$TMP/$name.jsonl" 2>/dev/null
